@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrdersConfig(AppConfig):
+    name = "orders"
+    verbose_name = _("Orders")
+
+    def ready(self) -> None:
+        from orders import gates_builtin  # noqa: F401  registers the order's own gates

@@ -1,0 +1,157 @@
+"""Every status of the orders app with its label and colour, in one place."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Stage(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    IN_REVIEW = "in_review", _("In review")
+    APPROVED = "approved", _("Approved")
+    IN_PRODUCTION = "in_production", _("In production")
+    INSPECTION = "inspection", _("Inspection")
+    SHIPPING = "shipping", _("Shipping")
+    SETTLED = "settled", _("Settled")
+    ON_HOLD = "on_hold", _("On hold")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+STAGE_COLOURS = {
+    Stage.RECEIVED: "grey",
+    Stage.IN_REVIEW: "blue",
+    Stage.APPROVED: "cyan",
+    Stage.IN_PRODUCTION: "indigo",
+    Stage.INSPECTION: "orange",
+    Stage.SHIPPING: "teal",
+    Stage.SETTLED: "green",
+    Stage.ON_HOLD: "yellow",
+    Stage.CANCELLED: "red",
+}
+
+# The states an order walks, in order. "Approved" is the end of the review stage: the contract
+# is approved and the order waits for its production gates (payment, samples, materials).
+LIFECYCLE = [
+    Stage.RECEIVED,
+    Stage.IN_REVIEW,
+    Stage.APPROVED,
+    Stage.IN_PRODUCTION,
+    Stage.INSPECTION,
+    Stage.SHIPPING,
+    Stage.SETTLED,
+]
+ACTIVE_STAGES = LIFECYCLE[:-1]
+CANCELLABLE_STAGES = LIFECYCLE[: LIFECYCLE.index(Stage.SHIPPING)]
+
+# The transition that moves an order on from each state, in lifecycle order.
+NEXT_TRANSITION = {
+    Stage.RECEIVED: "submit_for_review",
+    Stage.IN_REVIEW: "approve",
+    Stage.APPROVED: "start_production",
+    Stage.IN_PRODUCTION: "start_inspection",
+    Stage.INSPECTION: "ship",
+    Stage.SHIPPING: "settle",
+}
+
+
+class PaymentTerms(models.TextChoices):
+    LETTER_OF_CREDIT = "lc", _("L/C (letter of credit)")
+    TELEGRAPHIC_TRANSFER = "tt", _("T/T (wire transfer)")
+    DOCUMENTS_AGAINST_PAYMENT = "dp", _("D/P (documents against payment)")
+    DOCUMENTS_AGAINST_ACCEPTANCE = "da", _("D/A (documents against acceptance)")
+    OPEN_ACCOUNT = "oa", _("Open account")
+
+
+# Terms under which goods are produced before any money or bank undertaking arrives (R11).
+CREDIT_TERMS = {
+    PaymentTerms.DOCUMENTS_AGAINST_PAYMENT,
+    PaymentTerms.DOCUMENTS_AGAINST_ACCEPTANCE,
+    PaymentTerms.OPEN_ACCOUNT,
+}
+
+
+class Currency(models.TextChoices):
+    USD = "USD", "USD"
+    EUR = "EUR", "EUR"
+    GBP = "GBP", "GBP"
+    HKD = "HKD", "HKD"
+    CNY = "CNY", "CNY"
+    JPY = "JPY", "JPY"
+
+
+class Incoterm(models.TextChoices):
+    FOB = "FOB", "FOB"
+    CIF = "CIF", "CIF"
+    CFR = "CFR", "CFR"
+    EXW = "EXW", "EXW"
+    FCA = "FCA", "FCA"
+    DDP = "DDP", "DDP"
+    DAP = "DAP", "DAP"
+
+
+class CreditClass(models.TextChoices):
+    A = "A", _("A (best)")
+    B = "B", _("B")
+    C = "C", _("C")
+
+
+class ApprovalStep(models.TextChoices):
+    """The contract review chain of R10, in the order the signatures are given."""
+
+    MERCHANDISER = "merchandiser", _("Merchandiser signs")
+    DEPARTMENT_MANAGER = "department_manager", _("Department manager approves")
+    ADMINISTRATION = "administration", _("Administration reviews")
+    GENERAL_MANAGER = "general_manager", _("General manager approves")
+
+
+APPROVAL_CHAIN = [
+    ApprovalStep.MERCHANDISER,
+    ApprovalStep.DEPARTMENT_MANAGER,
+    ApprovalStep.ADMINISTRATION,
+    ApprovalStep.GENERAL_MANAGER,
+]
+
+
+class Decision(models.TextChoices):
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Clearance(models.TextChoices):
+    """What can clear the payment gate of R11."""
+
+    LC_RECEIVED = "lc_received", _("L/C received")
+    LC_CHECKED_BY_MERCHANDISER = "lc_checked_merchandiser", _("L/C checked by merchandiser")
+    LC_CHECKED_BY_DOCUMENTS = "lc_checked_documents", _("L/C checked by documents clerk")
+    DEPOSIT_CONFIRMED = "deposit_confirmed", _("T/T deposit confirmed by finance")
+    CREDIT_APPROVED = "credit_approved", _("Open account / D/A / D/P approved by a manager")
+    GM_EXCEPTION = "gm_exception", _("General manager's exception")
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", _("Created")
+    EDITED = "edited", _("Edited")
+    TRANSITION = "transition", _("Stage changed")
+    APPROVAL = "approval", _("Approved")
+    REJECTION = "rejection", _("Rejected")
+    CONTRACT_CHECK = "contract_check", _("Contract check")
+    PAYMENT = "payment", _("Payment gate")
+    DOCUMENT = "document", _("Document")
+    NOTE = "note", _("Note")
+
+
+# What each transition is called on a button and in the timeline.
+TRANSITION_LABELS = {
+    "submit_for_review": _("Submit for review"),
+    "return_for_changes": _("Return for changes"),
+    "approve": _("Approve contract"),
+    "start_production": _("Start production"),
+    "start_inspection": _("Start inspection"),
+    "ship": _("Ship"),
+    "settle": _("Settle"),
+    "cancel": _("Cancel order"),
+    "hold": _("Put on hold"),
+    "resume": _("Resume"),
+}
+
+# Transitions that need the user to say why.
+TRANSITIONS_NEEDING_REASON = {"return_for_changes", "cancel", "hold"}

@@ -1,0 +1,37 @@
+"""Who is told what, and when. Mail leaves through Celery tasks queued after the commit."""
+
+from functools import partial
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from orders import rules
+from orders.roles import Role
+
+
+def _queue(order, user_ids, message: str, step: str = "") -> None:
+    from orders.tasks import send_order_mail
+
+    for user_id in user_ids:
+        transaction.on_commit(partial(send_order_mail.delay, order.pk, user_id, message, step))
+
+
+def users_with_role(role: str):
+    return get_user_model().objects.filter(is_active=True, groups__name=role).exclude(email="")
+
+
+def approval_needed(order, step: str | None) -> None:
+    if step is None:
+        return
+    role = rules.APPROVAL_STEP_ROLE[step]
+    _queue(order, users_with_role(role).values_list("pk", flat=True), "approval_needed", step)
+
+
+def after_transition(order, name: str) -> None:
+    if name == "submit_for_review":
+        approval_needed(order, rules.next_approval_step(order))
+    elif name in {"return_for_changes", "approve", "cancel"}:
+        _queue(order, [order.merchandiser_id], name)
+
+
+__all__ = ["Role", "after_transition", "approval_needed", "users_with_role"]

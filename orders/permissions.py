@@ -1,0 +1,49 @@
+"""Who may do what to an order. django-fsm calls these as `permission(order, user)`;
+the services call them too, so the server enforces them whatever the page showed."""
+
+from orders.roles import SEES_ALL_ORDERS, Role, has_role
+
+
+def team_id_of(user) -> int | None:
+    profile = getattr(user, "profile", None)
+    return profile.team_id if profile else None
+
+
+def can_see(order, user) -> bool:
+    if has_role(user, *SEES_ALL_ORDERS, Role.QC, Role.WAREHOUSE):
+        return True
+    if not has_role(user, Role.MERCHANDISER):
+        return False
+    return order.merchandiser_id == user.pk or order.team_id == team_id_of(user)
+
+
+def is_managing(user) -> bool:
+    return has_role(user, Role.DEPARTMENT_MANAGER, Role.GENERAL_MANAGER)
+
+
+def can_edit(order, user) -> bool:
+    return is_managing(user) or (has_role(user, Role.MERCHANDISER) and can_see(order, user))
+
+
+def can_submit(order, user) -> bool:
+    return has_role(user, Role.MERCHANDISER) and can_see(order, user)
+
+
+def can_review(order, user) -> bool:
+    return has_role(user, Role.DEPARTMENT_MANAGER, Role.ADMINISTRATION, Role.GENERAL_MANAGER)
+
+
+def can_drive_order(order, user) -> bool:
+    return is_managing(user) or can_submit(order, user)
+
+
+def can_inspect(order, user) -> bool:
+    return can_drive_order(order, user) or has_role(user, Role.QC)
+
+
+def can_settle(order, user) -> bool:
+    return is_managing(user) or has_role(user, Role.FINANCE)
+
+
+def can_cancel(order, user) -> bool:
+    return is_managing(user)

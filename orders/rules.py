@@ -1,0 +1,104 @@
+"""The business rules of the review stage, each under its name from DOMAIN.md."""
+
+from orders.choices import (
+    APPROVAL_CHAIN,
+    ApprovalStep,
+    Clearance,
+    Decision,
+    PaymentTerms,
+)
+from orders.roles import Role
+
+# ---- R5: contract check before distribution -----------------------------------------------
+
+
+def contract_check_complete(order) -> bool:
+    """R5: every item of the contract is ticked and the customer's signature is present."""
+    check = getattr(order, "contract_check", None)
+    return check is not None and not check.unticked_items() and check.customer_signed
+
+
+# ---- R10: contract review chain -------------------------------------------------------------
+
+# Who may give each signature of the chain.
+APPROVAL_STEP_ROLE = {
+    ApprovalStep.MERCHANDISER: Role.MERCHANDISER,
+    ApprovalStep.DEPARTMENT_MANAGER: Role.DEPARTMENT_MANAGER,
+    ApprovalStep.ADMINISTRATION: Role.ADMINISTRATION,
+    ApprovalStep.GENERAL_MANAGER: Role.GENERAL_MANAGER,
+}
+
+
+def needs_general_manager(order) -> bool:
+    """R10: large amounts, prepayment or commission terms need the general manager."""
+    from orders.models import ApprovalThreshold
+
+    if order.commission:
+        return True
+    if order.payment_terms == PaymentTerms.TELEGRAPHIC_TRANSFER and order.deposit_percent > 0:
+        return True
+    threshold = ApprovalThreshold.objects.filter(currency=order.currency).first()
+    return threshold is not None and order.total_amount.amount > threshold.amount
+
+
+def required_approval_steps(order) -> list[str]:
+    steps = list(APPROVAL_CHAIN)
+    if not needs_general_manager(order):
+        steps.remove(ApprovalStep.GENERAL_MANAGER)
+    return steps
+
+
+def approved_steps(order) -> set[str]:
+    return set(
+        order.approvals.filter(
+            review_round=order.review_round, decision=Decision.APPROVED
+        ).values_list("step", flat=True)
+    )
+
+
+def next_approval_step(order) -> str | None:
+    """R10: the signatures come in the chain's order; this is the one the order waits for."""
+    done = approved_steps(order)
+    for step in required_approval_steps(order):
+        if step not in done:
+            return step
+    return None
+
+
+def approval_chain_complete(order) -> bool:
+    return order.review_round > 0 and next_approval_step(order) is None
+
+
+# ---- R11: payment gate before production ----------------------------------------------------
+
+
+def payment_clearances_needed(order) -> list[str]:
+    """R11: what opens the gate for these payment terms (a GM exception opens any)."""
+    if order.payment_terms == PaymentTerms.LETTER_OF_CREDIT:
+        return [
+            Clearance.LC_RECEIVED,
+            Clearance.LC_CHECKED_BY_MERCHANDISER,
+            Clearance.LC_CHECKED_BY_DOCUMENTS,
+        ]
+    if order.payment_terms == PaymentTerms.TELEGRAPHIC_TRANSFER and order.deposit_percent > 0:
+        return [Clearance.DEPOSIT_CONFIRMED]
+    # Open account, D/A, D/P and T/T without deposit: goods made on credit.
+    return [Clearance.CREDIT_APPROVED]
+
+
+def payment_gate_met(order) -> bool:
+    given = {clearance.kind for clearance in order.clearances.all()}
+    if Clearance.GM_EXCEPTION in given:
+        return True
+    return all(kind in given for kind in payment_clearances_needed(order))
+
+
+# Who may record each clearance.
+CLEARANCE_ROLES = {
+    Clearance.LC_RECEIVED: (Role.FINANCE, Role.MERCHANDISER),
+    Clearance.LC_CHECKED_BY_MERCHANDISER: (Role.MERCHANDISER,),
+    Clearance.LC_CHECKED_BY_DOCUMENTS: (Role.ADMINISTRATION,),
+    Clearance.DEPOSIT_CONFIRMED: (Role.FINANCE,),
+    Clearance.CREDIT_APPROVED: (Role.DEPARTMENT_MANAGER, Role.GENERAL_MANAGER),
+    Clearance.GM_EXCEPTION: (Role.GENERAL_MANAGER,),
+}

@@ -1,0 +1,60 @@
+from django.utils.translation import gettext_lazy as _
+
+from orders.choices import EventKind
+from orders.models import Order, OrderEvent, StaleOrderError
+
+
+class ActionRefused(Exception):
+    """The user may not do this, or the order is not ready for it; the message says why."""
+
+    def __init__(self, message, *, details: list | None = None):
+        super().__init__(message)
+        self.message = message
+        self.details = details or []
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+def lock_order(order_id: int, version: int | None = None) -> Order:
+    """Lock the order's row for this transaction; refuse if it changed since `version`."""
+    order = Order.objects.select_for_update().select_related("customer", "factory").get(pk=order_id)
+    if version is not None and order.version != version:
+        raise StaleOrderError(
+            _(
+                "Someone else changed this order while you were looking at it. "
+                "Nothing was saved: reload the page and try again."
+            )
+        )
+    return order
+
+
+def save_order(order: Order, *, update_fields: list[str] | None = None) -> None:
+    order.version += 1
+    if update_fields is not None:
+        update_fields = [*update_fields, "version", "updated_at"]
+    order.save(update_fields=update_fields)
+
+
+def record_event(
+    order: Order,
+    *,
+    kind: str,
+    actor=None,
+    action: str = "",
+    from_stage: str = "",
+    to_stage: str = "",
+    comment: str = "",
+) -> OrderEvent:
+    return OrderEvent.objects.create(
+        order=order,
+        kind=kind,
+        actor=actor,
+        action=action,
+        from_stage=from_stage,
+        to_stage=to_stage,
+        comment=comment,
+    )
+
+
+__all__ = ["ActionRefused", "EventKind", "lock_order", "record_event", "save_order"]

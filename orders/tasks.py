@@ -1,0 +1,34 @@
+from celery import shared_task
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from orders.choices import ApprovalStep
+from orders.models import Order
+
+SUBJECTS = {
+    "approval_needed": "orders/mail/approval_needed_subject.txt",
+    "return_for_changes": "orders/mail/returned_subject.txt",
+    "approve": "orders/mail/approved_subject.txt",
+    "cancel": "orders/mail/cancelled_subject.txt",
+}
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=30, retry_kwargs={"max_retries": 8})
+def send_order_mail(self, order_id: int, user_id: int, message: str, step: str = "") -> None:
+    """E-mail one person about one order, in that person's language, with a link to it."""
+    user = get_user_model().objects.select_related("profile").get(pk=user_id)
+    order = Order.objects.select_related("customer").get(pk=order_id)
+    language = getattr(getattr(user, "profile", None), "language", settings.LANGUAGE_CODE)
+    with translation.override(language):
+        context = {
+            "user": user,
+            "order": order,
+            "step": ApprovalStep(step).label if step else "",
+            "url": settings.SITE_URL + order.get_absolute_url(),
+        }
+        subject = render_to_string(SUBJECTS[message], context).strip()
+        body = render_to_string(f"orders/mail/{message}.txt", context)
+    send_mail(subject, body, None, [user.email])

@@ -1,0 +1,50 @@
+import pytest
+
+from orders.roles import Role
+from tests.factories import make_team, make_user
+
+
+@pytest.fixture(autouse=True)
+def _media_and_mail(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def team(db):
+    return make_team("Knitwear")
+
+
+@pytest.fixture
+def merchandiser(team):
+    return make_user(Role.MERCHANDISER, team=team)
+
+
+@pytest.fixture
+def department_manager(team):
+    return make_user(Role.DEPARTMENT_MANAGER, team=team, is_staff=True)
+
+
+@pytest.fixture
+def administration(db):
+    return make_user(Role.ADMINISTRATION, is_staff=True)
+
+
+@pytest.fixture
+def general_manager(db):
+    return make_user(Role.GENERAL_MANAGER, is_staff=True)
+
+
+@pytest.fixture
+def finance(db):
+    return make_user(Role.FINANCE, is_staff=True)
+
+
+@pytest.fixture
+def qc(db):
+    return make_user(Role.QC)
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
