@@ -1,0 +1,31 @@
+"""Sections of the order page that other apps contribute (samples, materials, shipping...).
+
+An app registers a section in its AppConfig.ready(); the order page renders every registered
+section in `order` order, so orders/ never imports the app that owns it."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class OrderSection:
+    code: str
+    title: object  # a lazy translated string
+    template: str  # rendered with the order page's context plus `section` = context(order, user)
+    context: Callable[..., dict]
+    order: int = 100
+
+
+_sections: dict[str, OrderSection] = {}
+
+
+def register_section(
+    *, code: str, title, template: str, context: Callable[..., dict], order: int = 100
+) -> OrderSection:
+    section = OrderSection(code, title, template, context, order)
+    _sections[code] = section
+    return section
+
+
+def sections() -> list[OrderSection]:
+    return sorted(_sections.values(), key=lambda s: (s.order, s.code))
