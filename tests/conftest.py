@@ -1,4 +1,8 @@
+import os
+
 import pytest
+
+from config.celery import app as celery_app
 
 from orders.roles import Role
 from tests.factories import make_team, make_user
@@ -48,3 +52,18 @@ def qc(db):
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# Tasks run eagerly (in the test's process) unless the run has a real broker and worker:
+# .ci/run sets GENDAN_CELERY_WORKER=1 for its PostgreSQL + Redis pass.
+REAL_WORKER = os.environ.get("GENDAN_CELERY_WORKER") == "1"
+
+
+@pytest.fixture(autouse=True)
+def _celery_mode():
+    if REAL_WORKER:
+        yield
+        return
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+    yield
