@@ -4,6 +4,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class Language(models.TextChoices):
+    """The languages a party reads; the codes are Django's language codes."""
+
+    ENGLISH = "en", _("English")
+    TRADITIONAL_CHINESE = "zh-hant", _("Traditional Chinese")
+    SIMPLIFIED_CHINESE = "zh-hans", _("Simplified Chinese")
+
+
 class Stage(models.TextChoices):
     RECEIVED = "received", _("Received")
     IN_REVIEW = "in_review", _("In review")

@@ -1,13 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from orders.choices import Language
 
-class Language(models.TextChoices):
-    """The languages a party reads; the codes are Django's language codes."""
-
-    ENGLISH = "en", _("English")
-    TRADITIONAL_CHINESE = "zh-hant", _("Traditional Chinese")
-    SIMPLIFIED_CHINESE = "zh-hans", _("Simplified Chinese")
+__all__ = ["Factory", "FactoryContact", "Language"]
 
 
 class Factory(models.Model):

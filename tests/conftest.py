@@ -3,7 +3,6 @@ import os
 import pytest
 
 from config.celery import app as celery_app
-
 from orders.roles import Role
 from tests.factories import make_team, make_user
 

@@ -23,7 +23,6 @@ from orders.choices import (
 from orders.gates import gates_met
 from orders.models.parties import Customer, Team
 from orders.money import Money
-from suppliers.models import Factory
 
 
 class StaleOrderError(Exception):
@@ -60,8 +59,12 @@ class Order(ConcurrentTransitionMixin, models.Model):
     order_date = models.DateField(_("order date"))
     customer_date = models.DateField(_("customer date (客期)"))
     ex_factory_date = models.DateField(_("ex-factory date"))
+    # By name: suppliers/ depends on orders/, never the other way round.
     factory = models.ForeignKey(
-        Factory, on_delete=models.PROTECT, related_name="orders", verbose_name=_("factory")
+        "suppliers.Factory",
+        on_delete=models.PROTECT,
+        related_name="orders",
+        verbose_name=_("factory"),
     )
     merchandiser = models.ForeignKey(
         settings.AUTH_USER_MODEL,

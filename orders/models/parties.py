@@ -2,8 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from orders.choices import CreditClass, PaymentTerms
-from suppliers.models import Language
+from orders.choices import CreditClass, Language, PaymentTerms
 
 
 class Customer(models.Model):

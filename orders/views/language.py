@@ -1,6 +1,6 @@
 from django.views.i18n import set_language as django_set_language
 
-from suppliers.models import Language
+from orders.choices import Language
 
 
 def set_language(request):
