@@ -165,6 +165,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every layout step at INFO; only its warnings (fonts, CSS) matter.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 # Business settings.

@@ -8,7 +8,14 @@
         order_of=lambda letter: letter.sample.order,
         recipient=lambda letter: letter.sample.order.factory,   # anything with .email/.language
         context=lambda letter: {"letter": letter},
+        reference=lambda letter: str(letter.sample.order),          # optional, in the header
+        signatures=(_("Prepared by"), _("Approved by"), _("Factory")),  # optional
     ))
+
+A form template extends "forms/base_form.html" and fills the blocks `title` and `content`
+(and optionally `style` and `signatures`); it gets `object`, `spec`, `form` (language, company,
+fonts, page counter) and whatever `context(obj)` returns. Render with
+orders.documents.render.render_html / render_pdf.
 """
 
 from collections.abc import Callable
@@ -26,6 +33,8 @@ class FormSpec:
     order_of: Callable  # obj -> orders.Order (the order the sent document is recorded on)
     recipient: Callable  # obj -> party with .email, .language and str()
     context: Callable = field(default=lambda obj: {})
+    reference: Callable = field(default=lambda obj: "")  # obj -> e.g. "PO-123 / ST-9" in the header
+    signatures: tuple = ()  # lazy labels of the signature boxes at the end of the form
 
     def model_class(self):
         return apps.get_model(self.model)
@@ -43,6 +52,7 @@ def register_form(spec: FormSpec) -> FormSpec:
 
 
 def get_form(code: str) -> FormSpec:
+    """The registered form; KeyError when no app registered that code."""
     return _forms[code]
 
 
