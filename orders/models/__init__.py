@@ -1,3 +1,4 @@
+from orders.models.documents import SentDocument
 from orders.models.events import OrderEvent
 from orders.models.order import Order, OrderLine, StaleOrderError
 from orders.models.parties import Customer, CustomerContact, Profile, Team
@@ -14,6 +15,7 @@ __all__ = [
     "OrderLine",
     "PaymentClearance",
     "Profile",
+    "SentDocument",
     "StaleOrderError",
     "Team",
 ]

@@ -1,0 +1,26 @@
+"""The statuses of a sent document, with their labels and colours."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+DOCUMENT_STATUS_COLOURS = {
+    DocumentStatus.QUEUED: "grey",
+    DocumentStatus.SENDING: "blue",
+    DocumentStatus.SENT: "green",
+    DocumentStatus.FAILED: "red",
+}
+
+# What a factory may upload as its signed copy.
+SIGNED_COPY_TYPES = {
+    "application/pdf": (".pdf", b"%PDF-"),
+    "image/jpeg": (".jpg", b"\xff\xd8\xff"),
+    "image/png": (".png", b"\x89PNG\r\n\x1a\n"),
+}

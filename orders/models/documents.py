@@ -1,0 +1,87 @@
+"""Documents the company sent to a factory (or supplier), and the factory's confirmation."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from orders.choices import Language
+from orders.documents.choices import DOCUMENT_STATUS_COLOURS, DocumentStatus
+from orders.models.order import Order
+
+
+class SentDocument(models.Model):
+    """One e-mailing of one printed form; a re-send or a new revision is the next version."""
+
+    order = models.ForeignKey(
+        Order, on_delete=models.CASCADE, related_name="sent_documents", verbose_name=_("order")
+    )
+    form_code = models.CharField(_("form"), max_length=30)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("kind of object")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    printed = GenericForeignKey("content_type", "object_id")
+    version = models.PositiveIntegerField(_("version"))
+
+    recipient_name = models.CharField(_("recipient"), max_length=200)
+    recipient_email = models.EmailField(_("recipient e-mail"))
+    recipient_language = models.CharField(
+        _("recipient language"), max_length=7, choices=Language.choices
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=DocumentStatus.choices,
+        default=DocumentStatus.QUEUED,
+        db_index=True,
+    )
+    queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # Fixed when the row is made, so every attempt sends the same mail.
+    message_id = models.CharField(_("message id"), max_length=255, unique=True)
+    pdf = models.FileField(_("PDF"), upload_to="documents/sent/%Y/%m/", blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_by_name = models.CharField(_("confirmed by"), max_length=120, blank=True)
+    signed_copy = models.FileField(
+        _("signed copy"), upload_to="documents/signed/%Y/%m/", blank=True
+    )
+    confirmation_note = models.TextField(_("note from the recipient"), blank=True)
+
+    class Meta:
+        verbose_name = _("sent document")
+        verbose_name_plural = _("sent documents")
+        ordering = ["-queued_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order", "form_code", "content_type", "object_id", "version"],
+                name="unique_sent_document_version",
+            ),
+        ]
+        indexes = [models.Index(fields=["order", "form_code"])]
+
+    def __str__(self) -> str:
+        return f"{self.form_code} v{self.version} → {self.recipient_name}"
+
+    @property
+    def status_colour(self) -> str:
+        return DOCUMENT_STATUS_COLOURS.get(self.status, "grey")
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
