@@ -1,0 +1,191 @@
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.db.models import Prefetch
+from django.utils.formats import localize
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from orders.admin.display import annotate_review_state, stage_badge, waiting_for
+from orders.admin.workflow import OrderWorkflowMixin
+from orders.choices import TRANSITION_LABELS, ApprovalStep, Clearance, EventKind
+from orders.models import Approval, Order, OrderEvent, OrderLine, PaymentClearance
+from orders.selectors import order_list
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """The order's records are written by the services only; the admin shows them."""
+
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class OrderLineInline(ReadOnlyInline):
+    model = OrderLine
+    fields = ["colour", "size_breakdown_display", "quantity", "unit_price"]
+
+    @admin.display(description=_("size breakdown"))
+    def size_breakdown_display(self, line: OrderLine) -> str:
+        return ", ".join(f"{size}: {pieces}" for size, pieces in line.size_breakdown.items())
+
+
+class ApprovalInline(ReadOnlyInline):
+    model = Approval
+    fields = ["review_round", "step", "decision", "user", "at", "comment"]
+    verbose_name_plural = _("approvals (R10)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
+
+
+class PaymentClearanceInline(ReadOnlyInline):
+    model = PaymentClearance
+    fields = ["kind", "user", "at", "reference", "reason"]
+    verbose_name_plural = _("payment clearances (R11)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
+
+
+class OrderEventInline(ReadOnlyInline):
+    model = OrderEvent
+    fields = ["at", "actor", "kind", "action_display", "from_stage", "to_stage", "comment"]
+    verbose_name_plural = _("timeline")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+    @admin.display(description=_("action"))
+    def action_display(self, event: OrderEvent):
+        if event.kind in (EventKind.APPROVAL, EventKind.REJECTION) and event.action:
+            return ApprovalStep(event.action).label
+        if event.kind == EventKind.PAYMENT and event.action:
+            return Clearance(event.action).label
+        return TRANSITION_LABELS.get(event.action, event.action)
+
+
+@admin.register(Order)
+class OrderAdmin(OrderWorkflowMixin, admin.ModelAdmin):
+    list_display = [
+        "po_number",
+        "style_no",
+        "customer",
+        "factory",
+        "merchandiser",
+        "total_amount_display",
+        "ex_factory_date_display",
+        "customer_date",
+        "stage_display",
+        "waiting_for_display",
+    ]
+    list_display_links = ["po_number", "style_no"]
+    list_select_related = ["customer", "factory", "merchandiser"]
+    list_filter = [
+        "stage",
+        "customer",
+        "factory",
+        "team",
+        ("merchandiser", admin.RelatedOnlyFieldListFilter),
+        "payment_terms",
+        "ex_factory_date",
+    ]
+    search_fields = ["po_number", "style_no", "customer__name"]
+    search_help_text = _("P/O no., style no. or customer name")
+    actions = ["approve_selected", "reject_selected"]
+    inlines = [OrderLineInline, ApprovalInline, PaymentClearanceInline, OrderEventInline]
+    change_form_template = "admin/orders/order/change_form.html"
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("customer", "po_number"),
+                    ("style_no", "season"),
+                    "description",
+                    ("stage_display", "waiting_for_display"),
+                    ("merchandiser", "team"),
+                    "factory",
+                ]
+            },
+        ),
+        (
+            _("Terms"),
+            {
+                "fields": [
+                    ("currency", "incoterm", "total_amount_display"),
+                    ("payment_terms", "deposit_percent", "commission"),
+                ]
+            },
+        ),
+        (
+            _("Dates"),
+            {"fields": [("order_date", "ex_factory_date", "customer_date")]},
+        ),
+        (
+            _("Review and hold"),
+            {
+                "fields": [("review_round", "held_from"), "cancel_reason"],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+    readonly_fields = ["stage_display", "waiting_for_display", "total_amount_display"]
+
+    def get_queryset(self, request):
+        return annotate_review_state(order_list(request.user)).prefetch_related(
+            Prefetch("clearances", queryset=PaymentClearance.objects.only("order_id", "kind"))
+        )
+
+    # The stage is django-fsm's protected field and every other field belongs to the order's
+    # services (they keep the version, the timeline and the rules): the admin only shows orders.
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        if obj is not None:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        order = self.get_object(request, unquote(object_id))
+        extra_context = dict(extra_context or {})
+        if order is not None and self.has_view_permission(request, order):
+            extra_context.update(self.workflow_context(request, order))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description=_("stage"), ordering="stage")
+    def stage_display(self, order: Order) -> str:
+        return stage_badge(order.stage)
+
+    @admin.display(description=_("waiting for"))
+    def waiting_for_display(self, order: Order):
+        return waiting_for(order) or "–"
+
+    @admin.display(description=_("total amount"), ordering="annotated_amount")
+    def total_amount_display(self, order: Order) -> str:
+        return str(order.total_amount)
+
+    @admin.display(description=_("ex-factory date"), ordering="ex_factory_date")
+    def ex_factory_date_display(self, order: Order):
+        if order.is_late:
+            return format_html(
+                '<span style="color:#dc3545;font-weight:bold" title="{}">{}</span>',
+                _("late"),
+                localize(order.ex_factory_date),
+            )
+        return order.ex_factory_date
