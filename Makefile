@@ -1,0 +1,62 @@
+# The two commands of the README: `make run` and `make test`. Both set up whatever is missing first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PY := .venv/bin/python
+
+# The full-stack pass (.ci/run): PostgreSQL and Redis on localhost, a real Celery worker.
+STACK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/gendan
+STACK_BROKER_URL ?= redis://127.0.0.1:6379/5
+
+.PHONY: help bootstrap run worker test test-stack lint format messages bench clean
+
+help:
+	@echo "make run         set up, migrate, load demo data, start the site + Celery worker/beat"
+	@echo "make test        set up, then the whole test suite (SQLite, Celery eager, browser tests)"
+	@echo "make test-stack  the suite on PostgreSQL + Redis with a real Celery worker (CI)"
+	@echo "make worker      a Celery worker with beat on its own"
+	@echo "make lint        ruff check + ruff format --check"
+	@echo "make messages    update the zh_Hant and zh_Hans translation catalogues"
+	@echo "make bench       the benchmarks under bench/"
+	@echo "make clean       remove the virtualenv, var/ data and caches"
+
+bootstrap:
+	@scripts/bootstrap.sh
+
+run: bootstrap
+	@scripts/run.sh
+
+worker: bootstrap
+	$(PY) -m celery -A config worker -B --loglevel=INFO --concurrency=1 \
+		--schedule="$${GENDAN_VAR_DIR:-var}/celery/beat-schedule"
+
+test: bootstrap
+	@scripts/test.sh $(PYTEST_ARGS)
+
+test-stack: bootstrap
+	@scripts/services.sh
+	DATABASE_URL=$(STACK_DATABASE_URL) CELERY_BROKER_URL=$(STACK_BROKER_URL) \
+		GENDAN_CELERY_WORKER=1 scripts/test.sh --create-db $(PYTEST_ARGS)
+
+lint: bootstrap
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: bootstrap
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+messages: bootstrap
+	$(PY) manage.py makemessages -l zh_Hant -l zh_Hans --ignore=.venv --ignore=var --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var
+
+bench: bootstrap
+	@if ls bench/*.py >/dev/null 2>&1; then \
+		scripts/test.sh bench -q -o python_files="bench_*.py test_*.py"; \
+	else \
+		echo "bench: no benchmarks in bench/ yet"; \
+	fi
+
+clean:
+	rm -rf .venv var/celery var/mail var/staticfiles var/gendan.sqlite3 var/seed_demo.log \
+		.pytest_cache .ruff_cache *.egg-info
+	find . -path ./.venv -prune -o -name __pycache__ -type d -exec rm -rf {} +
