@@ -16,7 +16,10 @@ SUBJECTS = {
 }
 
 
-@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=30, retry_kwargs={"max_retries": 8})
+MAIL_MAX_RETRIES = 8
+
+
+@shared_task(bind=True, max_retries=MAIL_MAX_RETRIES)
 def send_order_mail(self, order_id: int, user_id: int, message: str, step: str = "") -> None:
     """E-mail one person about one order, in that person's language, with a link to it."""
     user = get_user_model().objects.select_related("profile").get(pk=user_id)
@@ -31,4 +34,10 @@ def send_order_mail(self, order_id: int, user_id: int, message: str, step: str =
         }
         subject = render_to_string(SUBJECTS[message], context).strip()
         body = render_to_string(f"orders/mail/{message}.txt", context)
-    send_mail(subject, body, None, [user.email])
+    try:
+        send_mail(subject, body, None, [user.email])
+    except OSError as exc:
+        # smtplib's errors are OSErrors. The delay is read at run time (not in the decorator) so
+        # tests and deployments can shorten it through settings.
+        delay = settings.GENDAN_TASK_RETRY_DELAY * 2**self.request.retries
+        raise self.retry(exc=exc, countdown=delay) from exc
