@@ -175,3 +175,6 @@ LOGGING = {
 
 # Business settings.
 GENDAN_COMPANY_NAME = env("GENDAN_COMPANY_NAME", "Gendan Trading Co., Ltd.")
+# How long a factory's link to a sent document works, and how large its signed copy may be.
+GENDAN_DOCUMENT_LINK_DAYS = envint("GENDAN_DOCUMENT_LINK_DAYS", 30)
+GENDAN_SIGNED_COPY_MAX_MB = envint("GENDAN_SIGNED_COPY_MAX_MB", 10)

@@ -8,3 +8,6 @@ class OrdersConfig(AppConfig):
 
     def ready(self) -> None:
         from orders import gates_builtin  # noqa: F401  registers the order's own gates
+        from orders.documents import setup as documents_setup
+
+        documents_setup.ready()  # the order's own forms, the Documents section, font checks

@@ -14,3 +14,24 @@ def font_families(language: str) -> list[str]:
 
 def font_family_css(language: str) -> str:
     return ", ".join(f'"{family}"' for family in font_families(language)) + ", sans-serif"
+
+
+def harfbuzz_subset_available() -> bool:
+    from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
+
+    return bool(harfbuzz_subset) and bool(harfbuzz.hb_version_atleast(4, 1, 0))
+
+
+def missing_families() -> list[str]:
+    """Families of the font stacks that fontconfig does not know (fc-list exits 0 either way)."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("fc-list"):
+        return []
+    wanted = [LATIN_FAMILY, *CJK_FAMILIES.values()]
+    found = subprocess.run(
+        ["fc-list", ":", "family"], capture_output=True, text=True, check=False
+    ).stdout
+    known = {name.strip() for line in found.splitlines() for name in line.split(",")}
+    return [family for family in wanted if family not in known]

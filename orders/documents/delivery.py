@@ -1,0 +1,97 @@
+"""Delivering one sent document, exactly once: claim the row, send, record.
+
+Like Healthchecks' sendreports: a worker owns a row only if its conditional UPDATE touched it,
+so a retry, a redelivered task or a second worker never mails the same row twice."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from orders.documents import links
+from orders.documents.choices import DocumentStatus
+from orders.documents.registry import get_form
+from orders.documents.render import render_pdf
+from orders.models import SentDocument
+
+# A claim older than this is taken to be a worker that died mid-send.
+CLAIM_TIMEOUT = timedelta(minutes=15)
+
+
+def claim(document_id: int) -> bool:
+    now = timezone.now()
+    claimable = Q(status=DocumentStatus.QUEUED) | Q(
+        status=DocumentStatus.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT
+    )
+    return bool(
+        SentDocument.objects.filter(claimable, pk=document_id).update(
+            status=DocumentStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
+        )
+    )
+
+
+def is_done(document_id: int) -> bool:
+    return SentDocument.objects.filter(
+        pk=document_id, status__in=[DocumentStatus.SENT, DocumentStatus.FAILED]
+    ).exists()
+
+
+def _pdf_bytes(document: SentDocument) -> bytes:
+    """The PDF of the first attempt; a retry sends the very same file."""
+    if document.pdf:
+        with document.pdf.open("rb") as stored:
+            return stored.read()
+    spec = get_form(document.form_code)
+    pdf = render_pdf(spec, document.printed, document.recipient_language)
+    name = f"{document.form_code}-{document.order.po_number}-v{document.version}.pdf"
+    document.pdf.save(name, ContentFile(pdf), save=False)
+    SentDocument.objects.filter(pk=document.pk).update(pdf=document.pdf.name)
+    return pdf
+
+
+def build_message(document: SentDocument, pdf: bytes) -> EmailMessage:
+    spec = get_form(document.form_code)
+    with translation.override(document.recipient_language):
+        context = {
+            "document": document,
+            "form_name": str(spec.name),
+            "order": document.order,
+            "company_name": settings.GENDAN_COMPANY_NAME,
+            "link": links.public_url(document),
+            "link_days": settings.GENDAN_DOCUMENT_LINK_DAYS,
+        }
+        subject = render_to_string("forms/mail/document_subject.txt", context).strip()
+        body = render_to_string("forms/mail/document.txt", context)
+    message = EmailMessage(
+        subject,
+        body,
+        None,
+        [document.recipient_email],
+        headers={"Message-ID": document.message_id},
+    )
+    filename = f"{document.form_code}-{document.order.po_number}-v{document.version}.pdf"
+    message.attach(filename, pdf, "application/pdf")
+    return message
+
+
+def deliver(document_id: int) -> None:
+    """Send a claimed row. Raises on SMTP/OS errors; the caller releases the claim."""
+    document = SentDocument.objects.select_related("order").get(pk=document_id)
+    message = build_message(document, _pdf_bytes(document))
+    message.send(fail_silently=False)
+    SentDocument.objects.filter(pk=document_id, status=DocumentStatus.SENDING).update(
+        status=DocumentStatus.SENT, sent_at=timezone.now(), last_error=""
+    )
+
+
+def release(document_id: int, *, error: BaseException, final: bool) -> None:
+    """Give the claim back after a failure: queued for the next retry, or failed for good."""
+    SentDocument.objects.filter(pk=document_id, status=DocumentStatus.SENDING).update(
+        status=DocumentStatus.FAILED if final else DocumentStatus.QUEUED,
+        claimed_at=None,
+        last_error=f"{type(error).__name__}: {error}"[:2000],
+    )

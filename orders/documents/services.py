@@ -1,0 +1,138 @@
+"""Writes of the forms machinery: send a form, record the factory's confirmation."""
+
+from dataclasses import dataclass
+from email.utils import make_msgid, parseaddr
+from functools import partial
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from orders import permissions
+from orders.choices import EventKind
+from orders.documents.choices import DocumentStatus
+from orders.documents.registry import get_form
+from orders.documents.render import LANGUAGES
+from orders.documents.uploads import validate_signed_copy
+from orders.models import SentDocument
+from orders.services.common import ActionRefused, lock_order, record_event
+
+
+@dataclass(frozen=True)
+class Recipient:
+    name: str
+    email: str
+    language: str
+
+    @classmethod
+    def of(cls, party) -> "Recipient":
+        """Anything with .email, .language and a name (a Factory, a contact, a Recipient)."""
+        if isinstance(party, cls):
+            return party
+        language = getattr(party, "language", "") or settings.LANGUAGE_CODE
+        return cls(str(getattr(party, "name", party)), getattr(party, "email", "") or "", language)
+
+
+def _message_id() -> str:
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    return make_msgid(domain=domain)
+
+
+def document_send(*, spec_code: str, obj, user, recipient=None) -> SentDocument:
+    """Record the next version of this form for this object and e-mail it after the commit."""
+    from orders.documents.tasks import send_document
+
+    try:
+        spec = get_form(spec_code)
+    except KeyError as exc:
+        raise ActionRefused(_("There is no form %(code)s.") % {"code": spec_code}) from exc
+    order = spec.order_of(obj)
+    if not permissions.can_edit(order, user):
+        raise ActionRefused(_("You may not send documents for this order."))
+    to = Recipient.of(recipient if recipient is not None else spec.recipient(obj))
+    if not to.email:
+        raise ActionRefused(_("%(name)s has no e-mail address.") % {"name": to.name})
+    if to.language not in LANGUAGES:
+        raise ActionRefused(_("Unknown language %(code)s.") % {"code": to.language})
+
+    content_type = ContentType.objects.get_for_model(obj)
+    with transaction.atomic():
+        order = lock_order(order.pk)  # serialises version numbers per order
+        same = SentDocument.objects.filter(
+            order=order, form_code=spec.code, content_type=content_type, object_id=obj.pk
+        )
+        version = (same.aggregate(last=Max("version"))["last"] or 0) + 1
+        document = SentDocument.objects.create(
+            order=order,
+            form_code=spec.code,
+            content_type=content_type,
+            object_id=obj.pk,
+            version=version,
+            recipient_name=to.name,
+            recipient_email=to.email,
+            recipient_language=to.language,
+            sent_by=user,
+            message_id=_message_id(),
+        )
+        record_event(
+            order,
+            kind=EventKind.DOCUMENT,
+            actor=user,
+            action="document_sent",
+            comment=f"{spec.code} v{version} → {to.name} <{to.email}>",
+        )
+        transaction.on_commit(partial(send_document.delay, document.pk))
+    return document
+
+
+def document_resend(*, document: SentDocument, user) -> SentDocument:
+    """The same form to the same recipient again, as the next version."""
+    obj = document.printed
+    if obj is None:
+        raise ActionRefused(_("The printed object no longer exists."))
+    recipient = Recipient(
+        document.recipient_name, document.recipient_email, document.recipient_language
+    )
+    return document_send(spec_code=document.form_code, obj=obj, user=user, recipient=recipient)
+
+
+def document_confirm(
+    *, document_id: int, message_id: str, name: str, note: str = "", signed_copy=None
+) -> SentDocument:
+    """The recipient confirms receipt through its link; a second confirmation changes nothing."""
+    name = (name or "").strip()
+    if not name:
+        raise ActionRefused(_("Please give your name."))
+    if signed_copy is not None:
+        try:
+            validate_signed_copy(signed_copy)
+        except ValidationError as exc:
+            raise ActionRefused(exc.messages[0]) from exc
+    with transaction.atomic():
+        document = SentDocument.objects.select_for_update().get(
+            pk=document_id, message_id=message_id
+        )
+        if document.status != DocumentStatus.SENT:
+            raise ActionRefused(_("This document has not been sent yet."))
+        if document.is_confirmed:
+            raise ActionRefused(_("Receipt of this document was already confirmed."))
+        document.confirmed_at = timezone.now()
+        document.confirmed_by_name = name[:120]
+        document.confirmation_note = note.strip()
+        fields = ["confirmed_at", "confirmed_by_name", "confirmation_note"]
+        if signed_copy is not None:
+            document.signed_copy.save(signed_copy.name, signed_copy, save=False)
+            fields.append("signed_copy")
+        document.save(update_fields=fields)
+        record_event(
+            document.order,
+            kind=EventKind.DOCUMENT,
+            action="document_confirmed",
+            comment=f"{document.form_code} v{document.version}: {document.confirmed_by_name}"
+            + (" (+ signed copy)" if signed_copy is not None else ""),
+        )
+    return document

@@ -1,0 +1,28 @@
+"""What the forms machinery plugs in when the orders app is ready."""
+
+from django.core import checks
+from django.utils.translation import gettext_lazy as _
+
+from orders.sections import register_section
+
+
+def documents_section_context(order, user) -> dict:
+    from orders.documents.selectors import documents_section
+
+    return documents_section(order=order, user=user)
+
+
+def ready() -> None:
+    import orders.documents.tasks  # noqa: F401  registers the send task with every worker
+    from orders.documents import builtin_forms
+    from orders.documents import checks as font_checks
+
+    builtin_forms.register()
+    checks.register(font_checks.check_pdf_fonts)
+    register_section(
+        code="documents",
+        title=_("Documents"),
+        template="forms/includes/documents_section.html",
+        context=documents_section_context,
+        order=80,
+    )

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from orders.documents import views, views_public
+
+app_name = "documents"
+
+urlpatterns = [
+    path("forms/<str:code>/<int:object_id>/", views.preview_html, name="preview"),
+    path("forms/<str:code>/<int:object_id>/pdf/", views.preview_pdf, name="preview_pdf"),
+    path("forms/<str:code>/<int:object_id>/send/", views.send, name="send"),
+    path("sent/<int:pk>/pdf/", views.sent_pdf, name="sent_pdf"),
+    path("sent/<int:pk>/signed-copy/", views.signed_copy, name="signed_copy"),
+    path("sent/<int:pk>/resend/", views.resend, name="resend"),
+    path("f/<str:token>/", views_public.factory_page, name="public"),
+    path("f/<str:token>/pdf/", views_public.factory_pdf, name="public_pdf"),
+]

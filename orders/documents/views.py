@@ -1,0 +1,112 @@
+"""Screens for staff: preview a form, send it, re-send it, open what was sent."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from orders import permissions
+from orders.documents import render
+from orders.documents.registry import get_form
+from orders.documents.services import Recipient, document_resend, document_send
+from orders.models import SentDocument
+from orders.services.common import ActionRefused
+
+
+def _form_and_object(request, code: str, object_id: int):
+    try:
+        spec = get_form(code)
+        obj = spec.get_object(object_id)
+    except (KeyError, ObjectDoesNotExist) as exc:
+        raise Http404(_("No such form or object.")) from exc
+    order = spec.order_of(obj)
+    if not permissions.can_see(order, request.user):
+        raise PermissionDenied
+    return spec, obj, order
+
+
+def _language(request, spec, obj) -> str:
+    language = request.GET.get("lang") or Recipient.of(spec.recipient(obj)).language
+    try:
+        return render.check_language(language)
+    except render.UnknownLanguage as exc:
+        raise Http404(_("Unknown language.")) from exc
+
+
+@login_required
+def preview_html(request, code: str, object_id: int):
+    spec, obj, _order = _form_and_object(request, code, object_id)
+    return HttpResponse(render.render_html(spec, obj, _language(request, spec, obj)))
+
+
+@login_required
+def preview_pdf(request, code: str, object_id: int):
+    spec, obj, _order = _form_and_object(request, code, object_id)
+    pdf = render.render_pdf(spec, obj, _language(request, spec, obj))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{spec.code}-{obj.pk}.pdf"'
+    return response
+
+
+def _back(order):
+    return redirect(order.get_absolute_url() + "#documents")
+
+
+@login_required
+@require_POST
+def send(request, code: str, object_id: int):
+    spec, obj, order = _form_and_object(request, code, object_id)
+    try:
+        document = document_send(spec_code=spec.code, obj=obj, user=request.user)
+    except ActionRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(
+            request,
+            _("%(form)s version %(version)s is being sent to %(email)s.")
+            % {"form": spec.code, "version": document.version, "email": document.recipient_email},
+        )
+    return _back(order)
+
+
+def _sent_document(request, pk: int) -> SentDocument:
+    document = get_object_or_404(SentDocument.objects.select_related("order"), pk=pk)
+    if not permissions.can_see(document.order, request.user):
+        raise PermissionDenied
+    return document
+
+
+@login_required
+@require_POST
+def resend(request, pk: int):
+    document = _sent_document(request, pk)
+    try:
+        again = document_resend(document=document, user=request.user)
+    except ActionRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(
+            request,
+            _("%(form)s version %(version)s is being sent to %(email)s.")
+            % {"form": again.form_code, "version": again.version, "email": again.recipient_email},
+        )
+    return _back(document.order)
+
+
+def _file(field, *, inline: bool):
+    if not field:
+        raise Http404(_("There is no file."))
+    return FileResponse(field.open("rb"), as_attachment=not inline)
+
+
+@login_required
+def sent_pdf(request, pk: int):
+    return _file(_sent_document(request, pk).pdf, inline=True)
+
+
+@login_required
+def signed_copy(request, pk: int):
+    return _file(_sent_document(request, pk).signed_copy, inline=False)

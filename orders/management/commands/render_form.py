@@ -1,0 +1,5 @@
+from orders.documents.command import RenderFormCommand
+
+
+class Command(RenderFormCommand):
+    pass
