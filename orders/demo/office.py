@@ -1,12 +1,11 @@
-"""Demo data for `manage.py seed_demo`: a Hong Kong trading office, its overseas customers and
-mainland factories, and about fifty orders walked to every stage through the services, so each
-timeline is the one real users would leave. Idempotent: what already exists is left alone."""
+"""How the demo office is built: people and parties first, then each order walked through the
+services to its stage, so each timeline is the one real users would leave. Idempotent: what
+already exists is left alone."""
 
 import contextlib
 import logging
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -20,13 +19,26 @@ from django.utils import timezone
 from orders import rules
 from orders.choices import (
     Clearance,
-    CreditClass,
-    Currency,
     Decision,
     Incoterm,
     Language,
     PaymentTerms,
     Stage,
+)
+from orders.demo.data import (
+    CANCEL_REASON,
+    COLOURS,
+    CUSTOMERS,
+    DEMO_PASSWORD,
+    DEMO_USERS,
+    FACTORIES,
+    HOLD_REASONS,
+    PLAN,
+    REJECTION_REASONS,
+    STAGE_DATES,
+    STYLES,
+    SUPERUSER,
+    TEAMS,
 )
 from orders.gates import satisfy_gates
 from orders.models import Customer, CustomerContact, Order, OrderEvent, Profile, Team
@@ -37,217 +49,6 @@ from orders.services.orders import order_create
 from orders.services.review import approval_record, clearance_record, contract_check_update
 from orders.services.transitions import order_transition
 from suppliers.models import Factory, FactoryContact
-
-DEMO_PASSWORD = "gendan-demo"
-SUPERUSER = "superuser"
-
-
-@dataclass(frozen=True)
-class DemoUser:
-    username: str
-    role: str  # a Role, or SUPERUSER
-    first_name: str
-    last_name: str
-    language: str
-    team: int | None = None  # index into TEAMS
-    is_staff: bool = False
-
-
-TEAMS = ["Knitwear 針織組", "Wovens 梭織組"]
-
-DEMO_USERS = [
-    DemoUser("merch", Role.MERCHANDISER, "Ka Yan", "Chan 陳嘉欣", Language.TRADITIONAL_CHINESE, 0),
-    DemoUser("merch2", Role.MERCHANDISER, "Xiaomei", "Li 李晓梅", Language.SIMPLIFIED_CHINESE, 1),
-    DemoUser(
-        "manager",
-        Role.DEPARTMENT_MANAGER,
-        "Chi Ming",
-        "Wong 黃志明",
-        Language.TRADITIONAL_CHINESE,
-        0,
-        is_staff=True,
-    ),
-    DemoUser("gm", Role.GENERAL_MANAGER, "David", "Leung", Language.ENGLISH, is_staff=True),
-    DemoUser(
-        "admin_clerk",
-        Role.ADMINISTRATION,
-        "Wing Sze",
-        "Lam 林詠詩",
-        Language.TRADITIONAL_CHINESE,
-        is_staff=True,
-    ),
-    DemoUser(
-        "finance",
-        Role.FINANCE,
-        "Mei Ling",
-        "Ho 何美玲",
-        Language.TRADITIONAL_CHINESE,
-        is_staff=True,
-    ),
-    DemoUser("qc", Role.QC, "Jianguo", "Zhang 张建国", Language.SIMPLIFIED_CHINESE),
-    DemoUser(
-        "warehouse", Role.WAREHOUSE, "Wai Keung", "Cheung 張偉強", Language.TRADITIONAL_CHINESE
-    ),
-    DemoUser("admin", SUPERUSER, "Site", "Administrator", Language.ENGLISH, is_staff=True),
-]
-
-# (role, username, password): the README and the Makefile print these.
-DEMO_LOGINS = tuple((user.role, user.username, DEMO_PASSWORD) for user in DEMO_USERS)
-
-CUSTOMERS = [
-    # name, country, currency, terms, credit class, contacts, P/O prefix
-    (
-        "Northwind Apparel Inc.",
-        "United States",
-        Currency.USD,
-        PaymentTerms.LETTER_OF_CREDIT,
-        CreditClass.A,
-        [("Jennifer Walsh", "Sourcing Manager"), ("Mark Ortiz", "Technical Designer")],
-        "NWA",
-    ),
-    (
-        "Harbourside Retail plc",
-        "United Kingdom",
-        Currency.GBP,
-        PaymentTerms.OPEN_ACCOUNT,
-        CreditClass.A,
-        [("Oliver Bennett", "Buyer, Menswear"), ("Priya Shah", "Merchandiser")],
-        "HBR",
-    ),
-    (
-        "Rheinland Textilimport GmbH",
-        "Germany",
-        Currency.EUR,
-        PaymentTerms.DOCUMENTS_AGAINST_PAYMENT,
-        CreditClass.B,
-        [("Katrin Vogel", "Einkauf / Purchasing"), ("Stefan Braun", "Quality Assurance")],
-        "RTI",
-    ),
-    (
-        "Sakura Mode K.K.",
-        "Japan",
-        Currency.USD,
-        PaymentTerms.TELEGRAPHIC_TRANSFER,
-        CreditClass.B,
-        [("Yuki Tanaka", "Production Manager")],
-        "SKM",
-    ),
-    (
-        "Pacific Coast Outfitters LLC",
-        "United States",
-        Currency.USD,
-        PaymentTerms.LETTER_OF_CREDIT,
-        CreditClass.C,
-        [("Ryan Mitchell", "Owner")],
-        "PCO",
-    ),
-]
-
-FACTORIES = [
-    # name, language, e-mail, address, contacts
-    (
-        "东莞华艺制衣厂",
-        Language.SIMPLIFIED_CHINESE,
-        "orders@huayi-garment.example",
-        "广东省东莞市虎门镇银龙路18号",
-        [("王建华", "厂长"), ("刘芳", "跟单")],
-    ),
-    (
-        "宁波永兴针织有限公司",
-        Language.SIMPLIFIED_CHINESE,
-        "sales@yongxing-knit.example",
-        "浙江省宁波市鄞州区工业园区振兴路66号",
-        [("陈国强", "总经理"), ("周丽", "生产主管")],
-    ),
-    (
-        "广州恒达服装厂",
-        Language.SIMPLIFIED_CHINESE,
-        "hengda@hengda-apparel.example",
-        "广东省广州市番禺区大石街105号",
-        [("黄伟", "厂长")],
-    ),
-    (
-        "南通宏盛纺织品有限公司",
-        Language.SIMPLIFIED_CHINESE,
-        "info@hongsheng-textile.example",
-        "江苏省南通市通州区金沙镇工业路9号",
-        [("吴敏", "外贸经理")],
-    ),
-    (
-        "德昌製衣廠有限公司",
-        Language.TRADITIONAL_CHINESE,
-        "office@tak-cheong.example",
-        "香港九龍觀塘鴻圖道52號 百本中心12樓",
-        [("李德昌", "廠長"), ("鄭美儀", "跟單")],
-    ),
-]
-
-STYLES = [
-    ("Men's crew-neck cotton jersey tee", "TS", ["S", "M", "L", "XL"], Decimal("3.20")),
-    ("Ladies' merino wool cardigan", "KC", ["XS", "S", "M", "L"], Decimal("14.80")),
-    ("Unisex brushed fleece hoodie", "FH", ["S", "M", "L", "XL"], Decimal("8.60")),
-    ("Men's stretch chino trousers", "CT", ["30", "32", "34", "36"], Decimal("7.90")),
-    ("Women's linen shirt dress", "LD", ["XS", "S", "M", "L"], Decimal("11.40")),
-    ("Ladies' cable-knit crew sweater", "CK", ["S", "M", "L"], Decimal("12.50")),
-    ("Men's oxford button-down shirt", "OX", ["S", "M", "L", "XL"], Decimal("6.75")),
-    ("Kids' quilted puffer vest", "PV", ["4", "6", "8", "10"], Decimal("9.30")),
-    ("Girls' cotton knit dress", "GD", ["4", "6", "8", "10"], Decimal("5.40")),
-    ("Men's denim trucker jacket", "DJ", ["S", "M", "L", "XL"], Decimal("13.20")),
-]
-COLOURS = ["Navy", "Black", "Heather Grey", "Off White", "Olive", "Burgundy", "Sky Blue", "Camel"]
-
-# Where each demo order ends, in the order they are created, with how it gets there.
-# "variant" picks a path: which signatures are still missing, why it was held or cancelled...
-PLAN: list[tuple[str, str]] = [
-    *[
-        (Stage.RECEIVED, v)
-        for v in ("new", "new", "partly_checked", "checked", "rejected", "rejected", "checked")
-    ],
-    *[
-        (Stage.IN_REVIEW, v)
-        for v in (
-            "manager",
-            "manager",
-            "manager",
-            "administration",
-            "administration",
-            "administration",
-            "gm",
-            "gm",
-        )
-    ],
-    *[(Stage.APPROVED, "") for _n in range(6)],
-    *[(Stage.IN_PRODUCTION, v) for v in ("", "", "", "", "", "", "late", "late")],
-    *[(Stage.INSPECTION, v) for v in ("", "", "", "", "", "late")],
-    *[(Stage.SHIPPING, "") for _n in range(5)],
-    *[(Stage.SETTLED, "") for _n in range(5)],
-    *[(Stage.ON_HOLD, v) for v in (Stage.RECEIVED, Stage.APPROVED, Stage.IN_PRODUCTION)],
-    *[(Stage.CANCELLED, v) for v in (Stage.RECEIVED, Stage.IN_REVIEW, Stage.APPROVED)],
-]
-
-# Days from today: (order date, ex-factory date) for each final stage.
-STAGE_DATES = {
-    Stage.RECEIVED: (-5, 75),
-    Stage.IN_REVIEW: (-12, 65),
-    Stage.APPROVED: (-25, 55),
-    Stage.IN_PRODUCTION: (-55, 25),
-    Stage.INSPECTION: (-75, 6),
-    Stage.SHIPPING: (-95, -8),
-    Stage.SETTLED: (-160, -60),
-    Stage.ON_HOLD: (-40, 45),
-    Stage.CANCELLED: (-30, 50),
-}
-
-REJECTION_REASONS = [
-    "Price below cost: recheck the fabric consumption with the factory.",
-    "Customer date too tight for the factory's capacity; ask for a later date.",
-]
-HOLD_REASONS = {
-    Stage.RECEIVED: "Customer reviewing the colour range; wait for their confirmation.",
-    Stage.APPROVED: "L/C amendment requested by the customer; hold until it arrives.",
-    Stage.IN_PRODUCTION: "Bulk fabric failed the shrinkage test; waiting for re-dyed lot.",
-}
-CANCEL_REASON = "Customer withdrew the P/O (range dropped from the season)."
 
 
 @contextlib.contextmanager
@@ -534,6 +335,3 @@ def seed_demo(*, log=print) -> DemoOffice:
     office = DemoOffice(log=log)
     office.seed()
     return office
-
-
-__all__ = ["DEMO_LOGINS", "DEMO_PASSWORD", "seed_demo"]
