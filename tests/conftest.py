@@ -1,10 +1,18 @@
 import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
 from config.celery import app as celery_app
 from orders.roles import Role
+from tests.browser import browser, page  # noqa: F401  (fixtures for @pytest.mark.browser tests)
 from tests.factories import make_team, make_user
+from tests.mail_sink import SmtpSink
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +74,171 @@ def _celery_mode():
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
     yield
+
+
+# ---- E-mail through a real SMTP server, and a real Celery worker for @pytest.mark.worker ----
+
+TEST_RETRY_DELAY = 1
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http():
+    """The test client and the live server speak plain http. The production defaults would
+    redirect every request to https; the live server's middleware reads them once, at start."""
+    from django.test import override_settings
+
+    with override_settings(
+        SECURE_SSL_REDIRECT=False, SESSION_COOKIE_SECURE=False, CSRF_COOKIE_SECURE=False
+    ):
+        yield
+
+
+WORKER_START_TIMEOUT = 60
+
+
+@pytest.fixture(autouse=True)
+def _short_retry_delay(settings):
+    settings.GENDAN_TASK_RETRY_DELAY = TEST_RETRY_DELAY
+
+
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-django sorts the tests by database use
+def pytest_collection_modifyitems(items):
+    """Worker and browser tests need committed data: the worker and the live server read the
+    database over their own connections. Every transactional test also gets a serialized rollback,
+    because the flush after it would otherwise take the roles (groups and permissions that the
+    migrations create) away from the tests that follow."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = dict(marker.kwargs) if marker else {}
+        transactional = (
+            kwargs.get("transaction")
+            or TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ()))
+            or item.get_closest_marker("worker")
+            or item.get_closest_marker("browser")
+        )
+        if transactional:
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs))
+
+
+@pytest.fixture(autouse=True)
+def _worker_for_marked_tests(request):
+    if request.node.get_closest_marker("worker") is None:
+        yield
+        return
+    if REAL_WORKER:
+        request.getfixturevalue("celery_worker")
+        yield
+        return
+    # Celery cannot retry an eager task whose errors propagate (it raises Retry instead); a
+    # worker's failures do not reach the sender either.
+    celery_app.conf.task_eager_propagates = False
+    yield
+    celery_app.conf.task_eager_propagates = True
+
+
+@pytest.fixture(scope="session")
+def _smtp_server():
+    server = SmtpSink().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp_sink(_smtp_server, settings):
+    """The SMTP server that the code under test (or the worker) delivers to; empty at the start."""
+    _smtp_server.clear()
+    if not REAL_WORKER:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = _smtp_server.host
+        settings.EMAIL_PORT = _smtp_server.port
+        settings.EMAIL_HOST_USER = ""
+        settings.EMAIL_HOST_PASSWORD = ""
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_USE_SSL = False
+        settings.EMAIL_TIMEOUT = 10
+    yield _smtp_server
+    _smtp_server.clear()
+
+
+def _test_database_url(settings_dict) -> str:
+    """DATABASE_URL with the test database's name, for processes outside pytest."""
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(parts._replace(path="/" + settings_dict["NAME"]))
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup, django_db_blocker, _smtp_server, tmp_path_factory):
+    """A real `celery worker` process on the run's broker and test database (session-wide).
+
+    It depends on django_db_setup, so it starts after the test database exists and is stopped
+    before that database is dropped."""
+    from django.conf import settings
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        settings_dict = connection.settings_dict
+    if "sqlite" in settings_dict["ENGINE"] or not os.environ.get("DATABASE_URL"):
+        pytest.fail("GENDAN_CELERY_WORKER=1 needs a server database in DATABASE_URL (PostgreSQL)")
+    if not os.environ.get("CELERY_BROKER_URL"):
+        pytest.fail("GENDAN_CELERY_WORKER=1 needs a broker in CELERY_BROKER_URL (Redis)")
+
+    name = f"gendan-test-{os.getpid()}@{socket.gethostname()}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": _test_database_url(settings_dict),
+        "GENDAN_TASK_RETRY_DELAY": str(TEST_RETRY_DELAY),
+        "SITE_URL": settings.SITE_URL,
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        **_smtp_server.env(),
+    }
+    log_path = tmp_path_factory.mktemp("celery") / "worker.log"
+    # Tasks left on the broker by an interrupted run would point at rows that no longer exist.
+    celery_app.control.purge()
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--pool=solo",
+                "--concurrency=1",
+                "-l",
+                "info",
+                "-n",
+                name,
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=Path(__file__).resolve().parent.parent,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_for_worker(process, name, log_path)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_for_worker(process, name: str, log_path: Path) -> None:
+    deadline = time.monotonic() + WORKER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        if celery_app.control.ping(destination=[name], timeout=1):
+            return
+    tail = log_path.read_text(errors="replace")[-4000:]
+    pytest.fail(f"the Celery worker did not answer a ping (exit code {process.poll()}):\n{tail}")
