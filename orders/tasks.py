@@ -8,11 +8,12 @@ from django.utils import translation
 from orders.choices import ApprovalStep
 from orders.models import Order
 
-SUBJECTS = {
-    "approval_needed": "orders/mail/approval_needed_subject.txt",
-    "return_for_changes": "orders/mail/returned_subject.txt",
-    "approve": "orders/mail/approved_subject.txt",
-    "cancel": "orders/mail/cancelled_subject.txt",
+# The mail template (orders/mail/NAME.txt and NAME_subject.txt) for each message.
+TEMPLATES = {
+    "approval_needed": "approval_needed",
+    "return_for_changes": "returned",
+    "approve": "approved",
+    "cancel": "cancelled",
 }
 
 
@@ -32,8 +33,9 @@ def send_order_mail(self, order_id: int, user_id: int, message: str, step: str =
             "step": ApprovalStep(step).label if step else "",
             "url": settings.SITE_URL + order.get_absolute_url(),
         }
-        subject = render_to_string(SUBJECTS[message], context).strip()
-        body = render_to_string(f"orders/mail/{message}.txt", context)
+        name = TEMPLATES[message]
+        subject = render_to_string(f"orders/mail/{name}_subject.txt", context).strip()
+        body = render_to_string(f"orders/mail/{name}.txt", context)
     try:
         send_mail(subject, body, None, [user.email])
     except OSError as exc:

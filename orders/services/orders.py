@@ -28,7 +28,8 @@ def order_create(*, user, data: dict[str, Any], lines: list[dict[str, Any]]) -> 
             raise ActionRefused(_("The merchandiser belongs to no team; ask a manager to add one."))
     with transaction.atomic():
         order = Order(**data)
-        order.full_clean()
+        # The stage is the state machine's: only transitions set it.
+        order.full_clean(exclude=["stage"])
         order.save()
         _replace_lines(order, lines)
         ContractCheck.objects.create(order=order)
@@ -53,7 +54,8 @@ def order_update(
         changed = [name for name, value in data.items() if getattr(order, name) != value]
         for name, value in data.items():
             setattr(order, name, value)
-        order.full_clean()
+        # The stage is the state machine's: only transitions set it.
+        order.full_clean(exclude=["stage"])
         save_order(order)
         _replace_lines(order, lines)
         record_event(
