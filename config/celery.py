@@ -9,7 +9,7 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
-def _make_filesystem_broker_folders() -> None:
+def _make_filesystem_broker_folders(sender=None, **kwargs) -> None:
     """The embedded broker (no Redis) keeps its queues in folders that must exist."""
     from django.conf import settings
 
@@ -19,4 +19,4 @@ def _make_filesystem_broker_folders() -> None:
             os.makedirs(options[key], exist_ok=True)
 
 
-app.on_after_configure.connect(lambda sender, **kwargs: _make_filesystem_broker_folders())
+app.on_after_configure.connect(_make_filesystem_broker_folders, weak=False)
