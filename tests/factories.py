@@ -86,8 +86,37 @@ __all__ = [
     "fresh",
     "make_customer",
     "make_factory",
+    "make_master_file",
     "make_order",
+    "make_sample",
     "make_team",
     "make_user",
     "tick_contract",
 ]
+
+
+# ---- samples -------------------------------------------------------------------------------
+
+
+def make_sample(order: Order, *, sample_type: str = "pp", received: bool = True, user=None):
+    """A sample round through the samples services, received from the factory by default."""
+    from samples.services import sample_receive, sample_request_create
+
+    user = user or order.merchandiser
+    sample = sample_request_create(order_id=order.pk, user=user, sample_type=sample_type)
+    if received:
+        sample = sample_receive(sample_id=sample.pk, user=user)
+    return sample
+
+
+def make_master_file(order: Order, *, approved_by: User | None = None, **fields):
+    """A style master file (總檔) for the order's customer and style, approved when given a user."""
+    from samples.models import StyleMasterFile
+
+    return StyleMasterFile.objects.create(
+        customer=order.customer,
+        style_no=order.style_no,
+        approved_by=approved_by,
+        approved_on=date.today() if approved_by else None,
+        **fields,
+    )

@@ -1,0 +1,86 @@
+"""Every status of the samples app with its label and colour, in one place."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SampleType(models.TextChoices):
+    PROTO = "proto", _("Proto sample (頭辦)")
+    FIT = "fit", _("Fit sample")
+    SALESMAN = "salesman", _("Salesman sample (銷售辦)")
+    PRE_PRODUCTION = "pp", _("Pre-production sample (PP辦)")
+    SHIPMENT = "shipment", _("Shipment sample")
+
+
+class SampleStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested from the factory")
+    RECEIVED = "received", _("Received")
+    CHECKED = "checked", _("Checked")
+    SENT_TO_CUSTOMER = "sent_to_customer", _("Sent to the customer")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+SAMPLE_STATUS_COLOURS = {
+    SampleStatus.REQUESTED: "grey",
+    SampleStatus.RECEIVED: "blue",
+    SampleStatus.CHECKED: "cyan",
+    SampleStatus.SENT_TO_CUSTOMER: "indigo",
+    SampleStatus.APPROVED: "green",
+    SampleStatus.REJECTED: "red",
+}
+DECIDED_STATUSES = {SampleStatus.APPROVED, SampleStatus.REJECTED}
+
+
+class Recipient(models.TextChoices):
+    """Who keeps each piece of a sample (R22)."""
+
+    CUSTOMER = "customer", _("Customer")
+    FILE = "file", _("Our file / QC")
+    FACTORY = "factory", _("Factory")
+
+
+class Area(models.TextChoices):
+    """What a discrepancy is about (R4: construction, sizes, wash)."""
+
+    CONSTRUCTION = "construction", _("Construction")
+    MEASUREMENT = "measurement", _("Measurement")
+    WASH = "wash", _("Wash")
+    MATERIALS = "materials", _("Fabric and trims")
+    OTHER = "other", _("Other")
+
+
+class Severity(models.TextChoices):
+    MAY_PRODUCE = "may_produce", _("May produce")
+    MUST_CORRECT = "must_correct", _("Must correct before production")
+
+
+SEVERITY_COLOURS = {Severity.MAY_PRODUCE: "yellow", Severity.MUST_CORRECT: "red"}
+
+
+class DecidedBy(models.TextChoices):
+    """R4 / seed §5.7.3: we check for the customer, or the customer approves itself."""
+
+    HOUSE = "house", _("Checked by us for the customer")
+    CUSTOMER = "customer", _("Customer's own decision")
+
+
+class LetterLayout(models.TextChoices):
+    CUSTOMER = "F-PMER-001", _("F-PMER-001: customer's layout")
+    HOUSE = "F-PMER-004", _("F-PMER-004: house layout")
+    UPLOADED = "uploaded", _("Customer's own letter (uploaded)")
+
+
+class LetterStatus(models.TextChoices):
+    DRAFT = "draft", _("Awaiting the group head's signature")
+    SIGNED = "signed", _("Signed")
+    SENT = "sent", _("Sent to the factory")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+LETTER_STATUS_COLOURS = {
+    LetterStatus.DRAFT: "yellow",
+    LetterStatus.SIGNED: "cyan",
+    LetterStatus.SENT: "green",
+    LetterStatus.WITHDRAWN: "grey",
+}

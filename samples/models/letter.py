@@ -1,0 +1,82 @@
+"""The sample comment letter (覆辦信, R4): every discrepancy, and whether production may start."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from samples import rules
+from samples.choices import LETTER_STATUS_COLOURS, LetterLayout, LetterStatus
+from samples.models.sample import SampleRequest
+
+
+class CommentLetter(models.Model):
+    sample = models.ForeignKey(
+        SampleRequest, on_delete=models.CASCADE, related_name="letters", verbose_name=_("sample")
+    )
+    layout = models.CharField(_("layout"), max_length=10, choices=LetterLayout.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=LetterStatus.choices, default=LetterStatus.DRAFT
+    )
+    remarks = models.TextField(_("remarks to the factory"), blank=True)
+    document = models.FileField(
+        _("customer's letter"), upload_to="samples/letters/%Y/%m/", blank=True
+    )
+    # For an uploaded letter the merchandiser reads the answer off the customer's letter (R4);
+    # for ours it is frozen from the discrepancies when the group head signs.
+    production_may_start = models.BooleanField(_("production may start"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("prepared by"),
+    )
+    created_at = models.DateTimeField(_("prepared at"), auto_now_add=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signed by"),
+    )
+    signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sample comment letter")
+        verbose_name_plural = _("sample comment letters")
+        ordering = ["sample", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.sample} {self.get_layout_display()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("samples:detail", args=[self.sample_id])
+
+    @property
+    def status_colour(self) -> str:
+        return LETTER_STATUS_COLOURS[self.status]
+
+    @property
+    def is_uploaded(self) -> bool:
+        return self.layout == LetterLayout.UPLOADED
+
+    @property
+    def may_start(self) -> bool:
+        """R4: the letter's answer to "may production start?"."""
+        if self.production_may_start is not None:
+            return self.production_may_start
+        return rules.production_may_start(self.sample.discrepancies.all())
+
+    @property
+    def is_signed(self) -> bool:
+        return self.signed_at is not None

@@ -1,0 +1,87 @@
+"""The business rules of samples, each under its name from DOMAIN.md (R4, R22)."""
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from orders.permissions import is_managing
+from samples.choices import LetterStatus, Recipient, SampleStatus, SampleType, Severity
+
+# ---- R22: samples go in triplicate ----------------------------------------------------------
+
+# Every round is made in three: one for the customer, one kept on our file (for a PP sample, the
+# one QC inspects bulk against), one back to the factory with the customer's comments on it.
+R22_RECIPIENTS = (Recipient.CUSTOMER, Recipient.FILE, Recipient.FACTORY)
+
+
+def r22_default_allocation(sample_type: str) -> dict[str, int]:
+    """R22: one piece each for the customer, our file / QC and the factory."""
+    return dict.fromkeys(R22_RECIPIENTS, 1)
+
+
+def r22_missing_recipients(allocation: dict[str, int]) -> list[str]:
+    """R22: the recipients an allocation leaves without a piece."""
+    return [r for r in R22_RECIPIENTS if (allocation.get(r) or 0) < 1]
+
+
+# ---- R4: checking the sample and the sample comment letter ----------------------------------
+
+
+def measurement_deviation(*, spec: Decimal, actual: Decimal) -> Decimal:
+    return actual - spec
+
+
+def out_of_tolerance(*, spec: Decimal, tolerance: Decimal, actual: Decimal) -> bool:
+    """R4: a point exactly at the tolerance is within it; only beyond it is a discrepancy."""
+    return abs(measurement_deviation(spec=spec, actual=actual)) > abs(tolerance)
+
+
+def measurement_severity(*, accepted: bool) -> str:
+    """R4: an out-of-tolerance point must be corrected unless the merchandiser lets it pass."""
+    return Severity.MAY_PRODUCE if accepted else Severity.MUST_CORRECT
+
+
+def production_may_start(discrepancies: Iterable) -> bool:
+    """R4: production may start only when no discrepancy must be corrected first."""
+    return all(d.severity != Severity.MUST_CORRECT for d in discrepancies)
+
+
+def can_sign_comment_letter(order, user) -> bool:
+    """R4: the group head of the order's team, or a manager, signs the letter before it leaves."""
+    head_id = order.team.head_id if order.team_id else None
+    return (head_id is not None and head_id == user.pk) or is_managing(user)
+
+
+def comment_letter_may_leave(letter) -> bool:
+    """R4: an unsigned letter never goes to the factory."""
+    return letter.is_signed and letter.status in (LetterStatus.SIGNED, LetterStatus.SENT)
+
+
+# A round may be checked once the pieces are in, until it is decided or its letter is signed:
+# after that a new round repeats the check (R4).
+CHECKABLE_STATUSES = (SampleStatus.RECEIVED, SampleStatus.CHECKED, SampleStatus.SENT_TO_CUSTOMER)
+
+
+# ---- the start-production gate ---------------------------------------------------------------
+
+
+def pp_sample_approved(order) -> bool:
+    """Bulk is made to an approved pre-production sample."""
+    return any(
+        s.sample_type == SampleType.PRE_PRODUCTION and s.status == SampleStatus.APPROVED
+        for s in order.samples.all()
+    )
+
+
+def approved_master_file(order):
+    from samples.models import StyleMasterFile
+
+    master = StyleMasterFile.objects.filter(
+        customer_id=order.customer_id, style_no=order.style_no
+    ).first()
+    return master if master is not None and master.is_approved else None
+
+
+def pp_sample_gate_applies(order) -> bool:
+    """Seed 000 §5.7.2 (iii): a repeat style (直接單) with an approved master file is made to
+    that file, without a new pre-production sample."""
+    return approved_master_file(order) is None

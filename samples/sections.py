@@ -1,0 +1,15 @@
+from django.utils.translation import gettext_lazy as _
+
+from orders.sections import register_section
+
+
+def register_sections() -> None:
+    from samples.selectors import samples_section_context
+
+    register_section(
+        code="samples",
+        title=_("Samples and comment letters"),
+        template="samples/section.html",
+        context=samples_section_context,
+        order=20,
+    )

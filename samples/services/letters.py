@@ -1,0 +1,190 @@
+"""The sample comment letter (覆辦信, R4): prepared or uploaded, signed, then sent."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from orders.choices import EventKind
+from orders.services.common import ActionRefused, lock_order
+from samples import rules
+from samples.choices import LetterLayout, LetterStatus, SampleStatus
+from samples.models import CommentLetter, SampleRequest
+from samples.permissions import can_work_on_samples
+from samples.services.common import lock_sample, record_sample_event
+
+_REPLACEABLE = (LetterStatus.DRAFT, LetterStatus.SIGNED)
+
+
+def comment_letter_create(
+    *, sample_id: int, user, layout: str = LetterLayout.HOUSE, remarks: str = ""
+) -> CommentLetter:
+    """Prepare our letter from the recorded check; it waits for the group head's signature."""
+    if layout not in (LetterLayout.HOUSE, LetterLayout.CUSTOMER):
+        raise ActionRefused(_("Choose the house layout or the customer's layout."))
+    with transaction.atomic():
+        _order, sample = lock_sample(sample_id, user, _("You may not write this letter."))
+        if sample.checked_at is None or sample.status == SampleStatus.REQUESTED:
+            raise ActionRefused(_("Record the sample's check first: the letter lists its result."))
+        _withdraw_unsent(sample, user)
+        letter = CommentLetter.objects.create(
+            sample=sample, layout=layout, remarks=remarks, created_by=user
+        )
+        record_sample_event(
+            sample,
+            user=user,
+            kind=EventKind.DOCUMENT,
+            action="comment_letter_prepared",
+            comment=str(LetterLayout(layout).label),
+        )
+    return letter
+
+
+def comment_letter_upload(
+    *, sample_id: int, user, document, production_may_start: bool | None, remarks: str = ""
+) -> CommentLetter:
+    """R4: the customer's own letter is used instead of ours; it must say whether production
+    may start, and the group head still signs it before it goes to the factory."""
+    if production_may_start is None:
+        raise ActionRefused(
+            _("Read on the customer's letter whether production may start, and record it.")
+        )
+    if not document:
+        raise ActionRefused(_("Attach the customer's letter."))
+    with transaction.atomic():
+        _order, sample = lock_sample(sample_id, user, _("You may not upload this letter."))
+        _withdraw_unsent(sample, user)
+        letter = CommentLetter.objects.create(
+            sample=sample,
+            layout=LetterLayout.UPLOADED,
+            document=document,
+            production_may_start=production_may_start,
+            remarks=remarks,
+            created_by=user,
+        )
+        record_sample_event(
+            sample,
+            user=user,
+            kind=EventKind.DOCUMENT,
+            action="comment_letter_uploaded",
+            comment=_("production may start") if production_may_start else _("must correct"),
+        )
+    return letter
+
+
+def comment_letter_sign(*, letter: CommentLetter, user) -> CommentLetter:
+    """R4: the group head (or a manager) signs the letter before it leaves; our letter's
+    answer to "may production start?" is frozen at this moment."""
+    with transaction.atomic():
+        order, letter = _lock_letter(letter)
+        if not rules.can_sign_comment_letter(order, user):
+            raise ActionRefused(
+                _("Only the group head of the order's team or a manager signs comment letters.")
+            )
+        if letter.status != LetterStatus.DRAFT:
+            raise ActionRefused(
+                _("This letter is %(status)s.") % {"status": letter.get_status_display()}
+            )
+        if letter.production_may_start is None:
+            letter.production_may_start = rules.production_may_start(
+                letter.sample.discrepancies.all()
+            )
+        letter.signed_by = user
+        letter.signed_at = timezone.now()
+        letter.status = LetterStatus.SIGNED
+        letter.save()
+        record_sample_event(
+            letter.sample,
+            user=user,
+            kind=EventKind.APPROVAL,
+            action="comment_letter_signed",
+            comment=_("production may start") if letter.may_start else _("must correct"),
+        )
+    return letter
+
+
+def comment_letter_send(*, letter: CommentLetter, user, to_customer: bool = False) -> CommentLetter:
+    """Send the signed letter through the forms machinery, which renders it in the recipient's
+    language, records the sent document on the order and can re-send it: the factory gets it in
+    its own language, the customer's copy goes in English to its first contact with an e-mail."""
+    with transaction.atomic():
+        order, letter = _lock_letter(letter)
+        if not can_work_on_samples(order, user):
+            raise ActionRefused(_("You may not send this letter."))
+        if not rules.comment_letter_may_leave(letter):
+            raise ActionRefused(
+                _("The group head must sign the comment letter before it goes to the factory.")
+            )
+        recipient = _customer_recipient(order) if to_customer else None
+        _send_via_forms_machinery(letter, user, recipient)
+        if to_customer:
+            record_sample_event(
+                letter.sample,
+                user=user,
+                kind=EventKind.DOCUMENT,
+                action="comment_letter_sent_to_customer",
+                comment=str(order.customer),
+            )
+            return letter
+        letter.sent_by = user
+        letter.sent_at = timezone.now()
+        letter.status = LetterStatus.SENT
+        letter.save(update_fields=["sent_by", "sent_at", "status"])
+        record_sample_event(
+            letter.sample,
+            user=user,
+            kind=EventKind.DOCUMENT,
+            action="comment_letter_sent",
+            comment=str(order.factory),
+        )
+    return letter
+
+
+def _lock_letter(letter: CommentLetter):
+    order = lock_order(
+        SampleRequest.objects.values_list("order_id", flat=True).get(pk=letter.sample_id)
+    )
+    letter = CommentLetter.objects.select_for_update().select_related("sample").get(pk=letter.pk)
+    letter.sample.order = order
+    return order, letter
+
+
+def _customer_recipient(order):
+    contact = order.customer.contacts.exclude(email="").first()
+    if contact is None:
+        raise ActionRefused(
+            _("%(customer)s has no contact with an e-mail address.") % {"customer": order.customer}
+        )
+    from orders.documents.services import Recipient
+
+    return Recipient(f"{order.customer} / {contact.name}", contact.email, "en")
+
+
+def _send_via_forms_machinery(letter: CommentLetter, user, recipient=None) -> None:
+    from samples.forms_registry import letter_form_code
+
+    send = _send_service()
+    if send is None:
+        raise ActionRefused(_("Sending forms to factories is not available yet."))
+    send(spec_code=letter_form_code(letter), obj=letter, user=user, recipient=recipient)
+
+
+def _send_service():
+    """The forms machinery's send service (orders.documents.services.document_send)."""
+    try:
+        from orders.documents.services import document_send
+    except ImportError:
+        return None
+    return document_send
+
+
+def _withdraw_unsent(sample: SampleRequest, user) -> None:
+    for old in sample.letters.filter(status__in=_REPLACEABLE):
+        old.status = LetterStatus.WITHDRAWN
+        old.save(update_fields=["status"])
+        record_sample_event(
+            sample,
+            user=user,
+            kind=EventKind.DOCUMENT,
+            action="comment_letter_withdrawn",
+            comment=str(old.get_layout_display()),
+        )

@@ -1,0 +1,153 @@
+"""Sample rounds: requested from the factory, received, sent to the customer, decided."""
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from orders.choices import EventKind
+from orders.services.common import ActionRefused, lock_order
+from samples import rules
+from samples.choices import (
+    DECIDED_STATUSES,
+    DecidedBy,
+    Recipient,
+    SampleStatus,
+    SampleType,
+)
+from samples.models import SamplePiece, SampleRequest
+from samples.permissions import can_work_on_samples
+from samples.services.common import lock_sample, record_sample_event
+
+
+def sample_request_create(
+    *,
+    order_id: int,
+    user,
+    sample_type: str,
+    requested_on: date | None = None,
+    due_on: date | None = None,
+    allocation: dict[str, int] | None = None,
+    instructions: str = "",
+    style_no: str = "",
+) -> SampleRequest:
+    """Ask the factory for the next round of a sample type; its pieces follow R22."""
+    if sample_type not in SampleType.values:
+        raise ActionRefused(_("Unknown sample type."))
+    allocation = allocation or rules.r22_default_allocation(sample_type)
+    missing = rules.r22_missing_recipients(allocation)
+    if missing:
+        raise ActionRefused(
+            _("Samples go in triplicate (R22): no piece for %(who)s.")
+            % {"who": ", ".join(str(Recipient(r).label) for r in missing)}
+        )
+    with transaction.atomic():
+        order = lock_order(order_id)
+        if not can_work_on_samples(order, user):
+            raise ActionRefused(_("You may not request samples for this order."))
+        rounds = SampleRequest.objects.filter(order=order, sample_type=sample_type)
+        last = rounds.order_by("-round_no").first()
+        if last is not None and last.status not in DECIDED_STATUSES:
+            raise ActionRefused(
+                _("Round %(round)d of this sample is still open: record its decision first.")
+                % {"round": last.round_no}
+            )
+        sample = SampleRequest.objects.create(
+            order=order,
+            style_no=style_no or order.style_no,
+            sample_type=sample_type,
+            round_no=(rounds.aggregate(n=Max("round_no"))["n"] or 0) + 1,
+            requested_on=requested_on or timezone.localdate(),
+            due_on=due_on,
+            instructions=instructions,
+            created_by=user,
+        )
+        SamplePiece.objects.bulk_create(
+            SamplePiece(sample=sample, recipient=recipient, quantity=quantity)
+            for recipient, quantity in allocation.items()
+            if quantity
+        )
+        record_sample_event(
+            sample,
+            user=user,
+            action="sample_requested",
+            comment=_("%(pieces)d pieces requested") % {"pieces": sample.quantity},
+        )
+    return sample
+
+
+def sample_receive(*, sample_id: int, user, received_on: date | None = None) -> SampleRequest:
+    """The factory's pieces are in; the check can begin."""
+    with transaction.atomic():
+        _order, sample = lock_sample(sample_id, user, _("You may not work on these samples."))
+        if sample.status != SampleStatus.REQUESTED:
+            raise ActionRefused(_("This sample has already been received."))
+        sample.received_on = received_on or timezone.localdate()
+        sample.status = SampleStatus.RECEIVED
+        sample.save(update_fields=["received_on", "status"])
+        record_sample_event(sample, user=user, action="sample_received")
+    return sample
+
+
+def sample_send_to_customer(*, sample_id: int, user, sent_on: date | None = None) -> SampleRequest:
+    """The customer's piece goes out for the customer's own approval (seed 000 §5.7.3 B)."""
+    with transaction.atomic():
+        _order, sample = lock_sample(sample_id, user, _("You may not work on these samples."))
+        if sample.status not in (SampleStatus.RECEIVED, SampleStatus.CHECKED):
+            raise ActionRefused(_("Only a received sample can be sent to the customer."))
+        sample.sent_on = sent_on or timezone.localdate()
+        sample.status = SampleStatus.SENT_TO_CUSTOMER
+        sample.save(update_fields=["sent_on", "status"])
+        record_sample_event(sample, user=user, action="sample_sent_to_customer")
+    return sample
+
+
+def sample_decide(
+    *,
+    sample_id: int,
+    user,
+    approved: bool,
+    source: str = DecidedBy.HOUSE,
+    comment: str = "",
+    customer_comments: str | None = None,
+) -> SampleRequest:
+    """Record the approval or rejection of a round, by us or by the customer (R4).
+
+    A rejected round is followed by a new round, which repeats the check."""
+    comment = (comment or "").strip()
+    if not approved and not comment:
+        raise ActionRefused(_("Please give the reason for the rejection."))
+    if source not in DecidedBy.values:
+        raise ActionRefused(_("Unknown decision source."))
+    with transaction.atomic():
+        _order, sample = lock_sample(sample_id, user, _("You may not decide on these samples."))
+        if sample.status not in rules.CHECKABLE_STATUSES:
+            raise ActionRefused(
+                _("A sample can be decided once received and before it is decided.")
+            )
+        if approved and sample.must_correct_count:
+            raise ActionRefused(
+                _(
+                    "%(count)d discrepancies must be corrected: reject the sample and request "
+                    "a new round, or mark them “may produce”."
+                )
+                % {"count": sample.must_correct_count}
+            )
+        sample.status = SampleStatus.APPROVED if approved else SampleStatus.REJECTED
+        sample.decided_by = user
+        sample.decided_at = timezone.now()
+        sample.decision_source = source
+        sample.decision_comment = comment
+        if customer_comments is not None:
+            sample.customer_comments = customer_comments
+        sample.save()
+        record_sample_event(
+            sample,
+            user=user,
+            kind=EventKind.APPROVAL if approved else EventKind.REJECTION,
+            action="sample_approved" if approved else "sample_rejected",
+            comment=f"{DecidedBy(source).label}. {comment}".strip(),
+        )
+    return sample
