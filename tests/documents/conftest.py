@@ -60,8 +60,9 @@ def embedded_fonts(pdf: bytes) -> dict[str, bool]:
     for page in PdfReader(io.BytesIO(pdf)).pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descriptor = font.get("/FontDescriptor") or (
-                font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            descriptor = (
+                font.get("/FontDescriptor")
+                or (font["/DescendantFonts"][0].get_object()["/FontDescriptor"])
             )
             descriptor = descriptor.get_object()
             fonts[str(font["/BaseFont"])] = any(
