@@ -24,3 +24,10 @@ SIGNED_COPY_TYPES = {
     "image/jpeg": (".jpg", b"\xff\xd8\xff"),
     "image/png": (".png", b"\x89PNG\r\n\x1a\n"),
 }
+
+
+class DocumentAction(models.TextChoices):
+    """The `action` of the order's DOCUMENT events."""
+
+    SENT = "document_sent", _("Document sent")
+    CONFIRMED = "document_confirmed", _("Receipt confirmed by the recipient")

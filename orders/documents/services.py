@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders import permissions
 from orders.choices import EventKind
-from orders.documents.choices import DocumentStatus
+from orders.documents.choices import DocumentAction, DocumentStatus
 from orders.documents.registry import get_form
 from orders.documents.render import LANGUAGES
 from orders.documents.uploads import validate_signed_copy
@@ -82,7 +82,7 @@ def document_send(*, spec_code: str, obj, user, recipient=None) -> SentDocument:
             order,
             kind=EventKind.DOCUMENT,
             actor=user,
-            action="document_sent",
+            action=DocumentAction.SENT,
             comment=f"{spec.code} v{version} → {to.name} <{to.email}>",
         )
         transaction.on_commit(partial(send_document.delay, document.pk))
@@ -131,7 +131,7 @@ def document_confirm(
         record_event(
             document.order,
             kind=EventKind.DOCUMENT,
-            action="document_confirmed",
+            action=DocumentAction.CONFIRMED,
             comment=f"{document.form_code} v{document.version}: {document.confirmed_by_name}"
             + (" (+ signed copy)" if signed_copy is not None else ""),
         )

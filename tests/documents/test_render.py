@@ -80,3 +80,12 @@ def test_sizes_follow_the_size_run_not_the_stored_key_order(order):
     assert context["rows"][1]["pieces"] == [60, 40, "", ""]
     assert context["size_totals"] == [160, 240, 150, 50]
     assert sorted(["10", "8", "XS", "free"], key=size_key) == ["XS", "8", "10", "free"]
+
+
+def test_system_check_warns_without_harfbuzz_subsetting(monkeypatch):
+    from orders.documents import checks, fonts
+
+    assert checks.check_pdf_fonts() == []  # this machine has what scripts/ installs
+    monkeypatch.setattr(fonts, "harfbuzz_subset_available", lambda: False)
+    monkeypatch.setattr(fonts, "missing_families", lambda: ["Noto Sans CJK TC"])
+    assert [problem.id for problem in checks.check_pdf_fonts()] == ["orders.W101", "orders.W102"]
