@@ -1,11 +1,34 @@
 """Reads: each selector does its own joins so a page's query count does not grow with its rows."""
 
-from django.db.models import Prefetch, QuerySet
+from dataclasses import dataclass, field
+from datetime import timedelta
 
-from orders.models import Order, OrderEvent
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from orders import rules
+from orders.choices import (
+    ACTIVE_STAGES,
+    APPROVAL_CHAIN,
+    LIFECYCLE,
+    NEXT_TRANSITION,
+    ApprovalStep,
+    Clearance,
+    Decision,
+    Stage,
+)
+from orders.gates import GateStatus, gate_statuses
+from orders.models import Approval, Order, OrderEvent, PaymentClearance
 from orders.models.order import annotate_totals
-from orders.permissions import team_id_of
+from orders.permissions import can_edit, team_id_of
 from orders.roles import SEES_ALL_ORDERS, Role, has_role
+from orders.sections import OrderSection, sections
+from orders.services.orders import EDITABLE_STAGES
+from orders.services.transitions import available_transitions
+
+# Mirrors clearance_record's refusal: after production starts the payment gate is closed.
+PAYMENT_GATE_OPEN_STAGES = (Stage.RECEIVED, Stage.IN_REVIEW, Stage.APPROVED)
+DUE_SOON_DAYS = 7
 
 
 def visible_orders(user) -> QuerySet[Order]:
@@ -22,10 +45,16 @@ def visible_orders(user) -> QuerySet[Order]:
     return queryset.none()
 
 
+def late_orders_q() -> Q:
+    """Past the ex-factory date and still open (the same test as Order.is_late)."""
+    return Q(stage__in=ACTIVE_STAGES, ex_factory_date__lt=timezone.localdate())
+
+
 def order_list(user) -> QuerySet[Order]:
+    # Meta.ordering is dropped from aggregating queries, so the page order is spelled out.
     return annotate_totals(
         visible_orders(user).select_related("customer", "factory", "merchandiser")
-    )
+    ).order_by("ex_factory_date", "id")
 
 
 def order_detail(user, pk: int) -> Order:
@@ -40,3 +69,210 @@ def order_detail(user, pk: int) -> Order:
         )
         .get(pk=pk)
     )
+
+
+# ---- the merchandiser's home ------------------------------------------------------------------
+
+
+@dataclass
+class WaitingItem:
+    order: Order
+    what: list  # translated labels: the signatures and gates this user can give
+
+
+@dataclass
+class Home:
+    late: list[Order]
+    due_this_week: list[Order]
+    waiting: list[WaitingItem]
+    stage_counts: list[tuple[str, int]]
+
+
+def my_orders(user) -> QuerySet[Order]:
+    """A merchandiser's own orders; anyone else's home shows every order they can see."""
+    orders = order_list(user)
+    if has_role(user, Role.MERCHANDISER) and not user.is_superuser:
+        orders = orders.filter(merchandiser=user)
+    return orders
+
+
+def home(user) -> Home:
+    today = timezone.localdate()
+    mine = my_orders(user)
+    late = list(mine.filter(late_orders_q()))
+    due = list(
+        mine.filter(
+            stage__in=ACTIVE_STAGES,
+            ex_factory_date__gte=today,
+            ex_factory_date__lte=today + timedelta(days=DUE_SOON_DAYS),
+        )
+    )
+    counts = dict(
+        visible_orders(user).values_list("stage").annotate(n=Count("id")).values_list("stage", "n")
+    )
+    stage_counts = [(stage, counts.get(stage, 0)) for stage in Stage.values]
+    return Home(late, due, waiting_for(user), stage_counts)
+
+
+def waiting_for(user) -> list[WaitingItem]:
+    """What this user can give now to move an order to its next step: the contract check (R5)
+    of a received order, the next signature of the approval chain (R10), the payment
+    clearances (R11) of an approved order."""
+    orders = (
+        visible_orders(user)
+        .filter(stage__in=PAYMENT_GATE_OPEN_STAGES)
+        .select_related("customer", "contract_check")
+        .prefetch_related(
+            Prefetch("approvals", queryset=Approval.objects.filter(decision=Decision.APPROVED)),
+            "clearances",
+        )
+        .order_by("ex_factory_date", "id")
+    )
+    items = []
+    for order in orders:
+        what = []
+        if order.stage == Stage.RECEIVED:
+            if (
+                has_role(user, Role.MERCHANDISER)
+                and can_edit(order, user)
+                and not rules.contract_check_complete(order)
+            ):
+                what.append(gate_label(order, "submit_for_review", "contract_check"))
+        elif order.stage == Stage.IN_REVIEW:
+            step = _next_step_from_prefetched(order)
+            if step and has_role(user, rules.APPROVAL_STEP_ROLE[step]):
+                what.append(ApprovalStep(step).label)
+        else:
+            what.extend(
+                Clearance(kind).label
+                for kind in _clearances_missing(order)
+                if has_role(user, *rules.CLEARANCE_ROLES[kind])
+            )
+        if what:
+            items.append(WaitingItem(order, what))
+    return items
+
+
+def gate_label(order: Order, transition: str, code: str):
+    for status in gate_statuses(order, transition):
+        if status.gate.code == code:
+            return status.label
+    return code
+
+
+def _next_step_from_prefetched(order: Order) -> str | None:
+    """rules.next_approval_step, reading the prefetched approvals; the threshold query of
+    rules.needs_general_manager runs only for orders that reached the general manager's step."""
+    done = {a.step for a in order.approvals.all() if a.review_round == order.review_round}
+    for step in APPROVAL_CHAIN:
+        if step in done:
+            continue
+        if step == ApprovalStep.GENERAL_MANAGER and not rules.needs_general_manager(order):
+            return None
+        return step
+    return None
+
+
+def _clearances_missing(order: Order) -> list[str]:
+    given = {clearance.kind for clearance in order.clearances.all()}
+    if Clearance.GM_EXCEPTION in given:
+        return []
+    return [kind for kind in rules.payment_clearances_needed(order) if kind not in given]
+
+
+# ---- the order page ---------------------------------------------------------------------------
+
+
+@dataclass
+class ChainRow:
+    step: str
+    label: object
+    approval: Approval | None
+    is_next: bool
+
+
+@dataclass
+class ClearanceRow:
+    kind: str
+    label: object
+    record: PaymentClearance | None
+    may_record: bool
+    needs_reason: bool
+
+
+@dataclass
+class RenderedSection:
+    section: OrderSection
+    context: dict
+
+
+@dataclass
+class OrderPage:
+    order: Order
+    lifecycle: list[tuple[str, str]]  # (stage, "done" / "current" / "todo")
+    next_transition: str | None
+    gates: list[GateStatus]
+    transitions: list[str]
+    may_edit: bool
+    may_check_contract: bool
+    chain: list[ChainRow]
+    rejections: list[Approval]
+    next_step: str | None
+    may_sign: bool
+    clearances: list[ClearanceRow] = field(default_factory=list)
+    sections: list[RenderedSection] = field(default_factory=list)
+
+
+def order_page(order: Order, user) -> OrderPage:
+    """Everything the order page shows, from an order loaded by order_detail()."""
+    position = order.stage_in_lifecycle
+    lifecycle = [
+        (stage, "done" if i < position else "current" if i == position else "todo")
+        for i, stage in enumerate(LIFECYCLE)
+    ]
+    next_transition = NEXT_TRANSITION.get(order.held_from or order.stage)
+    gates = gate_statuses(order, next_transition) if next_transition else []
+    this_round = [a for a in order.approvals.all() if a.review_round == order.review_round]
+    signed = {a.step: a for a in this_round if a.decision == Decision.APPROVED}
+    in_review = order.stage == Stage.IN_REVIEW
+    required = rules.required_approval_steps(order)
+    # rules.next_approval_step() over the prefetched approvals: the first required step unsigned.
+    next_step = next((step for step in required if step not in signed), None) if in_review else None
+    chain = [
+        ChainRow(step, ApprovalStep(step).label, signed.get(step), step == next_step)
+        for step in required
+    ]
+    may_edit = can_edit(order, user)
+    return OrderPage(
+        order=order,
+        lifecycle=lifecycle,
+        next_transition=next_transition,
+        gates=gates,
+        transitions=available_transitions(order, user),
+        may_edit=may_edit and order.stage in EDITABLE_STAGES,
+        may_check_contract=may_edit and order.stage == Stage.RECEIVED,
+        chain=chain,
+        rejections=[a for a in order.approvals.all() if a.decision == Decision.REJECTED],
+        next_step=next_step,
+        may_sign=bool(next_step) and has_role(user, rules.APPROVAL_STEP_ROLE[next_step]),
+        clearances=_clearance_rows(order, user),
+        sections=[RenderedSection(section, section.context(order, user)) for section in sections()],
+    )
+
+
+def _clearance_rows(order: Order, user) -> list[ClearanceRow]:
+    recorded = {clearance.kind: clearance for clearance in order.clearances.all()}
+    open_gate = order.stage in PAYMENT_GATE_OPEN_STAGES
+    kinds = [*rules.payment_clearances_needed(order), Clearance.GM_EXCEPTION]
+    return [
+        ClearanceRow(
+            kind=kind,
+            label=Clearance(kind).label,
+            record=recorded.get(kind),
+            may_record=open_gate
+            and kind not in recorded
+            and has_role(user, *rules.CLEARANCE_ROLES[kind]),
+            needs_reason=kind == Clearance.GM_EXCEPTION,
+        )
+        for kind in kinds
+    ]
