@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from orders.choices import ApprovalStep, Clearance, Decision, PaymentTerms, Stage
+from orders.gates import satisfy_gates
 from orders.models import StaleOrderError
 from orders.services.common import ActionRefused
 from orders.services.review import approval_record, clearance_record
@@ -153,6 +154,7 @@ def approved(order, merchandiser, department_manager, administration):
 def test_r11_lc_order_needs_lc_received_and_both_checks(
     approved, merchandiser, finance, administration
 ):
+    satisfy_gates(fresh(approved), "start_production")
     with pytest.raises(ActionRefused):
         order_transition(order_id=approved.pk, user=merchandiser, name="start_production")
     clearance_record(order_id=approved.pk, user=finance, kind=Clearance.LC_RECEIVED)
@@ -181,6 +183,7 @@ def test_r11_production_needs_deposit_confirmed_by_finance(
     with pytest.raises(ActionRefused):  # only finance confirms a deposit
         clearance_record(order_id=order.pk, user=merchandiser, kind=Clearance.DEPOSIT_CONFIRMED)
     clearance_record(order_id=order.pk, user=finance, kind=Clearance.DEPOSIT_CONFIRMED)
+    satisfy_gates(fresh(order), "start_production")
     order = order_transition(order_id=order.pk, user=merchandiser, name="start_production")
     assert order.stage == Stage.IN_PRODUCTION
 
@@ -194,6 +197,7 @@ def test_r11_open_account_needs_manager_approval(
     with pytest.raises(ActionRefused):
         clearance_record(order_id=order.pk, user=finance, kind=Clearance.CREDIT_APPROVED)
     clearance_record(order_id=order.pk, user=department_manager, kind=Clearance.CREDIT_APPROVED)
+    satisfy_gates(fresh(order), "start_production")
     order_transition(order_id=order.pk, user=merchandiser, name="start_production")
     assert fresh(order).stage == Stage.IN_PRODUCTION
 
@@ -216,6 +220,7 @@ def test_r11_gm_exception_needs_a_reason_and_opens_the_gate(
         kind=Clearance.GM_EXCEPTION,
         reason="L/C amendment in transit, customer of 20 years",
     )
+    satisfy_gates(fresh(approved), "start_production")
     order_transition(order_id=approved.pk, user=merchandiser, name="start_production")
     assert fresh(approved).stage == Stage.IN_PRODUCTION
 
@@ -225,6 +230,7 @@ def producing(approved, merchandiser, general_manager):
     clearance_record(
         order_id=approved.pk, user=general_manager, kind=Clearance.GM_EXCEPTION, reason="test"
     )
+    satisfy_gates(fresh(approved), "start_production")
     return order_transition(order_id=approved.pk, user=merchandiser, name="start_production")
 
 

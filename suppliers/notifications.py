@@ -1,0 +1,48 @@
+"""Who outside the office is told what. Each e-mail leaves through a Celery task queued after
+the commit, in the recipient's own language."""
+
+from functools import partial
+
+from django.db import transaction
+
+# kind -> (subject template, body template, how to load the object)
+NOTICES = {
+    "lab_test_failed": "suppliers/mail/lab_test_failed",
+    "trim_card_returned": "suppliers/mail/trim_card_returned",
+}
+
+
+def _queue(kind: str, obj, order, recipients) -> None:
+    from suppliers.tasks import send_notice
+
+    for name, email, language in recipients:
+        if not email:
+            continue
+        key = f"{kind}:{obj.pk}:{email.lower()}"
+        transaction.on_commit(
+            partial(send_notice.delay, kind, obj.pk, order.pk, key, name, email, language)
+        )
+
+
+def factory_recipients(order) -> list[tuple[str, str, str]]:
+    factory = order.factory
+    return [(factory.name, factory.email, factory.language)]
+
+
+def customer_recipients(order) -> list[tuple[str, str, str]]:
+    customer = order.customer
+    return [
+        (contact.name, contact.email, customer.language)
+        for contact in customer.contacts.exclude(email="")
+    ]
+
+
+def lab_test_failed(test) -> None:
+    """R3: a failing result goes to the customer's contacts and the factory at once."""
+    order = test.booking.order
+    _queue("lab_test_failed", test, order, customer_recipients(order) + factory_recipients(order))
+
+
+def trim_card_returned(card) -> None:
+    """R1: errors on the trim card go back to the factory at once."""
+    _queue("trim_card_returned", card, card.order, factory_recipients(card.order))

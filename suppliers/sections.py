@@ -1,0 +1,19 @@
+from django.utils.translation import gettext_lazy as _
+
+from orders.sections import register_section
+
+
+def _context(order, user) -> dict:
+    from suppliers import selectors
+
+    return {"materials": selectors.materials(order, user)}
+
+
+def register() -> None:
+    register_section(
+        code="materials",
+        title=_("Materials"),
+        template="suppliers/includes/materials_section.html",
+        context=_context,
+        order=40,
+    )

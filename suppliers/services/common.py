@@ -1,0 +1,43 @@
+from collections.abc import Callable
+
+from django.utils.translation import gettext as _
+
+from orders.models import Order
+from orders.services.common import ActionRefused, lock_order, record_event, save_order
+from suppliers.choices import ACTION_LABELS
+from suppliers.permissions import can_manage_materials
+
+
+def lock_for(
+    order_id: int,
+    user,
+    *,
+    allowed: Callable[..., bool] = can_manage_materials,
+    version: int | None = None,
+) -> Order:
+    """Lock the order's row for this transaction, refusing users who may not do this."""
+    order = lock_order(order_id, version)
+    if not allowed(order, user):
+        raise ActionRefused(_("You may not change the materials of this order."))
+    return order
+
+
+def note(order: Order, *, user, kind: str, action: str, detail: str = "") -> None:
+    """Record a materials change on the order's timeline (who, when, what, why)."""
+    label = str(ACTION_LABELS[action])
+    record_event(
+        order,
+        kind=kind,
+        actor=user,
+        action=action,
+        comment=f"{label}: {detail}" if detail else label,
+    )
+    save_order(order, update_fields=[])
+
+
+def require(value, message) -> None:
+    if value in (None, "") or (isinstance(value, str) and not value.strip()):
+        raise ActionRefused(message)
+
+
+__all__ = ["ActionRefused", "lock_for", "note", "require"]
