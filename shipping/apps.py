@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class ShippingConfig(AppConfig):
     name = "shipping"
     verbose_name = _("Shipping")
+
+    def ready(self) -> None:
+        from shipping.forms_registry import register_forms
+        from shipping.gates import register_gates
+        from shipping.sections import register_sections
+
+        register_gates()
+        register_sections()
+        register_forms()

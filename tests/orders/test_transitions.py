@@ -236,9 +236,11 @@ def producing(approved, merchandiser, general_manager):
 
 def test_lifecycle_inspect_ship_settle_with_roles(producing, merchandiser, qc, finance):
     order_transition(order_id=producing.pk, user=qc, name="start_inspection")
+    satisfy_gates(fresh(producing), "ship")
     with pytest.raises(ActionRefused):  # QC does not release shipments
         order_transition(order_id=producing.pk, user=qc, name="ship")
     order_transition(order_id=producing.pk, user=merchandiser, name="ship")
+    satisfy_gates(fresh(producing), "settle")
     with pytest.raises(ActionRefused):  # settlement is finance's
         order_transition(order_id=producing.pk, user=merchandiser, name="settle")
     order = order_transition(order_id=producing.pk, user=finance, name="settle")
@@ -274,6 +276,7 @@ def test_cancel_needs_reason_and_a_manager(order, merchandiser, department_manag
 
 def test_cancel_refused_once_shipping(producing, merchandiser, department_manager):
     order_transition(order_id=producing.pk, user=merchandiser, name="start_inspection")
+    satisfy_gates(fresh(producing), "ship")
     order_transition(order_id=producing.pk, user=merchandiser, name="ship")
     with pytest.raises(ActionRefused):
         order_transition(

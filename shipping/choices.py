@@ -1,0 +1,122 @@
+"""Every status and kind of the shipping app with its label and colour, in one place."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from shipping.aql import AQL_VALUES, LEVELS
+
+
+class InspectionKind(models.TextChoices):
+    INLINE = "inline", _("Inline (mid-production)")
+    FINAL = "final", _("Final")
+    REINSPECTION = "reinspection", _("Re-inspection")
+
+
+class InspectorParty(models.TextChoices):
+    OWN_QC = "own_qc", _("Our QC")
+    CUSTOMER = "customer", _("Customer's inspector")
+    THIRD_PARTY = "third_party", _("Third-party inspection company")
+
+
+class DefectClass(models.TextChoices):
+    CRITICAL = "critical", _("Critical")
+    MAJOR = "major", _("Major")
+    MINOR = "minor", _("Minor")
+
+
+class Verdict(models.TextChoices):
+    PASS = "pass", _("PASS")
+    FAIL = "fail", _("FAIL")
+
+
+VERDICT_COLOURS = {Verdict.PASS: "green", Verdict.FAIL: "red"}
+
+
+class FailureDecision(models.TextChoices):
+    """R7: what the purchasing head or the GM decides after a failed inspection."""
+
+    REWORK = "rework", _("Rework and re-inspect")
+    SHIP_UNDER_LG = "ship_under_lg", _("Ship under L/G")
+
+
+class LetterStatus(models.TextChoices):
+    AWAITING_SIGNATURE = "awaiting_signature", _("Waiting for the factory's signature")
+    SIGNED = "signed", _("Signed by the factory")
+    APPROVED = "approved", _("Shipment approved")
+
+
+LETTER_STATUS_COLOURS = {
+    LetterStatus.AWAITING_SIGNATURE: "orange",
+    LetterStatus.SIGNED: "blue",
+    LetterStatus.APPROVED: "green",
+}
+
+
+class TransportMode(models.TextChoices):
+    SEA = "sea", _("Sea")
+    AIR = "air", _("Air")
+
+
+class ContainerType(models.TextChoices):
+    GP20 = "20GP", "20' GP"
+    GP40 = "40GP", "40' GP"
+    HQ40 = "40HQ", "40' HQ"
+    LCL = "LCL", _("LCL (part container)")
+    AIR = "AIR", _("Air freight")
+
+
+class ExportDocumentKind(models.TextChoices):
+    """R27: the certificates and papers of the export tracking sheet."""
+
+    FORM_A = "form_a", _("FORM A (GSP certificate of origin)")
+    CERTIFICATE_OF_ORIGIN = "certificate_of_origin", _("C/O (certificate of origin)")
+    CUSTOMS_DECLARATION = "customs_declaration", _("Customs declaration")
+    BILL_OF_LADING = "bill_of_lading", _("B/L (bill of lading)")
+
+
+# R27: each group must hold at least one recorded document (FORM A or a C/O prove the origin).
+REQUIRED_EXPORT_DOCUMENTS = (
+    (ExportDocumentKind.FORM_A, ExportDocumentKind.CERTIFICATE_OF_ORIGIN),
+    (ExportDocumentKind.CUSTOMS_DECLARATION,),
+    (ExportDocumentKind.BILL_OF_LADING,),
+)
+
+
+class PaymentKind(models.TextChoices):
+    DEPOSIT = "deposit", _("Deposit")
+    BALANCE = "balance", _("Balance")
+    LC_NEGOTIATION = "lc_negotiation", _("L/C negotiation")
+
+
+class DeductionSource(models.TextChoices):
+    CLAIM = "claim", _("Customer claim")
+    DEDUCTION = "deduction", _("Deduction")
+    COMPLAINT = "complaint", _("Complaint")
+
+
+class PaymentStatus(models.TextChoices):
+    """R21: where an order's money stands."""
+
+    PAID = "paid", _("Paid")
+    PENDING = "pending", _("Pending")
+    PARTIAL = "partial", _("Partly paid")
+    OVERDUE = "overdue", _("Overdue")
+
+
+PAYMENT_STATUS_COLOURS = {
+    PaymentStatus.PAID: "green",
+    PaymentStatus.PENDING: "grey",
+    PaymentStatus.PARTIAL: "blue",
+    PaymentStatus.OVERDUE: "red",
+}
+
+INSPECTION_LEVEL_CHOICES = [(level, level) for level in LEVELS]
+AQL_CHOICES = [(value, value) for value in AQL_VALUES]
+
+# Ageing buckets of the collections page: (label, first day overdue, last day or None).
+AGEING_BUCKETS = (
+    ("0-30", 0, 30),
+    ("31-60", 31, 60),
+    ("61-90", 61, 90),
+    ("90+", 91, None),
+)

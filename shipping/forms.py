@@ -1,0 +1,149 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from shipping import aql as aql_tables
+from shipping.choices import (
+    AQL_CHOICES,
+    INSPECTION_LEVEL_CHOICES,
+    ContainerType,
+    DeductionSource,
+    ExportDocumentKind,
+    FailureDecision,
+    InspectionKind,
+    InspectorParty,
+    PaymentKind,
+    TransportMode,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class AQLCalculatorForm(forms.Form):
+    lot = forms.IntegerField(label=_("Lot size"), min_value=1)
+    level = forms.ChoiceField(label=_("Inspection level"), choices=INSPECTION_LEVEL_CHOICES)
+    aql = forms.ChoiceField(label=_("AQL"), choices=AQL_CHOICES, initial="2.5")
+
+    def plan(self) -> aql_tables.SamplingPlan:
+        data = self.cleaned_data
+        return aql_tables.sampling_plan(data["lot"], data["level"], data["aql"])
+
+
+class BookingForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Inspection"), choices=InspectionKind.choices)
+    party = forms.ChoiceField(label=_("Inspected by"), choices=InspectorParty.choices)
+    planned_date = forms.DateField(label=_("Inspection date"), widget=DATE)
+    lot_size = forms.IntegerField(label=_("Lot size"), min_value=1, required=False)
+    level = forms.ChoiceField(
+        label=_("Inspection level"), choices=INSPECTION_LEVEL_CHOICES, initial="II"
+    )
+    aql_critical = forms.ChoiceField(label=_("AQL critical"), choices=AQL_CHOICES, initial="0.010")
+    aql_major = forms.ChoiceField(label=_("AQL major"), choices=AQL_CHOICES, initial="2.5")
+    aql_minor = forms.ChoiceField(label=_("AQL minor"), choices=AQL_CHOICES, initial="4.0")
+    inspection_company = forms.CharField(label=_("Inspection company"), required=False)
+    inspector_name = forms.CharField(label=_("Inspector"), required=False)
+
+
+class ReportForm(forms.Form):
+    inspected_on = forms.DateField(label=_("Inspected on"), widget=DATE)
+    quantity_presented = forms.IntegerField(label=_("Quantity presented"), min_value=0)
+    cartons_opened = forms.IntegerField(label=_("Cartons opened"), min_value=0, initial=0)
+    critical = forms.IntegerField(label=_("Critical defects found"), min_value=0, initial=0)
+    major = forms.IntegerField(label=_("Major defects found"), min_value=0, initial=0)
+    minor = forms.IntegerField(label=_("Minor defects found"), min_value=0, initial=0)
+    measurements = forms.CharField(label=_("Measurements"), widget=forms.Textarea, required=False)
+    packing_ok = forms.BooleanField(label=_("Packing as instructed"), required=False)
+    marking_ok = forms.BooleanField(label=_("Shipping marks and labels correct"), required=False)
+    packing_notes = forms.CharField(
+        label=_("Packing and marking notes"), widget=forms.Textarea, required=False
+    )
+    remarks = forms.CharField(label=_("Inspector's remarks"), widget=forms.Textarea, required=False)
+    defect_class = forms.ChoiceField(
+        label=_("Defect class"),
+        choices=[("", "—"), ("critical", _("Critical")), ("major", _("Major"))]
+        + [("minor", _("Minor"))],
+        required=False,
+    )
+    defect_description = forms.CharField(label=_("Defect"), required=False)
+    defect_quantity = forms.IntegerField(label=_("Pieces"), min_value=1, required=False)
+    defect_photo = forms.ImageField(label=_("Photo"), required=False)
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=FailureDecision.choices)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
+    reinspection_date = forms.DateField(label=_("Re-inspection date"), widget=DATE, required=False)
+
+
+class LetterForm(forms.Form):
+    factory_responsible = forms.CharField(label=_("Factory's responsible person"))
+    findings = forms.CharField(label=_("Findings"), widget=forms.Textarea, required=False)
+
+
+class SignedScanForm(forms.Form):
+    signed_scan = forms.FileField(label=_("Signed letter (PDF, JPEG or PNG)"))
+    signed_by_name = forms.CharField(label=_("Signed by"), required=False)
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea, required=False)
+
+
+class MarksForm(forms.Form):
+    main_marks = forms.CharField(label=_("Main marks"), widget=forms.Textarea)
+    side_marks = forms.CharField(label=_("Side marks"), widget=forms.Textarea, required=False)
+    artwork = forms.FileField(label=_("Artwork"), required=False)
+
+
+class MarksConfirmForm(forms.Form):
+    confirmed_on = forms.DateField(label=_("Confirmed on"), widget=DATE)
+    confirmed_by = forms.CharField(label=_("Confirmed by (customer)"))
+    reference = forms.CharField(label=_("Customer's reference"), required=False)
+
+
+class PackingForm(forms.Form):
+    pieces_per_carton = forms.IntegerField(label=_("Pieces per carton"), min_value=1)
+    net_weight_per_piece_kg = forms.DecimalField(
+        label=_("Net weight per piece (kg)"), min_value=0, decimal_places=3
+    )
+    carton_weight_kg = forms.DecimalField(
+        label=_("Empty carton (kg)"), min_value=0, decimal_places=3
+    )
+    carton_length_cm = forms.DecimalField(label=_("Length (cm)"), min_value=1, decimal_places=1)
+    carton_width_cm = forms.DecimalField(label=_("Width (cm)"), min_value=1, decimal_places=1)
+    carton_height_cm = forms.DecimalField(label=_("Height (cm)"), min_value=1, decimal_places=1)
+
+
+class InvoiceForm(forms.Form):
+    number = forms.CharField(label=_("Invoice no."))
+    issued_on = forms.DateField(label=_("Invoice date"), widget=DATE)
+
+
+class FreightForm(forms.Form):
+    forwarder = forms.CharField(label=_("Forwarder"))
+    mode = forms.ChoiceField(label=_("By"), choices=TransportMode.choices)
+    vessel_or_flight = forms.CharField(label=_("Vessel / flight"))
+    port_of_loading = forms.CharField(label=_("Port of loading"), required=False)
+    port_of_discharge = forms.CharField(label=_("Port of discharge"), required=False)
+    etd = forms.DateField(label=_("ETD"), widget=DATE)
+    eta = forms.DateField(label=_("ETA"), widget=DATE)
+    container_type = forms.ChoiceField(label=_("Container"), choices=ContainerType.choices)
+
+
+class ExportDocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Document"), choices=ExportDocumentKind.choices)
+    number = forms.CharField(label=_("Number"))
+    issued_on = forms.DateField(label=_("Date"), widget=DATE)
+    scan = forms.FileField(label=_("Scan"), required=False)
+
+
+class PaymentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Payment"), choices=PaymentKind.choices)
+    amount = forms.DecimalField(label=_("Amount"), min_value=0, decimal_places=2)
+    received_on = forms.DateField(label=_("Received on"), widget=DATE)
+    reference = forms.CharField(label=_("Bank reference"), required=False)
+
+
+class DeductionForm(forms.Form):
+    source = forms.ChoiceField(label=_("Source"), choices=DeductionSource.choices)
+    amount = forms.DecimalField(label=_("Amount"), min_value=0, decimal_places=2)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)

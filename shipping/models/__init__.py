@@ -1,0 +1,47 @@
+from shipping.models.inspections import (
+    Defect,
+    DefectCount,
+    FailureResolution,
+    InspectionBooking,
+    InspectionReport,
+)
+from shipping.models.letters import (
+    CERTIFICATE_FORM,
+    LG_FORM,
+    GuaranteeLetter,
+    InspectionCertificate,
+)
+from shipping.models.settlement import Deduction, Payment, ReminderSchedule
+from shipping.models.shipment import (
+    INVOICE_FORM,
+    PACKING_LIST_FORM,
+    CommercialInvoice,
+    ExportDocument,
+    FreightBooking,
+    PackingList,
+    PackingListRow,
+    ShippingMarks,
+)
+
+__all__ = [
+    "CERTIFICATE_FORM",
+    "INVOICE_FORM",
+    "LG_FORM",
+    "PACKING_LIST_FORM",
+    "CommercialInvoice",
+    "Deduction",
+    "Defect",
+    "DefectCount",
+    "ExportDocument",
+    "FailureResolution",
+    "FreightBooking",
+    "GuaranteeLetter",
+    "InspectionBooking",
+    "InspectionCertificate",
+    "InspectionReport",
+    "PackingList",
+    "PackingListRow",
+    "Payment",
+    "ReminderSchedule",
+    "ShippingMarks",
+]

@@ -1,0 +1,86 @@
+"""The "Inspection & shipment" section of the order page."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from orders.sections import register_section
+from shipping import permissions, rules
+from shipping.choices import PAYMENT_STATUS_COLOURS, ExportDocumentKind, InspectorParty
+
+
+def section_context(order, user) -> dict:
+    from shipping.models import InspectionBooking
+
+    today = timezone.localdate()
+    bookings = list(
+        InspectionBooking.objects.filter(order=order)
+        .select_related("report__resolution", "report__guarantee_letter", "report__certificate")
+        .prefetch_related("report__counts", "report__defects")
+    )
+    documents = {document.kind: document for document in order.export_documents.all()}
+    balance = rules.balance(order, today=today)
+    from shipping import forms
+
+    may_handle = permissions.can_handle_shipment(order, user)
+    may_decide = permissions.can_decide_failure(order, user)
+    return {
+        "order": order,
+        "today": today,
+        "forms": {
+            "booking": forms.BookingForm(initial={"lot_size": order.total_quantity})
+            if permissions.can_book_inspection(order, user)
+            else None,
+            "decision": forms.DecisionForm() if may_decide else None,
+            "approve": forms.CommentForm() if may_decide else None,
+            "letter": forms.LetterForm() if may_handle else None,
+            "signed": forms.SignedScanForm() if may_handle else None,
+            "marks": forms.MarksForm() if may_handle else None,
+            "confirm": forms.MarksConfirmForm() if may_handle else None,
+            "packing": forms.PackingForm() if may_handle else None,
+            "invoice": forms.InvoiceForm() if may_handle else None,
+            "freight": forms.FreightForm() if may_handle else None,
+            "document": forms.ExportDocumentForm() if may_handle else None,
+            "payment": forms.PaymentForm() if permissions.can_record_payment(order, user) else None,
+            "deduction": forms.DeductionForm()
+            if permissions.can_record_deduction(order, user)
+            else None,
+        },
+        "deadlines": [
+            (InspectorParty(party).label, rules.booking_deadline(order, party))
+            for party in InspectorParty.values
+        ],
+        "booking_overdue": rules.final_booking_overdue(order, today=today),
+        "bookings": bookings,
+        "letters": list(order.guarantee_letters.select_related("approved_by")),
+        "certificates": list(order.inspection_certificates.all()),
+        "marks": getattr(order, "shipping_marks", None),
+        "marks_flagged": rules.shipping_marks_flagged(order, today=today),
+        "packing_list": getattr(order, "packing_list", None),
+        "invoice": getattr(order, "commercial_invoice", None),
+        "freight": getattr(order, "freight_booking", None),
+        "documents": [
+            (kind, ExportDocumentKind(kind).label, documents.get(kind))
+            for kind in ExportDocumentKind.values
+        ],
+        "missing_documents": rules.missing_documents(order),
+        "balance": balance,
+        "balance_colour": PAYMENT_STATUS_COLOURS[balance.status],
+        "payments": list(order.payments.all()),
+        "deductions": list(order.deductions.all()),
+        "may_book": permissions.can_book_inspection(order, user),
+        "may_record": permissions.can_record_inspection(order, user),
+        "may_decide": may_decide,
+        "may_handle": may_handle,
+        "may_pay": permissions.can_record_payment(order, user),
+        "may_deduct": permissions.can_record_deduction(order, user),
+    }
+
+
+def register_sections() -> None:
+    register_section(
+        code="shipping",
+        title=_("Inspection & shipment"),
+        template="shipping/section.html",
+        context=section_context,
+        order=60,
+    )

@@ -1,0 +1,99 @@
+"""Reads of the shipping app, each with its own prefetching so lists do not grow in queries."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from orders.choices import Stage
+from orders.models import Order
+from shipping import rules
+from shipping.choices import AGEING_BUCKETS, PaymentStatus
+
+# Orders that can owe money: the contract is approved and the order is neither settled nor
+# cancelled (a held order still owes).
+OWING_STAGES = [
+    Stage.APPROVED,
+    Stage.IN_PRODUCTION,
+    Stage.INSPECTION,
+    Stage.SHIPPING,
+    Stage.ON_HOLD,
+]
+
+
+def orders_with_money(queryset=None):
+    queryset = queryset if queryset is not None else Order.objects.all()
+    return queryset.select_related("customer", "merchandiser").prefetch_related(
+        "lines", "payments", "deductions", Prefetch("export_documents")
+    )
+
+
+def open_balances(*, merchandiser=None, today=None) -> list[tuple[Order, rules.Balance]]:
+    today = today or timezone.localdate()
+    queryset = Order.objects.filter(stage__in=OWING_STAGES)
+    if merchandiser is not None:
+        queryset = queryset.filter(merchandiser=merchandiser)
+    result = []
+    for order in orders_with_money(queryset.order_by("customer__name", "ex_factory_date")):
+        balance = rules.balance(order, today=today)
+        if not balance.settled:
+            result.append((order, balance))
+    return result
+
+
+def overdue_orders(*, merchandiser=None, today=None) -> list[tuple[Order, rules.Balance]]:
+    return [
+        (order, balance)
+        for order, balance in open_balances(merchandiser=merchandiser, today=today)
+        if balance.status == PaymentStatus.OVERDUE
+    ]
+
+
+@dataclass
+class CustomerCollections:
+    customer: object
+    currency: str
+    orders: list = field(default_factory=list)
+    not_due: Decimal = Decimal("0")
+    buckets: dict = field(default_factory=lambda: {b[0]: Decimal("0") for b in AGEING_BUCKETS})
+
+    @property
+    def total(self) -> Decimal:
+        return self.not_due + sum(self.buckets.values(), Decimal("0"))
+
+    @property
+    def bucket_list(self) -> list[Decimal]:
+        return [self.buckets[label] for label, _low, _high in AGEING_BUCKETS]
+
+
+def ageing_bucket(days_overdue: int) -> str:
+    for label, low, high in AGEING_BUCKETS:
+        if days_overdue >= low and (high is None or days_overdue <= high):
+            return label
+    return AGEING_BUCKETS[0][0]
+
+
+def collections(*, today=None) -> list[CustomerCollections]:
+    """R21: what each customer owes, per currency, aged by days past the due date."""
+    today = today or timezone.localdate()
+    rows: dict[tuple, CustomerCollections] = {}
+    for order, balance in open_balances(today=today):
+        key = (order.customer_id, order.currency)
+        row = rows.get(key) or CustomerCollections(order.customer, order.currency)
+        rows[key] = row
+        row.orders.append((order, balance))
+        if balance.due_on >= today and balance.status != PaymentStatus.OVERDUE:
+            row.not_due += balance.owed.amount
+        else:
+            days = max((today - balance.due_on).days, balance.days_overdue)
+            row.buckets[ageing_bucket(days)] += balance.owed.amount
+    return sorted(rows.values(), key=lambda r: (str(r.customer.name), r.currency))
+
+
+def overdue_by_merchandiser(*, today=None) -> dict:
+    grouped = defaultdict(list)
+    for order, balance in overdue_orders(today=today):
+        grouped[order.merchandiser].append((order, balance))
+    return grouped

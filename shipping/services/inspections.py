@@ -1,0 +1,258 @@
+"""Inspection bookings (R12), reports with the AQL verdict, the R7 decision, the certificate."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from orders.choices import EventKind
+from shipping import aql, permissions
+from shipping.choices import DefectClass, FailureDecision, InspectionKind, Verdict
+from shipping.models import (
+    Defect,
+    DefectCount,
+    FailureResolution,
+    InspectionBooking,
+    InspectionCertificate,
+    InspectionReport,
+)
+from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
+
+
+def inspection_book(
+    *,
+    order_id: int,
+    user,
+    kind: str,
+    party: str,
+    planned_date: date,
+    lot_size: int | None = None,
+    level: str = "II",
+    aql_critical: str = "0.010",
+    aql_major: str = "2.5",
+    aql_minor: str = "4.0",
+    inspection_company: str = "",
+    inspector_name: str = "",
+    notes: str = "",
+    reinspection_of: InspectionBooking | None = None,
+) -> InspectionBooking:
+    """Book an inspection; R12's deadline is shown with it and a late booking is flagged."""
+    with transaction.atomic():
+        order = lock_order(order_id)
+        refuse_unless(
+            permissions.can_book_inspection(order, user), _("You may not book inspections.")
+        )
+        return _book(
+            order,
+            user,
+            kind=kind,
+            party=party,
+            planned_date=planned_date,
+            lot_size=lot_size or order.total_quantity,
+            level=level,
+            aqls=(aql_critical, aql_major, aql_minor),
+            inspection_company=inspection_company,
+            inspector_name=inspector_name,
+            notes=notes,
+            reinspection_of=reinspection_of,
+        )
+
+
+def _book(order, user, *, kind, party, planned_date, lot_size, level, aqls, **fields):
+    try:
+        for value in aqls:
+            aql.sampling_plan(lot_size, level, value)
+    except aql.AQLError as error:
+        from shipping.management.commands.aql import aql_error_message
+
+        raise ActionRefused(aql_error_message(error)) from error
+    booking = InspectionBooking.objects.create(
+        order=order,
+        kind=kind,
+        party=party,
+        planned_date=planned_date,
+        booked_by=user,
+        lot_size=lot_size,
+        level=aql.normalize_level(level),
+        aql_critical=aql.normalize_aql(aqls[0]),
+        aql_major=aql.normalize_aql(aqls[1]),
+        aql_minor=aql.normalize_aql(aqls[2]),
+        **fields,
+    )
+    comment = _("%(kind)s by %(party)s on %(date)s; booking deadline %(deadline)s") % {
+        "kind": booking.get_kind_display(),
+        "party": booking.get_party_display(),
+        "date": planned_date,
+        "deadline": booking.deadline,
+    }
+    if booking.booked_late:
+        comment += " — " + _("booked late (R12)")
+    record_event(
+        order, kind=EventKind.NOTE, actor=user, action="inspection_booked", comment=comment
+    )
+    return booking
+
+
+def inspection_report_record(
+    *,
+    booking_id: int,
+    user,
+    inspected_on: date,
+    quantity_presented: int,
+    defects_found: dict[str, int],
+    defects: list[dict] | None = None,
+    cartons_opened: int = 0,
+    measurements: str = "",
+    packing_ok: bool = True,
+    marking_ok: bool = True,
+    packing_notes: str = "",
+    remarks: str = "",
+) -> InspectionReport:
+    """QC records what was found; the verdict follows from the AQL numbers of each class:
+    found ≤ Ac passes, ≥ Re fails. Packing or marking faults alone do not fail the lot but stay
+    on the report for the merchandiser."""
+    booking = InspectionBooking.objects.select_related("order").get(pk=booking_id)
+    with transaction.atomic():
+        order = lock_order(booking.order_id)
+        refuse_unless(
+            permissions.can_record_inspection(order, user),
+            _("Only QC records inspection reports."),
+        )
+        return _record_report(
+            booking,
+            user,
+            inspected_on=inspected_on,
+            quantity_presented=quantity_presented,
+            defects_found=defects_found,
+            defects=defects or [],
+            cartons_opened=cartons_opened,
+            measurements=measurements,
+            packing_ok=packing_ok,
+            marking_ok=marking_ok,
+            packing_notes=packing_notes,
+            remarks=remarks,
+        )
+
+
+def _record_report(booking, user, *, defects_found, defects, **fields) -> InspectionReport:
+    if InspectionReport.objects.filter(booking=booking).exists():
+        raise ActionRefused(_("This inspection already has a report; book a re-inspection."))
+    plans = booking.plans()
+    counts = {value: int(defects_found.get(value, 0) or 0) for value in DefectClass.values}
+    if any(found < 0 for found in counts.values()):
+        raise ActionRefused(_("The number of defects cannot be negative."))
+    passed = all(plans[value].verdict(counts[value]) for value in DefectClass.values)
+    report = InspectionReport.objects.create(
+        booking=booking,
+        quantity_checked=max(plan.sample_size for plan in plans.values()),
+        verdict=Verdict.PASS if passed else Verdict.FAIL,
+        recorded_by=user,
+        **fields,
+    )
+    for value in DefectClass.values:
+        plan = plans[value]
+        DefectCount.objects.create(
+            report=report,
+            defect_class=value,
+            aql=str(plan.aql),
+            code_letter=plan.code_letter,
+            sample_size=plan.sample_size,
+            accept=plan.accept,
+            reject=plan.reject,
+            found=counts[value],
+        )
+    for defect in defects:
+        Defect.objects.create(report=report, **defect)
+    record_event(
+        booking.order,
+        kind=EventKind.NOTE,
+        actor=user,
+        action="inspection_recorded",
+        comment=_("%(kind)s inspection: %(verdict)s (critical %(c)s, major %(ma)s, minor %(mi)s)")
+        % {
+            "kind": booking.get_kind_display(),
+            "verdict": report.get_verdict_display(),
+            "c": counts[DefectClass.CRITICAL],
+            "ma": counts[DefectClass.MAJOR],
+            "mi": counts[DefectClass.MINOR],
+        },
+    )
+    if passed and booking.kind != InspectionKind.INLINE:
+        _issue_certificate(report, user)
+    return report
+
+
+def failure_decide(
+    *,
+    report_id: int,
+    user,
+    decision: str,
+    reason: str,
+    reinspection_date: date | None = None,
+) -> FailureResolution:
+    """R7: the purchasing head or the GM decides on a failed inspection: rework and re-inspect
+    (a re-inspection is booked at once) or ship under an L/G letter."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ActionRefused(_("Please give the reason for the decision."))
+    report = InspectionReport.objects.select_related("booking").get(pk=report_id)
+    with transaction.atomic():
+        order = lock_order(report.booking.order_id)
+        refuse_unless(
+            permissions.can_decide_failure(order, user),
+            _("Only the purchasing head or the general manager decides (R7)."),
+        )
+        if report.passed:
+            raise ActionRefused(_("This inspection passed; there is nothing to decide."))
+        if FailureResolution.objects.filter(report=report).exists():
+            raise ActionRefused(_("This failed inspection was already decided."))
+        if decision == FailureDecision.REWORK and reinspection_date is None:
+            raise ActionRefused(_("Please give the date of the re-inspection."))
+        resolution = FailureResolution.objects.create(
+            report=report, decision=decision, reason=reason, decided_by=user
+        )
+        record_event(
+            order,
+            kind=EventKind.APPROVAL,
+            actor=user,
+            action="inspection_failure_decided",
+            comment=f"{resolution.get_decision_display()}: {reason}",
+        )
+        if decision == FailureDecision.REWORK:
+            booking = report.booking
+            _book(
+                order,
+                user,
+                kind=InspectionKind.REINSPECTION,
+                party=booking.party,
+                planned_date=reinspection_date,
+                lot_size=booking.lot_size,
+                level=booking.level,
+                aqls=(booking.aql_critical, booking.aql_major, booking.aql_minor),
+                inspection_company=booking.inspection_company,
+                inspector_name=booking.inspector_name,
+                reinspection_of=booking,
+                notes=reason,
+            )
+    return resolution
+
+
+def _issue_certificate(report, user, guarantee_letter=None) -> InspectionCertificate:
+    order = report.booking.order
+    certificate = InspectionCertificate.objects.create(
+        order=order,
+        report=report,
+        guarantee_letter=guarantee_letter,
+        number=f"IC-{timezone.localdate():%Y%m%d}-{report.pk:05d}",
+        issued_by=user,
+    )
+    record_event(
+        order,
+        kind=EventKind.DOCUMENT,
+        actor=user,
+        action="inspection_certificate_issued",
+        comment=_("INSPECTION CERTIFICATE %(number)s issued%(lg)s")
+        % {"number": certificate.number, "lg": _(" under L/G") if guarantee_letter else ""},
+    )
+    return certificate

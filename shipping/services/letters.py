@@ -1,0 +1,126 @@
+"""R7: the L/G letter (F-PMER-003): drawn up from the findings, signed by the factory's
+responsible person, then the shipment approved by a manager."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from orders.choices import EventKind
+from shipping import permissions
+from shipping.choices import FailureDecision
+from shipping.models import GuaranteeLetter, InspectionReport
+from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
+from shipping.services.inspections import _issue_certificate
+
+
+def findings_text(report: InspectionReport) -> str:
+    lines = [
+        f"{count.get_defect_class_display()}: {count.found} "
+        f"(AQL {count.aql}, n={count.sample_size}, Ac {count.accept} / Re {count.reject})"
+        for count in report.counts.all()
+    ]
+    lines += [f"- {defect}" for defect in report.defects.all()]
+    if report.remarks:
+        lines.append(report.remarks)
+    return "\n".join(lines)
+
+
+def guarantee_letter_create(
+    *, report_id: int, user, factory_responsible: str, findings: str = ""
+) -> GuaranteeLetter:
+    report = InspectionReport.objects.select_related("booking").get(pk=report_id)
+    factory_responsible = (factory_responsible or "").strip()
+    if not factory_responsible:
+        raise ActionRefused(_("Please name the factory's responsible person who signs."))
+    with transaction.atomic():
+        order = lock_order(report.booking.order_id)
+        refuse_unless(permissions.can_handle_shipment(order, user))
+        resolution = getattr(report, "resolution", None)
+        if resolution is None or resolution.decision != FailureDecision.SHIP_UNDER_LG:
+            raise ActionRefused(_("An L/G letter needs the decision to ship under L/G first (R7)."))
+        if GuaranteeLetter.objects.filter(report=report).exists():
+            raise ActionRefused(_("This inspection already has an L/G letter."))
+        letter = GuaranteeLetter.objects.create(
+            order=order,
+            report=report,
+            findings=(findings or "").strip() or findings_text(report),
+            factory_responsible=factory_responsible,
+            created_by=user,
+        )
+        record_event(
+            order,
+            kind=EventKind.DOCUMENT,
+            actor=user,
+            action="lg_letter_created",
+            comment=_("L/G letter for %(name)s to sign") % {"name": factory_responsible},
+        )
+    return letter
+
+
+def guarantee_letter_record_signature(
+    *, letter_id: int, user, signed_scan, signed_by_name: str = ""
+) -> GuaranteeLetter:
+    """The merchandiser uploads the scan the factory signed (when it did not use the link)."""
+    from orders.documents.uploads import validate_signed_copy
+
+    letter = GuaranteeLetter.objects.get(pk=letter_id)
+    if signed_scan is None:
+        raise ActionRefused(_("Please upload the signed letter."))
+    from django.core.exceptions import ValidationError
+
+    try:
+        validate_signed_copy(signed_scan)
+    except ValidationError as exc:
+        raise ActionRefused(exc.messages[0]) from exc
+    with transaction.atomic():
+        order = lock_order(letter.order_id)
+        refuse_unless(permissions.can_handle_shipment(order, user))
+        letter = GuaranteeLetter.objects.select_for_update().get(pk=letter_id)
+        if letter.is_approved:
+            raise ActionRefused(_("The shipment under this L/G is already approved."))
+        letter.signed_scan.save(signed_scan.name, signed_scan, save=False)
+        letter.signed_by_name = (signed_by_name or "").strip() or letter.factory_responsible
+        letter.signed_at = timezone.now()
+        letter.signature_recorded_by = user
+        letter.save()
+        record_event(
+            order,
+            kind=EventKind.DOCUMENT,
+            actor=user,
+            action="lg_letter_signed",
+            comment=_("Signed L/G letter recorded (signed by %(name)s)")
+            % {"name": letter.signed_by_name},
+        )
+    return letter
+
+
+def guarantee_letter_approve(*, letter_id: int, user, comment: str = "") -> GuaranteeLetter:
+    """A manager approves the shipment under L/G; refused while the factory has not signed.
+    The INSPECTION CERTIFICATE is issued under the L/G."""
+    letter = GuaranteeLetter.objects.get(pk=letter_id)
+    with transaction.atomic():
+        order = lock_order(letter.order_id)
+        refuse_unless(
+            permissions.can_decide_failure(order, user),
+            _("Only the purchasing head or the general manager approves an L/G shipment."),
+        )
+        letter = GuaranteeLetter.objects.select_for_update().get(pk=letter_id)
+        if letter.is_approved:
+            raise ActionRefused(_("The shipment under this L/G is already approved."))
+        if not letter.is_signed:
+            raise ActionRefused(
+                _("The factory's responsible person has not signed the L/G letter yet.")
+            )
+        letter.approved_by = user
+        letter.approved_at = timezone.now()
+        letter.approval_comment = (comment or "").strip()
+        letter.save(update_fields=["approved_by", "approved_at", "approval_comment"])
+        record_event(
+            order,
+            kind=EventKind.APPROVAL,
+            actor=user,
+            action="lg_shipment_approved",
+            comment=letter.approval_comment or _("Shipment under L/G approved"),
+        )
+        _issue_certificate(letter.report, user, guarantee_letter=letter)
+    return letter

@@ -1,0 +1,131 @@
+"""R21: payments, claims and deductions against an order; the daily overdue reminder."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from orders.choices import EventKind
+from shipping import permissions, rules
+from shipping.choices import PaymentStatus
+from shipping.models import Deduction, Payment, ReminderSchedule
+from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
+
+
+def _amount(amount) -> Decimal:
+    if isinstance(amount, float):
+        raise TypeError("amounts are Decimal, never float")
+    amount = Decimal(amount)
+    if amount <= 0:
+        raise ActionRefused(_("The amount must be more than zero."))
+    return amount
+
+
+def payment_record(
+    *,
+    order_id: int,
+    user,
+    kind: str,
+    amount: Decimal,
+    received_on: date,
+    currency: str | None = None,
+    reference: str = "",
+    note: str = "",
+) -> Payment:
+    amount = _amount(amount)
+    with transaction.atomic():
+        order = lock_order(order_id)
+        refuse_unless(
+            permissions.can_record_payment(order, user), _("Only finance records payments.")
+        )
+        currency = currency or order.currency
+        if currency != order.currency:
+            raise ActionRefused(
+                _("The order is in %(currency)s; record the payment in that currency.")
+                % {"currency": order.currency}
+            )
+        payment = create_payment(
+            order,
+            user,
+            kind=kind,
+            amount=amount,
+            received_on=received_on,
+            reference=reference,
+            note=note,
+        )
+    return payment
+
+
+def create_payment(
+    order, user, *, kind: str, amount: Decimal, received_on: date, reference: str = "", note=""
+) -> Payment:
+    payment = Payment.objects.create(
+        order=order,
+        kind=kind,
+        amount=amount,
+        currency=order.currency,
+        received_on=received_on,
+        reference=(reference or "").strip(),
+        note=(note or "").strip(),
+        recorded_by=user,
+    )
+    status = PaymentStatus(rules.balance(order).status).label
+    record_event(
+        order,
+        kind=EventKind.PAYMENT,
+        actor=user,
+        action="payment_recorded",
+        comment=f"{payment.get_kind_display()} {payment.money} ({received_on}) — {status}",
+    )
+    return payment
+
+
+def deduction_record(
+    *,
+    order_id: int,
+    user,
+    source: str,
+    amount: Decimal,
+    reason: str,
+    source_reference: str = "",
+) -> Deduction:
+    """A claim or deduction with its reason; the complaints app calls this too."""
+    amount = _amount(amount)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ActionRefused(_("Please give the reason for the deduction."))
+    with transaction.atomic():
+        order = lock_order(order_id)
+        refuse_unless(permissions.can_record_deduction(order, user))
+        deduction = Deduction.objects.create(
+            order=order,
+            source=source,
+            amount=amount,
+            currency=order.currency,
+            reason=reason,
+            source_reference=source_reference,
+            recorded_by=user,
+        )
+        record_event(
+            order,
+            kind=EventKind.PAYMENT,
+            actor=user,
+            action="deduction_recorded",
+            comment=f"{deduction.get_source_display()} {deduction.money}: {reason}",
+        )
+    return deduction
+
+
+def claim_reminder(*, user, today: date | None = None) -> bool:
+    """Claim today's overdue reminder for this merchandiser. Only the caller whose conditional
+    update moved the date on may send; a retry or a second worker finds nothing to claim."""
+    today = today or timezone.localdate()
+    schedule, _created = ReminderSchedule.objects.get_or_create(
+        user=user, defaults={"next_send_on": today}
+    )
+    claimed = ReminderSchedule.objects.filter(
+        pk=schedule.pk, next_send_on=schedule.next_send_on, next_send_on__lte=today
+    ).update(next_send_on=today + timedelta(days=1), last_sent_at=timezone.now())
+    return claimed == 1

@@ -1,0 +1,207 @@
+"""Shipping marks (R23), packing list, commercial invoice, freight booking, export papers (R27)."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from orders.choices import EventKind
+from shipping import permissions
+from shipping.models import (
+    CommercialInvoice,
+    ExportDocument,
+    FreightBooking,
+    PackingList,
+    PackingListRow,
+    ShippingMarks,
+)
+from shipping.packing import CartonSpec, pack
+from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
+
+
+def _locked_for_shipment(order_id: int, user):
+    order = lock_order(order_id)
+    refuse_unless(permissions.can_handle_shipment(order, user))
+    return order
+
+
+def shipping_marks_save(
+    *, order_id: int, user, main_marks: str, side_marks: str = "", artwork=None
+) -> ShippingMarks:
+    """New or changed marks need the customer's confirmation again (R23)."""
+    if not (main_marks or "").strip():
+        raise ActionRefused(_("Please give the main marks."))
+    with transaction.atomic():
+        order = _locked_for_shipment(order_id, user)
+        marks, _created = ShippingMarks.objects.get_or_create(
+            order=order, defaults={"main_marks": main_marks, "recorded_by": user}
+        )
+        marks.main_marks = main_marks.strip()
+        marks.side_marks = (side_marks or "").strip()
+        if artwork is not None:
+            marks.artwork = artwork
+        marks.recorded_by = user
+        marks.updated_at = timezone.now()
+        marks.confirmed_on = None
+        marks.confirmed_by_customer = ""
+        marks.confirmation_reference = ""
+        marks.save()
+        record_event(
+            order,
+            kind=EventKind.EDITED,
+            actor=user,
+            action="shipping_marks_saved",
+            comment=_("Shipping marks saved; waiting for the customer's confirmation (R23)"),
+        )
+    return marks
+
+
+def shipping_marks_confirm(
+    *, order_id: int, user, confirmed_on: date, confirmed_by: str, reference: str = ""
+) -> ShippingMarks:
+    if not (confirmed_by or "").strip():
+        raise ActionRefused(_("Please say who confirmed the marks on the customer's side."))
+    with transaction.atomic():
+        order = _locked_for_shipment(order_id, user)
+        marks = ShippingMarks.objects.filter(order=order).first()
+        if marks is None:
+            raise ActionRefused(_("Enter the shipping marks first."))
+        marks.confirmed_on = confirmed_on
+        marks.confirmed_by_customer = confirmed_by.strip()
+        marks.confirmation_reference = (reference or "").strip()
+        marks.save()
+        record_event(
+            order,
+            kind=EventKind.APPROVAL,
+            actor=user,
+            action="shipping_marks_confirmed",
+            comment=_("Customer confirmed the shipping marks: %(who)s %(ref)s")
+            % {"who": marks.confirmed_by_customer, "ref": marks.confirmation_reference},
+        )
+    return marks
+
+
+def packing_list_generate(
+    *,
+    order_id: int,
+    user,
+    pieces_per_carton: int,
+    net_weight_per_piece_kg: Decimal,
+    carton_weight_kg: Decimal,
+    carton_length_cm: Decimal,
+    carton_width_cm: Decimal,
+    carton_height_cm: Decimal,
+) -> PackingList:
+    """The packing list by carton, from the order's size breakdown; generating again replaces
+    the previous one."""
+    if pieces_per_carton < 1:
+        raise ActionRefused(_("A carton holds at least one piece."))
+    spec = CartonSpec(
+        pieces_per_carton,
+        Decimal(net_weight_per_piece_kg),
+        Decimal(carton_weight_kg),
+        Decimal(carton_length_cm),
+        Decimal(carton_width_cm),
+        Decimal(carton_height_cm),
+    )
+    with transaction.atomic():
+        order = _locked_for_shipment(order_id, user)
+        lines = [
+            (line.colour, line.size_breakdown or {"-": line.quantity}) for line in order.lines.all()
+        ]
+        PackingList.objects.filter(order=order).delete()
+        packing_list = PackingList.objects.create(
+            order=order,
+            pieces_per_carton=pieces_per_carton,
+            net_weight_per_piece_kg=spec.net_weight_per_piece_kg,
+            carton_weight_kg=spec.carton_weight_kg,
+            carton_length_cm=spec.length_cm,
+            carton_width_cm=spec.width_cm,
+            carton_height_cm=spec.height_cm,
+            generated_by=user,
+        )
+        PackingListRow.objects.bulk_create(
+            PackingListRow(packing_list=packing_list, **row.__dict__) for row in pack(lines, spec)
+        )
+        totals = packing_list.totals()
+        record_event(
+            order,
+            kind=EventKind.DOCUMENT,
+            actor=user,
+            action="packing_list_generated",
+            comment=_("Packing list: %(cartons)s cartons, %(pieces)s pieces, %(cbm)s CBM")
+            % {"cartons": totals["cartons"], "pieces": totals["pieces"], "cbm": totals["cbm"]},
+        )
+    return packing_list
+
+
+def commercial_invoice_issue(
+    *, order_id: int, user, number: str, issued_on: date
+) -> CommercialInvoice:
+    number = (number or "").strip()
+    if not number:
+        raise ActionRefused(_("Please give the invoice number."))
+    with transaction.atomic():
+        order = _locked_for_shipment(order_id, user)
+        if CommercialInvoice.objects.exclude(order=order).filter(number=number).exists():
+            raise ActionRefused(_("Invoice number %(number)s is taken.") % {"number": number})
+        invoice, _created = CommercialInvoice.objects.update_or_create(
+            order=order, defaults={"number": number, "issued_on": issued_on, "issued_by": user}
+        )
+        record_event(
+            order,
+            kind=EventKind.DOCUMENT,
+            actor=user,
+            action="commercial_invoice_issued",
+            comment=_("Commercial invoice %(number)s of %(date)s, %(amount)s")
+            % {"number": number, "date": issued_on, "amount": order.total_amount},
+        )
+    return invoice
+
+
+def freight_book(*, order_id: int, user, **fields) -> FreightBooking:
+    if fields.get("etd") and fields.get("eta") and fields["eta"] < fields["etd"]:
+        raise ActionRefused(_("The ETA cannot be before the ETD."))
+    with transaction.atomic():
+        order = _locked_for_shipment(order_id, user)
+        booking, _created = FreightBooking.objects.update_or_create(
+            order=order, defaults={**fields, "booked_by": user, "booked_at": timezone.now()}
+        )
+        record_event(
+            order,
+            kind=EventKind.NOTE,
+            actor=user,
+            action="freight_booked",
+            comment=f"{booking.forwarder}: {booking.vessel_or_flight}, "
+            f"ETD {booking.etd}, ETA {booking.eta}, {booking.get_container_type_display()}",
+        )
+    return booking
+
+
+def export_document_record(
+    *, order_id: int, user, kind: str, number: str, issued_on: date, scan=None
+) -> ExportDocument:
+    """R27: one of the export tracking sheet's documents, with its number and date."""
+    number = (number or "").strip()
+    if not number:
+        raise ActionRefused(_("Please give the document number."))
+    with transaction.atomic():
+        order = _locked_for_shipment(order_id, user)
+        document, _created = ExportDocument.objects.update_or_create(
+            order=order,
+            kind=kind,
+            defaults={"number": number, "issued_on": issued_on, "recorded_by": user},
+        )
+        if scan is not None:
+            document.scan = scan
+            document.save(update_fields=["scan"])
+        record_event(
+            order,
+            kind=EventKind.DOCUMENT,
+            actor=user,
+            action="export_document_recorded",
+            comment=f"{document.get_kind_display()} {number} ({issued_on})",
+        )
+    return document

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from shipping import views
+
+app_name = "shipping"
+
+urlpatterns = [
+    path("aql/", views.aql_calculator_view, name="aql"),
+    path("collections/", views.collections_view, name="collections"),
+    path("orders/<int:pk>/book/", views.BookView.as_view(), name="book"),
+    path("bookings/<int:pk>/report/", views.report_view, name="report"),
+    path("reports/<int:pk>/decide/", views.DecideView.as_view(), name="decide"),
+    path("reports/<int:pk>/lg/", views.LetterCreateView.as_view(), name="lg_create"),
+    path("lg/<int:pk>/signed/", views.LetterSignedView.as_view(), name="lg_signed"),
+    path("lg/<int:pk>/approve/", views.LetterApproveView.as_view(), name="lg_approve"),
+    path("orders/<int:pk>/marks/", views.MarksView.as_view(), name="marks"),
+    path("orders/<int:pk>/marks/confirm/", views.MarksConfirmView.as_view(), name="marks_confirm"),
+    path("orders/<int:pk>/packing-list/", views.PackingView.as_view(), name="packing"),
+    path("orders/<int:pk>/invoice/", views.InvoiceView.as_view(), name="invoice"),
+    path("orders/<int:pk>/freight/", views.FreightView.as_view(), name="freight"),
+    path("orders/<int:pk>/documents/", views.DocumentView.as_view(), name="document"),
+    path("orders/<int:pk>/payments/", views.PaymentView.as_view(), name="payment"),
+    path("orders/<int:pk>/deductions/", views.DeductionView.as_view(), name="deduction"),
+]

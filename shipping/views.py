@@ -1,0 +1,187 @@
+"""Screens of the shipping app. Views parse input and call a service; refusals become messages."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from orders import selectors as order_selectors
+from orders.views.generic import ServiceActionView
+from shipping import forms, permissions, selectors, services
+from shipping.aql import AQLError
+from shipping.management.commands.aql import aql_error_message
+from shipping.models import GuaranteeLetter, InspectionBooking, InspectionReport
+
+
+def _visible_order(user, pk):
+    return order_selectors.order_detail(user, pk)
+
+
+class OrderAction(ServiceActionView):
+    def get_object(self, request, pk):
+        return _visible_order(request.user, pk)
+
+
+class BookView(OrderAction):
+    form_class = forms.BookingForm
+
+    def perform(self, request, order, form, **kwargs) -> str:
+        services.inspection_book(order_id=order.pk, user=request.user, **form.cleaned_data)
+        return _("Inspection booked.")
+
+
+class DecideView(ServiceActionView):
+    form_class = forms.DecisionForm
+
+    def get_object(self, request, pk):
+        report = InspectionReport.objects.select_related("booking").get(pk=pk)
+        _visible_order(request.user, report.booking.order_id)
+        return report
+
+    def perform(self, request, report, form, **kwargs) -> str:
+        services.failure_decide(report_id=report.pk, user=request.user, **form.cleaned_data)
+        return _("Decision recorded.")
+
+
+class LetterCreateView(DecideView):
+    form_class = forms.LetterForm
+
+    def perform(self, request, report, form, **kwargs) -> str:
+        services.guarantee_letter_create(
+            report_id=report.pk, user=request.user, **form.cleaned_data
+        )
+        return _("L/G letter drawn up; send it to the factory to sign.")
+
+
+class LetterAction(ServiceActionView):
+    def get_object(self, request, pk):
+        letter = GuaranteeLetter.objects.get(pk=pk)
+        _visible_order(request.user, letter.order_id)
+        return letter
+
+
+class LetterSignedView(LetterAction):
+    form_class = forms.SignedScanForm
+
+    def perform(self, request, letter, form, **kwargs) -> str:
+        services.guarantee_letter_record_signature(
+            letter_id=letter.pk, user=request.user, **form.cleaned_data
+        )
+        return _("Signed L/G letter recorded.")
+
+
+class LetterApproveView(LetterAction):
+    form_class = forms.CommentForm
+
+    def perform(self, request, letter, form, **kwargs) -> str:
+        services.guarantee_letter_approve(
+            letter_id=letter.pk, user=request.user, comment=form.cleaned_data["comment"]
+        )
+        return _("Shipment under L/G approved.")
+
+
+def _simple(form_class, service, message):
+    class View(OrderAction):
+        def perform(self, request, order, form, **kwargs) -> str:
+            service(order_id=order.pk, user=request.user, **form.cleaned_data)
+            return message
+
+    View.form_class = form_class
+    return View
+
+
+MarksView = _simple(forms.MarksForm, services.shipping_marks_save, _("Shipping marks saved."))
+MarksConfirmView = _simple(
+    forms.MarksConfirmForm, services.shipping_marks_confirm, _("Confirmation recorded.")
+)
+PackingView = _simple(
+    forms.PackingForm, services.packing_list_generate, _("Packing list generated.")
+)
+InvoiceView = _simple(
+    forms.InvoiceForm, services.commercial_invoice_issue, _("Commercial invoice issued.")
+)
+FreightView = _simple(forms.FreightForm, services.freight_book, _("Freight booked."))
+DocumentView = _simple(
+    forms.ExportDocumentForm, services.export_document_record, _("Document recorded.")
+)
+PaymentView = _simple(forms.PaymentForm, services.payment_record, _("Payment recorded."))
+DeductionView = _simple(forms.DeductionForm, services.deduction_record, _("Deduction recorded."))
+
+
+@login_required
+def report_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """QC's inspection report, with the AQL numbers of each class shown while entering."""
+    try:
+        booking = InspectionBooking.objects.select_related("order").get(pk=pk)
+        order = _visible_order(request.user, booking.order_id)
+    except ObjectDoesNotExist as missing:
+        raise Http404 from missing
+    if not permissions.can_record_inspection(order, request.user):
+        raise PermissionDenied
+    form = forms.ReportForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"quantity_presented": booking.lot_size, "packing_ok": True, "marking_ok": True},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        defects = []
+        if data["defect_class"] and data["defect_description"]:
+            defect = {
+                "defect_class": data["defect_class"],
+                "description": data["defect_description"],
+                "quantity": data["defect_quantity"] or 1,
+            }
+            if data["defect_photo"]:
+                defect["photo"] = data["defect_photo"]
+            defects.append(defect)
+        try:
+            services.inspection_report_record(
+                booking_id=booking.pk,
+                user=request.user,
+                inspected_on=data["inspected_on"],
+                quantity_presented=data["quantity_presented"],
+                cartons_opened=data["cartons_opened"],
+                defects_found={k: data[k] for k in ("critical", "major", "minor")},
+                defects=defects,
+                measurements=data["measurements"],
+                packing_ok=data["packing_ok"],
+                marking_ok=data["marking_ok"],
+                packing_notes=data["packing_notes"],
+                remarks=data["remarks"],
+            )
+        except services.inspections.ActionRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            return redirect(order)
+    plans = booking.plans()
+    context = {"booking": booking, "order": order, "form": form, "plans": plans.items()}
+    return render(request, "shipping/report_form.html", context)
+
+
+@login_required
+def aql_calculator_view(request: HttpRequest) -> HttpResponse:
+    form = forms.AQLCalculatorForm(request.GET or None, initial={"level": "II", "aql": "2.5"})
+    plan = None
+    if form.is_valid():
+        try:
+            plan = form.plan()
+        except AQLError as error:
+            form.add_error(None, aql_error_message(error))
+    return render(request, "shipping/aql_calculator.html", {"form": form, "plan": plan})
+
+
+@login_required
+def collections_view(request: HttpRequest) -> HttpResponse:
+    from orders.roles import SEES_ALL_ORDERS, has_role
+
+    if not has_role(request.user, *SEES_ALL_ORDERS):
+        raise PermissionDenied
+    from shipping.choices import AGEING_BUCKETS
+
+    context = {
+        "rows": selectors.collections(),
+        "buckets": [label for label, _low, _high in AGEING_BUCKETS],
+    }
+    return render(request, "shipping/collections.html", context)

@@ -1,0 +1,169 @@
+"""R21: payment status, overdue reminders exactly once a day, and the collections ageing."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from freezegun import freeze_time
+
+from orders.choices import PaymentTerms, Stage
+from orders.services.common import ActionRefused
+from shipping import rules, selectors
+from shipping.choices import DeductionSource, PaymentKind, PaymentStatus
+from shipping.services import claim_reminder, deduction_record, payment_record
+from shipping.tasks import send_overdue_reminders
+from tests.factories import make_order
+from tests.shipping.conftest import at_stage
+
+pytestmark = pytest.mark.django_db
+
+SHIPPED = date(2026, 3, 1)
+
+
+@pytest.fixture
+def shipped(merchandiser):
+    # T/T, 30 % deposit: total 5 500.00; deposit 1 650.00 due 7 days after the order date,
+    # balance due 7 days after the ex-factory date (no B/L recorded).
+    order = make_order(
+        merchandiser=merchandiser,
+        payment_terms=PaymentTerms.TELEGRAPHIC_TRANSFER,
+        deposit_percent=Decimal("30"),
+        order_date=SHIPPED - timedelta(days=60),
+        ex_factory_date=SHIPPED,
+        customer_date=SHIPPED + timedelta(days=10),
+        lines=[
+            {"colour": "Navy", "size_breakdown": {"M": 1000}, "quantity": 1000}
+            | {"unit_price": Decimal("5.50")}
+        ],
+    )
+    return at_stage(order, Stage.SHIPPING)
+
+
+def pay(order, user, amount, kind=PaymentKind.BALANCE, on=SHIPPED):
+    return payment_record(
+        order_id=order.pk, user=user, kind=kind, amount=Decimal(amount), received_on=on
+    )
+
+
+def status(order, today):
+    return rules.balance(order, today=today).status
+
+
+def test_r21_pending_partial_paid(shipped, finance):
+    before_deposit_due = SHIPPED - timedelta(days=60)
+    assert status(shipped, before_deposit_due) == PaymentStatus.PENDING
+    pay(shipped, finance, "1650.00", kind=PaymentKind.DEPOSIT)
+    assert status(shipped, SHIPPED) == PaymentStatus.PARTIAL
+    pay(shipped, finance, "3850.00")
+    balance = rules.balance(shipped, today=SHIPPED)
+    assert balance.status == PaymentStatus.PAID
+    assert balance.owed.amount == Decimal("0.00")
+
+
+def test_r21_overdue_when_the_deposit_is_late(shipped):
+    deposit_due = shipped.order_date + timedelta(days=7)
+    assert status(shipped, deposit_due) == PaymentStatus.PENDING
+    assert status(shipped, deposit_due + timedelta(days=1)) == PaymentStatus.OVERDUE
+
+
+def test_r21_overdue_balance_with_a_frozen_clock(shipped, finance):
+    pay(shipped, finance, "1650.00", kind=PaymentKind.DEPOSIT)
+    with freeze_time(SHIPPED + timedelta(days=7)):
+        assert rules.balance(shipped).status == PaymentStatus.PARTIAL
+    with freeze_time(SHIPPED + timedelta(days=8)):
+        balance = rules.balance(shipped)
+        assert balance.status == PaymentStatus.OVERDUE
+        assert balance.days_overdue == 1
+
+
+def test_r21_bill_of_lading_date_moves_the_due_date(shipped, merchandiser):
+    from shipping.choices import ExportDocumentKind
+    from shipping.services import export_document_record
+
+    export_document_record(
+        order_id=shipped.pk,
+        user=merchandiser,
+        kind=ExportDocumentKind.BILL_OF_LADING,
+        number="COSU123",
+        issued_on=SHIPPED + timedelta(days=5),
+    )
+    assert rules.balance(shipped).due_on == SHIPPED + timedelta(days=12)
+
+
+def test_r21_deductions_with_reason_lower_what_is_owed(shipped, finance, department_manager):
+    pay(shipped, finance, "5000.00")
+    with pytest.raises(ActionRefused):
+        deduction_record(
+            order_id=shipped.pk,
+            user=department_manager,
+            source=DeductionSource.CLAIM,
+            amount=Decimal("500"),
+            reason="",
+        )
+    deduction_record(
+        order_id=shipped.pk,
+        user=department_manager,
+        source=DeductionSource.CLAIM,
+        amount=Decimal("500.00"),
+        reason="Shortage of 90 pcs",
+    )
+    assert rules.balance(shipped, today=SHIPPED).status == PaymentStatus.PAID
+
+
+def test_r21_only_finance_records_payments_in_the_order_currency(shipped, merchandiser, finance):
+    with pytest.raises(ActionRefused):
+        pay(shipped, merchandiser, "100")
+    with pytest.raises(ActionRefused):
+        payment_record(
+            order_id=shipped.pk,
+            user=finance,
+            kind=PaymentKind.BALANCE,
+            amount=Decimal("100"),
+            received_on=SHIPPED,
+            currency="EUR",
+        )
+    with pytest.raises(ActionRefused):
+        pay(shipped, finance, "0")
+    with pytest.raises(TypeError):  # money is Decimal, never float
+        payment_record(
+            order_id=shipped.pk,
+            user=finance,
+            kind=PaymentKind.BALANCE,
+            amount=1.5,
+            received_on=SHIPPED,
+        )
+
+
+def test_r21_reminder_claimed_once_per_day(merchandiser):
+    today = date(2026, 4, 1)
+    assert claim_reminder(user=merchandiser, today=today)
+    assert not claim_reminder(user=merchandiser, today=today)
+    assert claim_reminder(user=merchandiser, today=today + timedelta(days=1))
+
+
+def test_r21_overdue_reminder_task_sends_each_merchandiser_one_mail_a_day(shipped, merchandiser):
+    with freeze_time(SHIPPED + timedelta(days=30)):
+        send_overdue_reminders.delay()
+        send_overdue_reminders.delay()  # a retry or a second worker
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [merchandiser.email]
+    assert shipped.po_number in mail.outbox[0].body
+
+
+def test_r21_collections_aged_per_customer(shipped, finance, merchandiser):
+    pay(shipped, finance, "1650.00", kind=PaymentKind.DEPOSIT)
+    rows = selectors.collections(today=SHIPPED + timedelta(days=7 + 45))
+    row = next(r for r in rows if r.customer == shipped.customer)
+    assert row.buckets["31-60"] == Decimal("3850.00")
+    assert row.total == Decimal("3850.00")
+    rows = selectors.collections(today=SHIPPED)
+    row = next(r for r in rows if r.customer == shipped.customer)
+    assert row.not_due == Decimal("3850.00")
+
+
+@pytest.mark.parametrize(
+    ("days", "bucket"), [(0, "0-30"), (30, "0-30"), (31, "31-60"), (61, "61-90"), (91, "90+")]
+)
+def test_r21_ageing_buckets(days, bucket):
+    assert selectors.ageing_bucket(days) == bucket
