@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("documents/", include("orders.documents.urls")),
+    path("shipping/", include("shipping.urls")),
     path("suppliers/", include("suppliers.urls")),
     path("", include("orders.urls")),
 ]
