@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = os.environ.get("GENDAN_CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps dialling Google's hosts, which a
@@ -43,6 +44,9 @@ def browser(monkeypatch):
         )
         yield chromium
         chromium.close()
+        # Connections opened while Playwright's loop ran live in their own context; on
+        # PostgreSQL one left open keeps the test database from being dropped.
+        connections.close_all()
 
 
 @pytest.fixture
