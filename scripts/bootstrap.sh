@@ -60,8 +60,10 @@ virtualenv() {
 }
 
 folders() {
-    # The file-system Celery broker and the file e-mail backend write here; kombu does not create them.
-    mkdir -p "$VAR_DIR/celery/queue" "$VAR_DIR/celery/processed" "$VAR_DIR/mail" "$VAR_DIR/media" locale
+    # The file-system Celery broker and the file e-mail backend write here and do not create the
+    # folders; WhiteNoise warns on every request when the static root is missing.
+    mkdir -p "$VAR_DIR/celery/queue" "$VAR_DIR/celery/processed" "$VAR_DIR/celery/control" \
+        "$VAR_DIR/mail" "$VAR_DIR/media" "$VAR_DIR/staticfiles" locale
 }
 
 translations() {

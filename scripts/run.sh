@@ -27,7 +27,7 @@ fi
 $PY manage.py collectstatic --noinput -v 0
 
 $PY -m celery -A config worker -B --loglevel=INFO --concurrency=1 \
-    --schedule="$VAR_DIR/celery/beat-schedule" --logfile="$VAR_DIR/celery/worker.log" &
+    --schedule="$VAR_DIR/celery/beat-schedule" >>"$VAR_DIR/celery/worker.log" 2>&1 &
 worker=$!
 stop_worker() {
     if kill -0 "$worker" 2>/dev/null; then
@@ -57,14 +57,11 @@ try:
 except ImportError:
     DEMO_LOGINS = None
 if DEMO_LOGINS:
+    rows = [("role", "username", "password"), *DEMO_LOGINS]
+    widths = [max(len(str(row[i])) for row in rows) for i in range(3)]
     print("\nDemo logins:")
-    for login in DEMO_LOGINS:
-        if isinstance(login, dict):
-            print("  " + "  ".join(str(v) for v in login.values()))
-        elif isinstance(login, (tuple, list)):
-            print("  " + "  ".join(str(v) for v in login))
-        else:
-            print(f"  {login}")
+    for row in rows:
+        print("  " + "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)))
 else:
     with open(sys.argv[1], encoding="utf-8") as log:
         lines = [line for line in log if line.strip()]
