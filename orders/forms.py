@@ -191,7 +191,7 @@ def line_initial(order: Order) -> list[dict]:
 class VersionForm(forms.Form):
     """Every POST on the order page carries the version the user saw."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(label=_("Version"), widget=forms.HiddenInput)
 
 
 class TransitionForm(VersionForm):

@@ -12,6 +12,7 @@ from orders.choices import (
     APPROVAL_CHAIN,
     LIFECYCLE,
     NEXT_TRANSITION,
+    TRANSITIONS_NEEDING_REASON,
     ApprovalStep,
     Clearance,
     Decision,
@@ -248,7 +249,11 @@ def order_page(order: Order, user) -> OrderPage:
         lifecycle=lifecycle,
         next_transition=next_transition,
         gates=gates,
-        transitions=available_transitions(order, user),
+        # The step forward first, then the ones that need a reason (hold, cancel, return).
+        transitions=sorted(
+            available_transitions(order, user),
+            key=lambda name: (name != next_transition, name in TRANSITIONS_NEEDING_REASON),
+        ),
         may_edit=may_edit and order.stage in EDITABLE_STAGES,
         may_check_contract=may_edit and order.stage == Stage.RECEIVED,
         chain=chain,

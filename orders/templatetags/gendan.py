@@ -10,6 +10,7 @@ from orders.choices import (
     EventKind,
     Stage,
 )
+from orders.documents.choices import DocumentAction
 
 register = template.Library()
 
@@ -38,6 +39,8 @@ def event_action_label(event) -> str:
         return ""
     if event.kind == EventKind.TRANSITION:
         return TRANSITION_LABELS.get(action, action)
+    if event.kind == EventKind.DOCUMENT and action in DocumentAction.values:
+        return DocumentAction(action).label
     if action in ApprovalStep.values:
         return ApprovalStep(action).label
     if action in Clearance.values:

@@ -71,9 +71,10 @@ class ServiceActionView(LoginRequiredMixin, View):
             raise Http404 from missing
         form = self.form_class(request.POST, request.FILES)
         if not form.is_valid():
-            for errors in form.errors.values():
+            for name, errors in form.errors.items():
+                label = form.fields[name].label if name in form.fields else None
                 for error in errors:
-                    messages.error(request, error)
+                    messages.error(request, f"{label}: {error}" if label else error)
             return redirect(obj)
         try:
             success = self.perform(request, obj, form, **kwargs)
