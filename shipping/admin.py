@@ -1,0 +1,108 @@
+"""The manager's admin: inspections, L/G letters (approve the shipment here too), shipment papers
+and payments. Writes that carry a rule go through the services."""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from orders.services.common import ActionRefused
+from shipping import models
+from shipping.services import guarantee_letter_approve
+
+
+class DefectCountInline(admin.TabularInline):
+    model = models.DefectCount
+    extra = 0
+    can_delete = False
+    readonly_fields = ["defect_class", "aql", "code_letter", "sample_size", "accept", "reject"]
+    readonly_fields += ["found"]
+
+
+class DefectInline(admin.TabularInline):
+    model = models.Defect
+    extra = 0
+
+
+@admin.register(models.InspectionBooking)
+class InspectionBookingAdmin(admin.ModelAdmin):
+    list_display = ["order", "kind", "party", "planned_date", "booked_at", "lot_size", "level"]
+    list_filter = ["kind", "party"]
+    search_fields = ["order__po_number", "order__style_no", "inspection_company"]
+    raw_id_fields = ["order", "reinspection_of"]
+
+
+@admin.register(models.InspectionReport)
+class InspectionReportAdmin(admin.ModelAdmin):
+    list_display = ["booking", "inspected_on", "verdict", "recorded_by"]
+    list_filter = ["verdict"]
+    search_fields = ["booking__order__po_number"]
+    readonly_fields = ["verdict", "quantity_checked", "recorded_by", "recorded_at"]
+    inlines = [DefectCountInline, DefectInline]
+
+
+@admin.register(models.GuaranteeLetter)
+class GuaranteeLetterAdmin(admin.ModelAdmin):
+    list_display = ["order", "factory_responsible", "status_display", "approved_by", "approved_at"]
+    search_fields = ["order__po_number", "factory_responsible"]
+    readonly_fields = ["order", "report", "created_by", "created_at", "signed_at"]
+    readonly_fields += ["signature_recorded_by", "approved_by", "approved_at", "approval_comment"]
+    actions = ["approve_shipment"]
+
+    @admin.display(description=_("status"))
+    def status_display(self, letter):
+        return letter.get_status_display()
+
+    @admin.action(description=_("Approve shipment under L/G"))
+    def approve_shipment(self, request, queryset):
+        for letter in queryset:
+            try:
+                guarantee_letter_approve(letter_id=letter.pk, user=request.user)
+            except ActionRefused as refused:
+                self.message_user(request, f"{letter}: {refused}", messages.ERROR)
+            else:
+                self.message_user(request, _("%(letter)s approved.") % {"letter": letter})
+
+
+@admin.register(models.InspectionCertificate)
+class InspectionCertificateAdmin(admin.ModelAdmin):
+    list_display = ["number", "order", "issued_at", "guarantee_letter"]
+    search_fields = ["number", "order__po_number"]
+
+
+class PackingListRowInline(admin.TabularInline):
+    model = models.PackingListRow
+    extra = 0
+
+
+@admin.register(models.PackingList)
+class PackingListAdmin(admin.ModelAdmin):
+    list_display = ["order", "pieces_per_carton", "generated_at"]
+    inlines = [PackingListRowInline]
+
+
+@admin.register(models.ExportDocument)
+class ExportDocumentAdmin(admin.ModelAdmin):
+    list_display = ["order", "kind", "number", "issued_on"]
+    list_filter = ["kind"]
+    search_fields = ["order__po_number", "number"]
+
+
+@admin.register(models.Payment)
+class PaymentAdmin(admin.ModelAdmin):
+    list_display = ["order", "kind", "amount", "currency", "received_on", "recorded_by"]
+    list_filter = ["kind", "currency"]
+    search_fields = ["order__po_number", "reference"]
+
+
+@admin.register(models.Deduction)
+class DeductionAdmin(admin.ModelAdmin):
+    list_display = ["order", "source", "amount", "currency", "reason"]
+    list_filter = ["source"]
+
+
+for model in (
+    models.ShippingMarks,
+    models.CommercialInvoice,
+    models.FreightBooking,
+    models.FailureResolution,
+):
+    admin.site.register(model)
