@@ -70,6 +70,6 @@ def render_html(spec: FormSpec, obj, language: str) -> str:
 
 
 def render_pdf(spec: FormSpec, obj, language: str) -> bytes:
-    from orders.documents.pdf import html_to_pdf
+    from orders.documents.pdf import html_to_pdf  # WeasyPrint loads Pango: only when printing
 
     return html_to_pdf(render_html(spec, obj, language))
