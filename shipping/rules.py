@@ -85,8 +85,9 @@ def marks_warning_days() -> int:
 def shipping_marks_flagged(order, today=None) -> bool:
     """R23: chase the customer when the marks are not confirmed close to the ex-factory date."""
     today = today or timezone.localdate()
-    marks = getattr(order, "shipping_marks", None)
-    if marks is not None and marks.confirmed:
+    from shipping.models import ShippingMarks
+
+    if ShippingMarks.objects.filter(order_id=order.pk, confirmed_on__isnull=False).exists():
         return False
     return today >= order.ex_factory_date - timedelta(days=marks_warning_days())
 
