@@ -18,7 +18,7 @@ from orders.choices import (
     Decision,
     Stage,
 )
-from orders.gates import GateStatus, gate_statuses
+from orders.gates import GateStatus, gate_statuses, gates_of
 from orders.models import Approval, Order, OrderEvent, PaymentClearance
 from orders.models.order import annotate_totals
 from orders.permissions import can_edit, team_id_of
@@ -119,8 +119,9 @@ def waiting_for(user) -> list[WaitingItem]:
     """What this user can give now to move an order to its next step: the contract check (R5)
     of a received order, the next signature of the approval chain (R10), the payment
     clearances (R11) of an approved order."""
+    # The totals are annotated because rules.needs_general_manager reads the amount.
     orders = (
-        visible_orders(user)
+        annotate_totals(visible_orders(user))
         .filter(stage__in=PAYMENT_GATE_OPEN_STAGES)
         .select_related("customer", "contract_check")
         .prefetch_related(
@@ -138,7 +139,7 @@ def waiting_for(user) -> list[WaitingItem]:
                 and can_edit(order, user)
                 and not rules.contract_check_complete(order)
             ):
-                what.append(gate_label(order, "submit_for_review", "contract_check"))
+                what.append(gate_label("submit_for_review", "contract_check"))
         elif order.stage == Stage.IN_REVIEW:
             step = _next_step_from_prefetched(order)
             if step and has_role(user, rules.APPROVAL_STEP_ROLE[step]):
@@ -154,10 +155,11 @@ def waiting_for(user) -> list[WaitingItem]:
     return items
 
 
-def gate_label(order: Order, transition: str, code: str):
-    for status in gate_statuses(order, transition):
-        if status.gate.code == code:
-            return status.label
+def gate_label(transition: str, code: str):
+    """A gate's label, without running its check (which may query)."""
+    for gate in gates_of(transition):
+        if gate.code == code:
+            return gate.label
     return code
 
 

@@ -627,3 +627,25 @@ def test_language_switch_is_saved_on_the_profile(client, merchandiser):
     client.cookies.clear()  # the profile alone must carry the choice
     client.force_login(merchandiser)
     assert '<html lang="zh-hant">' in page_text(client.get(reverse("orders:list")))
+
+
+def test_home_shows_the_general_manager_only_orders_that_need_them(
+    client, merchandiser, department_manager, administration, general_manager
+):
+    big = submitted(make_order(merchandiser=merchandiser, commission=True), merchandiser)
+    small = submitted(make_order(merchandiser=merchandiser), merchandiser)
+    for order in (big, small):
+        approval_record(order_id=order.pk, user=department_manager, decision=Decision.APPROVED)
+        approval_record(order_id=order.pk, user=administration, decision=Decision.APPROVED)
+    client.force_login(general_manager)
+    waiting = client.get(reverse("orders:home")).context["home"].waiting
+    assert [(item.order.pk, item.what) for item in waiting] == [
+        (big.pk, [ApprovalStep.GENERAL_MANAGER.label])
+    ]
+
+
+def test_home_shows_the_merchandiser_contract_checks_to_do(client, merchandiser, order):
+    client.force_login(merchandiser)
+    waiting = client.get(reverse("orders:home")).context["home"].waiting
+    assert [item.order.pk for item in waiting] == [order.pk]
+    assert "R5" in str(waiting[0].what[0])
