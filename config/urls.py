@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include("orders.documents.urls")),
     path("shipping/", include("shipping.urls")),
     path("suppliers/", include("suppliers.urls")),
+    path("samples/", include("samples.urls")),
     path("", include("orders.urls")),
 ]
 if settings.DEBUG:

@@ -8,5 +8,9 @@ class SamplesConfig(AppConfig):
 
     def ready(self) -> None:
         from samples.forms_registry import register_forms
+        from samples.gates import register_gates
+        from samples.sections import register_sections
 
+        register_gates()
+        register_sections()
         register_forms()

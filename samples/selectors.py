@@ -53,6 +53,7 @@ def current_letter(sample: SampleRequest) -> CommentLetter | None:
 def samples_section_context(order, user) -> dict:
     rounds = list(sample_rounds(order=order))
     return {
+        "order_pk": order.pk,
         "rounds": [{"sample": s, "letter": current_letter(s)} for s in rounds],
         "may_work": can_work_on_samples(order, user),
         "may_sign": rules.can_sign_comment_letter(order, user),
