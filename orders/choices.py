@@ -50,6 +50,9 @@ LIFECYCLE = [
 ACTIVE_STAGES = LIFECYCLE[:-1]
 CANCELLABLE_STAGES = LIFECYCLE[: LIFECYCLE.index(Stage.SHIPPING)]
 
+# R11: payments can clear the production gate only while production has not started.
+PAYMENT_GATE_OPEN_STAGES = (Stage.RECEIVED, Stage.IN_REVIEW, Stage.APPROVED)
+
 # The transition that moves an order on from each state, in lifecycle order.
 NEXT_TRANSITION = {
     Stage.RECEIVED: "submit_for_review",

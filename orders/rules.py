@@ -37,8 +37,8 @@ def needs_general_manager(order) -> bool:
         return True
     if order.payment_terms == PaymentTerms.TELEGRAPHIC_TRANSFER and order.deposit_percent > 0:
         return True
-    threshold = ApprovalThreshold.objects.filter(currency=order.currency).first()
-    return threshold is not None and order.total_amount.amount > threshold.amount
+    threshold = ApprovalThreshold.amount_for(order.currency)
+    return threshold is not None and order.total_amount.amount > threshold
 
 
 def required_approval_steps(order) -> list[str]:
@@ -49,11 +49,12 @@ def required_approval_steps(order) -> list[str]:
 
 
 def approved_steps(order) -> set[str]:
-    return set(
-        order.approvals.filter(
-            review_round=order.review_round, decision=Decision.APPROVED
-        ).values_list("step", flat=True)
-    )
+    # Reads order.approvals.all() so that a page which prefetched them asks nothing more.
+    return {
+        approval.step
+        for approval in order.approvals.all()
+        if approval.review_round == order.review_round and approval.decision == Decision.APPROVED
+    }
 
 
 def next_approval_step(order) -> str | None:

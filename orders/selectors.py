@@ -12,6 +12,7 @@ from orders.choices import (
     APPROVAL_CHAIN,
     LIFECYCLE,
     NEXT_TRANSITION,
+    PAYMENT_GATE_OPEN_STAGES,
     TRANSITIONS_NEEDING_REASON,
     ApprovalStep,
     Clearance,
@@ -28,7 +29,6 @@ from orders.services.orders import EDITABLE_STAGES
 from orders.services.transitions import available_transitions
 
 # Mirrors clearance_record's refusal: after production starts the payment gate is closed.
-PAYMENT_GATE_OPEN_STAGES = (Stage.RECEIVED, Stage.IN_REVIEW, Stage.APPROVED)
 DUE_SOON_DAYS = 7
 
 

@@ -253,7 +253,10 @@ class OrderLine(models.Model):
     )
     colour = models.CharField(_("colour"), max_length=80)
     size_breakdown = models.JSONField(
-        _("size breakdown"), default=dict, help_text=_("Pieces per size, e.g. S:100, M:200.")
+        _("size breakdown"),
+        default=dict,
+        blank=True,
+        help_text=_("Pieces per size, e.g. S:100, M:200."),
     )
     quantity = models.PositiveIntegerField(_("quantity"))
     unit_price = models.DecimalField(_("unit price"), max_digits=12, decimal_places=4)

@@ -107,6 +107,10 @@ class ApprovalThreshold(models.Model):
     def __str__(self) -> str:
         return f"{self.currency} {self.amount:,}"
 
+    @classmethod
+    def amount_for(cls, currency: str):
+        return cls.objects.filter(currency=currency).values_list("amount", flat=True).first()
+
 
 class PaymentClearance(models.Model):
     """A fact that opens the payment gate of R11: an L/C received or checked, a deposit

@@ -3,7 +3,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from orders import notifications, rules
-from orders.choices import ApprovalStep, Clearance, Decision, EventKind, Stage
+from orders.choices import (
+    PAYMENT_GATE_OPEN_STAGES,
+    ApprovalStep,
+    Clearance,
+    Decision,
+    EventKind,
+    Stage,
+)
 from orders.models import Approval, ContractCheck, Order, PaymentClearance
 from orders.models.review import CONTRACT_CHECK_ITEMS
 from orders.permissions import can_edit, can_see
@@ -123,7 +130,7 @@ def clearance_record(
             raise ActionRefused(
                 _("You may not record “%(what)s”.") % {"what": Clearance(kind).label}
             )
-        if order.stage not in (Stage.IN_REVIEW, Stage.APPROVED, Stage.RECEIVED):
+        if order.stage not in PAYMENT_GATE_OPEN_STAGES:
             raise ActionRefused(_("The payment gate is only open before production starts."))
         if order.clearances.filter(kind=kind).exists():
             raise ActionRefused(

@@ -243,10 +243,6 @@ def test_create_order_with_lines(client, merchandiser):
     assert order.total_amount.amount == Decimal("450") * Decimal("6.25") + 350
 
 
-@pytest.mark.xfail(
-    reason="OrderLine.size_breakdown has no blank=True, so the model refuses a line without "
-    "a breakdown; remove this mark once the model allows it"
-)
 def test_create_line_with_quantity_and_no_breakdown(client, merchandiser):
     client.force_login(merchandiser)
     data = order_post_data(
