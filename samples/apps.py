@@ -7,6 +7,8 @@ class SamplesConfig(AppConfig):
     verbose_name = _("Samples")
 
     def ready(self) -> None:
+        from orders.timeline import register_action_labels
+        from samples.choices import ACTION_LABELS
         from samples.forms_registry import register_forms
         from samples.gates import register_gates
         from samples.sections import register_sections
@@ -14,3 +16,4 @@ class SamplesConfig(AppConfig):
         register_gates()
         register_sections()
         register_forms()
+        register_action_labels(ACTION_LABELS)

@@ -84,3 +84,20 @@ LETTER_STATUS_COLOURS = {
     LetterStatus.SENT: "green",
     LetterStatus.WITHDRAWN: "grey",
 }
+
+
+# What the samples app's timeline events are called on the order page.
+ACTION_LABELS = {
+    "sample_requested": _("Sample requested"),
+    "sample_received": _("Sample received from the factory"),
+    "sample_sent_to_customer": _("Sample sent to the customer"),
+    "sample_checked": _("Sample checked against the spec"),
+    "sample_approved": _("Sample approved"),
+    "sample_rejected": _("Sample rejected"),
+    "comment_letter_prepared": _("Sample comment letter prepared"),
+    "comment_letter_uploaded": _("Customer's comment letter uploaded"),
+    "comment_letter_signed": _("Sample comment letter signed"),
+    "comment_letter_sent": _("Sample comment letter sent to the factory"),
+    "comment_letter_sent_to_customer": _("Sample comment letter sent to the customer"),
+    "comment_letter_withdrawn": _("Sample comment letter withdrawn"),
+}

@@ -7,6 +7,8 @@ class ShippingConfig(AppConfig):
     verbose_name = _("Shipping")
 
     def ready(self) -> None:
+        from orders.timeline import register_action_labels
+        from shipping.choices import ACTION_LABELS
         from shipping.forms_registry import register_forms
         from shipping.gates import register_gates
         from shipping.sections import register_sections
@@ -14,3 +16,4 @@ class ShippingConfig(AppConfig):
         register_gates()
         register_sections()
         register_forms()
+        register_action_labels(ACTION_LABELS)

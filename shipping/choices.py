@@ -120,3 +120,23 @@ AGEING_BUCKETS = (
     ("61-90", 61, 90),
     ("90+", 91, None),
 )
+
+
+# What the shipping app's timeline events are called on the order page.
+ACTION_LABELS = {
+    "inspection_booked": _("Inspection booked"),
+    "inspection_recorded": _("Inspection report recorded"),
+    "inspection_failure_decided": _("Decision on a failed inspection"),
+    "inspection_certificate_issued": _("Inspection certificate issued"),
+    "lg_letter_created": _("L/G letter prepared"),
+    "lg_letter_signed": _("L/G letter signed by the factory"),
+    "lg_shipment_approved": _("Shipment under L/G approved"),
+    "shipping_marks_saved": _("Shipping marks saved"),
+    "shipping_marks_confirmed": _("Shipping marks confirmed by the customer"),
+    "packing_list_generated": _("Packing list generated"),
+    "commercial_invoice_issued": _("Commercial invoice issued"),
+    "freight_booked": _("Freight booked"),
+    "export_document_recorded": _("Export document recorded"),
+    "payment_recorded": _("Payment recorded"),
+    "deduction_recorded": _("Claim or deduction recorded"),
+}

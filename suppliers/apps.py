@@ -7,8 +7,11 @@ class SuppliersConfig(AppConfig):
     verbose_name = _("Suppliers")
 
     def ready(self) -> None:
+        from orders.timeline import register_action_labels
         from suppliers import documents, gates, sections
+        from suppliers.choices import ACTION_LABELS
 
         gates.register()
         sections.register()
         documents.register()
+        register_action_labels(ACTION_LABELS)

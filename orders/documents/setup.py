@@ -16,8 +16,11 @@ def ready() -> None:
     import orders.documents.tasks  # noqa: F401  registers the send task with every worker
     from orders.documents import builtin_forms
     from orders.documents import checks as font_checks
+    from orders.documents.choices import DocumentAction
+    from orders.timeline import register_action_labels
 
     builtin_forms.register()
+    register_action_labels(dict(DocumentAction.choices))
     checks.register(font_checks.check_pdf_fonts)
     register_section(
         code="documents",

@@ -2,15 +2,8 @@
 
 from django import template
 
-from orders.choices import (
-    STAGE_COLOURS,
-    TRANSITION_LABELS,
-    ApprovalStep,
-    Clearance,
-    EventKind,
-    Stage,
-)
-from orders.documents.choices import DocumentAction
+from orders.choices import STAGE_COLOURS, TRANSITION_LABELS, Stage
+from orders.timeline import action_label
 
 register = template.Library()
 
@@ -31,21 +24,8 @@ def transition_label(name: str):
 
 
 @register.filter
-def event_action_label(event) -> str:
-    """What the event's `action` code means for its kind: a transition, a signature or a
-    payment clearance."""
-    action = event.action
-    if not action:
-        return ""
-    if event.kind == EventKind.TRANSITION:
-        return TRANSITION_LABELS.get(action, action)
-    if event.kind == EventKind.DOCUMENT and action in DocumentAction.values:
-        return DocumentAction(action).label
-    if action in ApprovalStep.values:
-        return ApprovalStep(action).label
-    if action in Clearance.values:
-        return Clearance(action).label
-    return action
+def event_action_label(event):
+    return action_label(event.action, event.kind)
 
 
 @register.filter
