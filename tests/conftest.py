@@ -62,13 +62,16 @@ def _fast_passwords(settings):
 
 
 # Tasks run eagerly (in the test's process) unless the run has a real broker and worker:
-# .ci/run sets GENDAN_CELERY_WORKER=1 for its PostgreSQL + Redis pass.
+# .ci/run sets GENDAN_CELERY_WORKER=1 for its PostgreSQL + Redis pass. Even then only the tests
+# marked @pytest.mark.worker go through it: the others read their results at once and work on
+# uncommitted data that a worker could not see.
 REAL_WORKER = os.environ.get("GENDAN_CELERY_WORKER") == "1"
 
 
 @pytest.fixture(autouse=True)
-def _celery_mode():
-    if REAL_WORKER:
+def _celery_mode(request):
+    if REAL_WORKER and request.node.get_closest_marker("worker") is not None:
+        celery_app.conf.task_always_eager = False
         yield
         return
     celery_app.conf.task_always_eager = True
