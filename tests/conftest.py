@@ -82,6 +82,7 @@ def _celery_mode(request):
 # ---- E-mail through a real SMTP server, and a real Celery worker for @pytest.mark.worker ----
 
 TEST_RETRY_DELAY = 1
+WORKER_START_TIMEOUT = 60
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -94,9 +95,6 @@ def _plain_http():
         SECURE_SSL_REDIRECT=False, SESSION_COOKIE_SECURE=False, CSRF_COOKIE_SECURE=False
     ):
         yield
-
-
-WORKER_START_TIMEOUT = 60
 
 
 @pytest.fixture(autouse=True)
