@@ -4,4 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 class ComplaintsConfig(AppConfig):
     name = "complaints"
-    verbose_name = _("Complaints")
+    verbose_name = _("Complaints and returns")
+
+    def ready(self) -> None:
+        from complaints.choices import ACTION_LABELS
+        from complaints.forms_registry import register_forms
+        from complaints.sections import register_sections
+        from orders.timeline import register_action_labels
+
+        register_sections()
+        register_forms()
+        register_action_labels(ACTION_LABELS)

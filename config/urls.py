@@ -15,6 +15,7 @@ urlpatterns = [
     path("shipping/", include("shipping.urls")),
     path("suppliers/", include("suppliers.urls")),
     path("samples/", include("samples.urls")),
+    path("complaints/", include("complaints.urls")),
     path("", include("orders.urls")),
 ]
 if settings.DEBUG:

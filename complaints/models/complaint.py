@@ -1,0 +1,199 @@
+"""The customer's complaint and its handling report (產品投訴處理報告, R16)."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from complaints.choices import (
+    COMPLAINT_STATUS_COLOURS,
+    OPEN_COMPLAINT_STATUSES,
+    AttachmentKind,
+    ComplaintKind,
+    ComplaintStatus,
+    Fault,
+    Remedy,
+)
+from orders.choices import Currency
+from orders.money import Money
+
+COMPLAINT_FORM = "F-CMP-001"
+
+
+def _user_fk(verbose_name, **kwargs):
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=verbose_name,
+        **kwargs,
+    )
+
+
+class Complaint(models.Model):
+    order = models.ForeignKey(
+        "orders.Order", on_delete=models.CASCADE, related_name="complaints", verbose_name=_("order")
+    )
+    shipment = models.ForeignKey(
+        "shipping.FreightBooking",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="complaints",
+        verbose_name=_("shipment"),
+    )
+    inspection = models.ForeignKey(
+        "shipping.InspectionReport",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="complaints",
+        verbose_name=_("inspection"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ComplaintKind.choices)
+    received_on = models.DateField(_("received on"), default=timezone.localdate)
+    description = models.TextField(_("customer's description"))
+    quantity_affected = models.PositiveIntegerField(_("quantity affected (pcs)"), default=0)
+    measured_weight_kg = models.DecimalField(
+        _("weight measured by the customer (kg)"),
+        max_digits=10,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text=_("Required for short-shipment complaints, so production can check it (R16)."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ComplaintStatus.choices,
+        default=ComplaintStatus.AWAITING_APPROVAL,
+        db_index=True,
+    )
+    filed_by = _user_fk(_("filed by"))
+    filed_at = models.DateTimeField(_("filed at"), default=timezone.now)
+
+    approved_by = _user_fk(_("approved by"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    approval_comment = models.TextField(_("approval comment"), blank=True)
+
+    cause = models.TextField(_("analysed cause"), blank=True)
+    corrective_action = models.TextField(_("corrective action"), blank=True)
+    fault = models.CharField(_("fault"), max_length=10, choices=Fault.choices, blank=True)
+    analysed_by = _user_fk(_("analysed by"), null=True, blank=True)
+    analysed_at = models.DateTimeField(_("analysed at"), null=True, blank=True)
+
+    reply_text = models.TextField(_("reply to the customer"), blank=True)
+    reply_document = models.FileField(
+        _("reply letter"), upload_to="complaints/replies/%Y/%m/", blank=True
+    )
+    remedy = models.CharField(_("remedy"), max_length=12, choices=Remedy.choices, blank=True)
+    replied_by = _user_fk(_("replied by"), null=True, blank=True)
+    replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
+
+    remedy_shipped_on = models.DateField(
+        _("rework / replacement shipped on"), null=True, blank=True
+    )
+    remedy_reference = models.CharField(_("shipment reference"), max_length=120, blank=True)
+    remedy_recorded_by = _user_fk(_("shipment recorded by"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("complaint")
+        verbose_name_plural = _("complaints")
+        ordering = ["received_on", "id"]
+        indexes = [models.Index(fields=["status", "received_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.number} · {self.order}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("complaints:detail", args=[self.pk])
+
+    @property
+    def number(self) -> str:
+        return f"CMP-{self.pk:05d}" if self.pk else "CMP-?"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_COMPLAINT_STATUSES
+
+    @property
+    def status_colour(self) -> str:
+        return COMPLAINT_STATUS_COLOURS.get(self.status, "grey")
+
+    def age_days(self, today=None) -> int:
+        """Days since the customer complained; a closed complaint stops ageing."""
+        end = (
+            timezone.localdate(self.closed_at) if self.closed_at else today or timezone.localdate()
+        )
+        return (end - self.received_on).days
+
+    @property
+    def age(self) -> int:
+        return self.age_days()
+
+
+class ComplaintAttachment(models.Model):
+    """The customer's photos (breakage, defects), carton labels, delivery lists, letters."""
+
+    complaint = models.ForeignKey(
+        Complaint,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("complaint"),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=AttachmentKind.choices)
+    file = models.FileField(_("file"), upload_to="complaints/attachments/%Y/%m/")
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    uploaded_by = _user_fk(_("uploaded by"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("complaint attachment")
+        verbose_name_plural = _("complaint attachments")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.caption or self.file.name
+
+
+class FactoryClaim(models.Model):
+    """A claim against the factory for a complaint that QA found to be the factory's fault;
+    its amount reaches the order's settlement as a shipping Deduction."""
+
+    complaint = models.OneToOneField(
+        Complaint,
+        on_delete=models.CASCADE,
+        related_name="factory_claim",
+        verbose_name=_("complaint"),
+    )
+    factory = models.ForeignKey(
+        "suppliers.Factory",
+        on_delete=models.PROTECT,
+        related_name="complaint_claims",
+        verbose_name=_("factory"),
+    )
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices)
+    reason = models.TextField(_("reason"))
+    deduction = models.OneToOneField(
+        "shipping.Deduction",
+        on_delete=models.PROTECT,
+        related_name="factory_claim",
+        verbose_name=_("deduction"),
+    )
+    raised_by = _user_fk(_("raised by"))
+    raised_at = models.DateTimeField(_("raised at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("claim against a factory")
+        verbose_name_plural = _("claims against factories")
+        ordering = ["raised_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.factory} {self.money}"
+
+    @property
+    def money(self) -> Money:
+        return Money(self.amount, self.currency)

@@ -1,0 +1,86 @@
+"""Reads: each selector does its own joins, so a page's query count does not grow with its rows."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from complaints.choices import OPEN_COMPLAINT_STATUSES
+from complaints.models import Complaint, ReturnApplication, ReturnSignOff
+from orders.selectors import visible_orders
+
+
+def visible_complaints(user) -> QuerySet[Complaint]:
+    return Complaint.objects.filter(order__in=visible_orders(user))
+
+
+def open_complaints(user, *, factory_id: int | None = None) -> QuerySet[Complaint]:
+    """Open complaints the user may see, oldest first (the age is what matters)."""
+    queryset = visible_complaints(user).filter(status__in=OPEN_COMPLAINT_STATUSES)
+    if factory_id is not None:
+        queryset = queryset.filter(order__factory_id=factory_id)
+    return queryset.select_related(
+        "order__customer", "order__factory", "order__merchandiser"
+    ).order_by("received_on", "id")
+
+
+@dataclass(frozen=True)
+class AgeSummary:
+    count: int
+    oldest_days: int
+    average_days: int
+
+
+def age_summary(complaints) -> AgeSummary:
+    today = timezone.localdate()
+    ages = [complaint.age_days(today) for complaint in complaints]
+    if not ages:
+        return AgeSummary(0, 0, 0)
+    return AgeSummary(len(ages), max(ages), round(sum(ages) / len(ages)))
+
+
+def complaint_detail(user, pk: int) -> Complaint:
+    return (
+        visible_complaints(user)
+        .select_related(
+            "order__customer",
+            "order__factory",
+            "order__merchandiser",
+            "shipment",
+            "inspection__booking",
+            "approved_by",
+            "analysed_by",
+            "replied_by",
+            "factory_claim__deduction",
+        )
+        .prefetch_related("attachments", "returns")
+        .get(pk=pk)
+    )
+
+
+def return_detail(user, pk: int) -> ReturnApplication:
+    return (
+        ReturnApplication.objects.filter(order__in=visible_orders(user))
+        .select_related(
+            "order__customer", "order__factory", "complaint", "decided_by", "received_by"
+        )
+        .prefetch_related(
+            "lines",
+            Prefetch("sign_offs", queryset=ReturnSignOff.objects.select_related("signed_by")),
+            "unannounced_arrivals__decided_by",
+        )
+        .get(pk=pk)
+    )
+
+
+def order_after_sales(order) -> dict:
+    """The complaints, returns and unannounced arrivals of one order, for its page."""
+    return {
+        "complaints": list(
+            order.complaints.select_related("factory_claim").order_by("-received_on", "-id")
+        ),
+        "returns": list(
+            order.returns.select_related("complaint").prefetch_related("lines", "sign_offs")
+        ),
+        "arrivals": list(order.unannounced_returns.select_related("decided_by")),
+    }

@@ -1,0 +1,182 @@
+"""R17 after approval: the warehouse receives and checks the goods, five people sign in order,
+finance issues the return note; goods that come without an approved application are recorded."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from complaints import permissions, rules
+from complaints.choices import SIGN_OFF_ORDER, ArrivalDecision, ReturnStatus, SignOffStep
+from complaints.models import ReturnApplication, ReturnSignOff, UnannouncedArrival
+from complaints.services.common import EventKind, lock_order, record_event, refuse, refuse_unless
+from complaints.services.returns import locked_application
+
+
+def return_receive(
+    *, application_id: int, user, received: dict[int, int], differences: str = ""
+) -> ReturnApplication:
+    """The warehouse checks models and quantities against the application; every difference
+    is kept (per line, and in words for wrong models)."""
+    with transaction.atomic():
+        application = locked_application(application_id)
+        refuse(rules.r17_receipt_refusal(application))
+        refuse_unless(
+            permissions.can_receive_return(application.order, user),
+            _("Only the warehouse receives returned goods."),
+        )
+        lines = list(application.lines.all())
+        found = []
+        for line in lines:
+            quantity = received.get(line.pk)
+            refuse(
+                None
+                if quantity is not None and quantity >= 0
+                else _("Enter the quantity received for every line.")
+            )
+            line.received_quantity = quantity
+            if line.difference:
+                found.append(f"{line.style_no} {line.colour} {line.size}: {line.difference:+d}")
+        for line in lines:
+            line.save(update_fields=["received_quantity"])
+        differences = (differences or "").strip()
+        application.receipt_differences = "\n".join(filter(None, [*found, differences]))
+        application.received_by = user
+        application.received_at = timezone.now()
+        application.status = ReturnStatus.RECEIVED
+        application.save()
+        record_event(
+            application.order,
+            kind=EventKind.NOTE,
+            actor=user,
+            action="return_received",
+            comment=f"{application.number}: "
+            + (application.receipt_differences or _("models and quantities as applied")),
+        )
+    return application
+
+
+def return_sign_off(*, application_id: int, user, step: str, comment: str = "") -> ReturnSignOff:
+    """R17: warehouse keeper, warehouse head, sales admin, sales leader, finance, in order."""
+    refuse(None if step in SignOffStep.values else _("Unknown sign-off."))
+    with transaction.atomic():
+        application = locked_application(application_id)
+        refuse(rules.r17_sign_off_refusal(application, step, user))
+        sign_off = ReturnSignOff.objects.create(
+            application=application, step=step, signed_by=user, comment=(comment or "").strip()
+        )
+        if step == SIGN_OFF_ORDER[-1]:
+            application.status = ReturnStatus.SIGNED_OFF
+            application.save(update_fields=["status"])
+        record_event(
+            application.order,
+            kind=EventKind.APPROVAL,
+            actor=user,
+            action="return_signed",
+            comment=" · ".join(
+                filter(None, [application.number, str(sign_off.get_step_display()), comment])
+            ),
+        )
+    return sign_off
+
+
+def return_note_issue(*, application_id: int, user) -> ReturnApplication:
+    """R17: finance issues the return note (退貨單) for the customer."""
+    with transaction.atomic():
+        application = locked_application(application_id)
+        refuse(rules.r17_note_refusal(application, user))
+        application.note_number = f"RN-{timezone.localdate():%Y}-{application.pk:05d}"
+        application.note_issued_by = user
+        application.note_issued_at = timezone.now()
+        application.status = ReturnStatus.CLOSED
+        application.save()
+        record_event(
+            application.order,
+            kind=EventKind.DOCUMENT,
+            actor=user,
+            action="return_note_issued",
+            comment=f"{application.number} · {application.note_number}",
+        )
+    return application
+
+
+def unannounced_arrival_record(
+    *,
+    order_id: int,
+    user,
+    goods: str,
+    decision: str,
+    reason: str,
+    quantity: int = 0,
+    waybill: str = "",
+    arrived_on: date | None = None,
+    application_id: int | None = None,
+) -> UnannouncedArrival:
+    """R17: goods that came back without an approved application may be refused; the refusal
+    (or a leader's exceptional acceptance) is recorded with what arrived."""
+    goods, reason = (goods or "").strip(), (reason or "").strip()
+    refuse(None if goods else _("Describe what arrived."))
+    refuse(None if reason else _("Please give the reason."))
+    refuse(None if decision in ArrivalDecision.values else _("Refuse or accept the goods."))
+    with transaction.atomic():
+        order = lock_order(order_id)
+        refuse_unless(
+            permissions.can_record_arrival(order, user),
+            _("Only the warehouse or a manager records returned goods."),
+        )
+        if decision == ArrivalDecision.ACCEPTED:
+            refuse_unless(
+                permissions.can_accept_arrival(order, user),
+                _("Only a leader accepts goods that came without an approved application."),
+            )
+        application = None
+        if application_id:
+            application = ReturnApplication.objects.filter(pk=application_id, order=order).first()
+            refuse(None if application else _("That return belongs to another order."))
+            refuse(
+                None
+                if application.status in (ReturnStatus.AWAITING_APPROVAL, ReturnStatus.REFUSED)
+                else _("That return is approved: receive the goods against its application.")
+            )
+        arrival = UnannouncedArrival.objects.create(
+            order=order,
+            application=application,
+            arrived_on=arrived_on or timezone.localdate(),
+            goods=goods,
+            quantity=quantity or 0,
+            waybill=(waybill or "").strip(),
+            decision=decision,
+            reason=reason,
+            decided_by=user,
+        )
+        record_event(
+            order,
+            kind=EventKind.REJECTION if decision == ArrivalDecision.REFUSED else EventKind.NOTE,
+            actor=user,
+            action="unannounced_arrival",
+            comment=f"{arrival.get_decision_display()}: {goods} ({arrival.quantity} pcs"
+            + (f", {arrival.waybill}" if arrival.waybill else "")
+            + f") — {reason}",
+        )
+    return arrival
+
+
+def return_note_send(*, application_id: int, user):
+    """The issued return note goes back to the customer (回傳《退貨單》給客戶)."""
+    from complaints.forms_registry import customer_recipient
+    from complaints.models import RETURN_NOTE_FORM
+    from orders.documents.services import document_send
+
+    application = ReturnApplication.objects.select_related("order__customer").get(pk=application_id)
+    refuse(
+        None
+        if application.status == ReturnStatus.CLOSED
+        else _("Finance must issue the return note before it is sent.")
+    )
+    return document_send(
+        spec_code=RETURN_NOTE_FORM,
+        obj=application,
+        user=user,
+        recipient=customer_recipient(application.order.customer),
+    )
