@@ -149,10 +149,21 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Hourly, not daily: the first run of the day sends the digests, later runs find them
+    # claimed, and a run after the worker was down catches up (orders.tasks_reminders).
+    "planning reminders": {
+        "task": "orders.tasks_reminders.daily_reminders",
+        "schedule": envint("GENDAN_REMINDER_INTERVAL_SECONDS", 3600),
+    },
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Seconds before the first retry of a failed e-mail; doubles on each further try.
 GENDAN_TASK_RETRY_DELAY = envint("GENDAN_TASK_RETRY_DELAY", 30)
+# Reminders: milestones due within this many days are listed; an item overdue for more than
+# GENDAN_ESCALATE_AFTER_DAYS also goes to the person's manager.
+GENDAN_REMINDER_DAYS_AHEAD = envint("GENDAN_REMINDER_DAYS_AHEAD", 3)
+GENDAN_ESCALATE_AFTER_DAYS = envint("GENDAN_ESCALATE_AFTER_DAYS", 3)
 
 # Production hardening, on whenever DEBUG is off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

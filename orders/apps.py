@@ -11,3 +11,6 @@ class OrdersConfig(AppConfig):
         from orders.documents import setup as documents_setup
 
         documents_setup.ready()  # the order's own forms, the Documents section, font checks
+        from orders.planning import setup as planning_setup
+
+        planning_setup.ready()  # the plan section, reminder sources, timeline labels

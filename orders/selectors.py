@@ -3,7 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from orders import rules
@@ -53,9 +54,18 @@ def late_orders_q() -> Q:
 
 def order_list(user) -> QuerySet[Order]:
     # Meta.ordering is dropped from aggregating queries, so the page order is spelled out.
-    return annotate_totals(
-        visible_orders(user).select_related("customer", "factory", "merchandiser")
+    return annotate_at_risk(
+        annotate_totals(visible_orders(user).select_related("customer", "factory", "merchandiser"))
     ).order_by("ex_factory_date", "id")
+
+
+def annotate_at_risk(queryset: QuerySet[Order]) -> QuerySet[Order]:
+    """The plan's stored flag and projection, joined (kept current by the planning services
+    and the daily pass), so lists show "at risk" without a query per order."""
+    return queryset.annotate(
+        at_risk=Coalesce(F("plan__at_risk"), Value(False)),
+        projected_ex_factory=F("plan__projected_ex_factory_date"),
+    )
 
 
 def order_detail(user, pk: int) -> Order:
@@ -87,6 +97,8 @@ class Home:
     due_this_week: list[Order]
     waiting: list[WaitingItem]
     stage_counts: list[tuple[str, int]]
+    # The time-and-action plan's blocks (orders.planning.selectors.plan_home), in R19's order.
+    plan: object = None
 
 
 def my_orders(user) -> QuerySet[Order]:
@@ -112,7 +124,9 @@ def home(user) -> Home:
         visible_orders(user).values_list("stage").annotate(n=Count("id")).values_list("stage", "n")
     )
     stage_counts = [(stage, counts.get(stage, 0)) for stage in Stage.values]
-    return Home(late, due, waiting_for(user), stage_counts)
+    from orders.planning.selectors import plan_home
+
+    return Home(late, due, waiting_for(user), stage_counts, plan_home(user, today=today))
 
 
 def waiting_for(user) -> list[WaitingItem]:

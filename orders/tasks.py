@@ -43,3 +43,7 @@ def send_order_mail(self, order_id: int, user_id: int, message: str, step: str =
         # tests and deployments can shorten it through settings.
         delay = settings.GENDAN_TASK_RETRY_DELAY * 2**self.request.retries
         raise self.retry(exc=exc, countdown=delay) from exc
+
+
+# The worker registers the planning tasks with this module's.
+from orders.tasks_reminders import daily_reminders  # noqa: E402, F401

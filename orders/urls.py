@@ -1,6 +1,6 @@
 from django.urls import path
 
-from orders.views import actions, detail, edit, lists
+from orders.views import actions, detail, edit, lists, planning
 
 app_name = "orders"
 
@@ -18,4 +18,24 @@ urlpatterns = [
     ),
     path("orders/<int:pk>/approve/", actions.ApprovalView.as_view(), name="approve"),
     path("orders/<int:pk>/clearance/", actions.ClearanceView.as_view(), name="clearance"),
+    path(
+        "orders/<int:pk>/milestones/<int:milestone_id>/done/",
+        planning.MilestoneDoneView.as_view(),
+        name="milestone_done",
+    ),
+    path(
+        "orders/<int:pk>/milestones/<int:milestone_id>/reopen/",
+        planning.MilestoneReopenView.as_view(),
+        name="milestone_reopen",
+    ),
+    path("orders/<int:pk>/plan/rebuild/", planning.PlanRebuildView.as_view(), name="plan_rebuild"),
+    path("orders/<int:pk>/progress/", planning.ProgressView.as_view(), name="progress"),
+    path("orders/<int:pk>/date-change/", planning.DateChangeView.as_view(), name="date_change"),
+    path(
+        "orders/<int:pk>/date-change/<int:change_id>/decide/",
+        planning.DateChangeDecisionView.as_view(),
+        name="date_change_decide",
+    ),
+    path("reports/lateness/", planning.lateness_report_view, name="lateness"),
+    path("reminders/", planning.my_reminders_view, name="reminders"),
 ]

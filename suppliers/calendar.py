@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from orders import workdays
-from suppliers.models import Holiday
+from orders.models import Holiday
 
 # R1: the merchandiser checks a trim card within three working days.
 TRIM_CARD_REVIEW_DAYS = 3

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from orders.admin.display import annotate_review_state, stage_badge, waiting_for
+from orders.admin.planning import AtRiskFilter
 from orders.admin.workflow import OrderWorkflowMixin
 from orders.choices import TRANSITION_LABELS, ApprovalStep, Clearance, EventKind
 from orders.models import Approval, Order, OrderEvent, OrderLine, PaymentClearance
@@ -88,6 +89,7 @@ class OrderAdmin(OrderWorkflowMixin, admin.ModelAdmin):
         "ex_factory_date_display",
         "customer_date",
         "stage_display",
+        "at_risk_display",
         "waiting_for_display",
     ]
     list_display_links = ["po_number", "style_no"]
@@ -100,6 +102,7 @@ class OrderAdmin(OrderWorkflowMixin, admin.ModelAdmin):
         ("merchandiser", admin.RelatedOnlyFieldListFilter),
         "payment_terms",
         "ex_factory_date",
+        AtRiskFilter,
     ]
     search_fields = ["po_number", "style_no", "customer__name"]
     search_help_text = _("P/O no., style no. or customer name")
@@ -171,6 +174,10 @@ class OrderAdmin(OrderWorkflowMixin, admin.ModelAdmin):
     @admin.display(description=_("stage"), ordering="stage")
     def stage_display(self, order: Order) -> str:
         return stage_badge(order.stage)
+
+    @admin.display(description=_("at risk"), boolean=True, ordering="at_risk")
+    def at_risk_display(self, order: Order) -> bool:
+        return bool(getattr(order, "at_risk", False))
 
     @admin.display(description=_("waiting for"))
     def waiting_for_display(self, order: Order):

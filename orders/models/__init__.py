@@ -1,7 +1,12 @@
+from orders.models.calendar import Holiday
+from orders.models.date_changes import DateChangeRequest
 from orders.models.documents import SentDocument
 from orders.models.events import OrderEvent
 from orders.models.order import Order, OrderLine, StaleOrderError
 from orders.models.parties import Customer, CustomerContact, Profile, Team
+from orders.models.plan import Milestone, MilestoneTemplate, OrderPlan, PlanTemplate
+from orders.models.progress import ProcessStep, ProgressReport
+from orders.models.reminders import Digest
 from orders.models.review import Approval, ApprovalThreshold, ContractCheck, PaymentClearance
 
 __all__ = [
@@ -10,11 +15,20 @@ __all__ = [
     "ContractCheck",
     "Customer",
     "CustomerContact",
+    "DateChangeRequest",
+    "Digest",
+    "Holiday",
+    "Milestone",
+    "MilestoneTemplate",
     "Order",
     "OrderEvent",
     "OrderLine",
+    "OrderPlan",
     "PaymentClearance",
+    "PlanTemplate",
+    "ProcessStep",
     "Profile",
+    "ProgressReport",
     "SentDocument",
     "StaleOrderError",
     "Team",

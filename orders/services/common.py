@@ -46,7 +46,7 @@ def record_event(
     to_stage: str = "",
     comment: str = "",
 ) -> OrderEvent:
-    return OrderEvent.objects.create(
+    event = OrderEvent.objects.create(
         order=order,
         kind=kind,
         actor=actor,
@@ -55,6 +55,12 @@ def record_event(
         to_stage=to_stage,
         comment=comment,
     )
+    if action:
+        # The time-and-action plan completes the milestones this action stands for.
+        from orders.services.planning import complete_from_event
+
+        complete_from_event(event)
+    return event
 
 
 __all__ = ["ActionRefused", "EventKind", "lock_order", "record_event", "save_order"]

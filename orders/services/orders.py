@@ -9,6 +9,7 @@ from orders.models import ContractCheck, Order, OrderLine
 from orders.permissions import can_edit, team_id_of
 from orders.roles import Role, has_role
 from orders.services.common import ActionRefused, lock_order, record_event, save_order
+from orders.services.planning import plan_build
 
 # Once production starts, the contract's figures are frozen (R14: changes are refused in writing).
 EDITABLE_STAGES = {Stage.RECEIVED}
@@ -34,6 +35,8 @@ def order_create(*, user, data: dict[str, Any], lines: list[dict[str, Any]]) -> 
         _replace_lines(order, lines)
         ContractCheck.objects.create(order=order)
         record_event(order, kind=EventKind.CREATED, actor=user, to_stage=order.stage)
+        # The order gets its time-and-action plan when it is received.
+        plan_build(order=order, user=user)
     return order
 
 

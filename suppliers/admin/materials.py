@@ -9,7 +9,6 @@ from suppliers import services
 from suppliers.models import (
     BulkFabricSubmission,
     FabricBooking,
-    Holiday,
     LabDip,
     LabDipSubmission,
     LabTest,
@@ -37,12 +36,6 @@ class SupplierAdmin(admin.ModelAdmin):
     list_filter = ["kind", "approved", "language"]
     search_fields = ["name", "email", "products", "contacts__name"]
     inlines = [SupplierContactInline]
-
-
-@admin.register(Holiday)
-class HolidayAdmin(admin.ModelAdmin):
-    list_display = ["date", "name"]
-    date_hierarchy = "date"
 
 
 class BulkFabricSubmissionInline(admin.TabularInline):

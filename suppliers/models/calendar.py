@@ -1,17 +1,5 @@
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+# Holidays belong to the office calendar in orders/ (R1 here and the orders' backward
+# scheduling both read them); the name stays importable from suppliers.models.
+from orders.models.calendar import Holiday
 
-
-class Holiday(models.Model):
-    """A day the office is closed; working-day deadlines (R1) skip it like a weekend."""
-
-    date = models.DateField(_("date"), unique=True)
-    name = models.CharField(_("name"), max_length=120)
-
-    class Meta:
-        verbose_name = _("holiday")
-        verbose_name_plural = _("holidays")
-        ordering = ["date"]
-
-    def __str__(self) -> str:
-        return f"{self.date:%Y-%m-%d} {self.name}"
+__all__ = ["Holiday"]

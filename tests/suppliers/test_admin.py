@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from suppliers.models import FabricBooking
+from suppliers.models import FabricBooking, Holiday
 from tests.suppliers.builders import make_booking
 
 pytestmark = pytest.mark.django_db
@@ -22,11 +22,13 @@ def test_r2_manager_signs_from_the_admin_and_it_is_recorded(client, order, depar
 
 
 def test_manager_edits_holidays_in_the_admin(client, department_manager):
+    # Holidays are the office calendar's, kept in the orders admin (R1 reads them from there).
     client.force_login(department_manager)
     response = client.post(
-        reverse("admin:suppliers_holiday_add"), {"date": "2026-10-01", "name": "National Day"}
+        reverse("admin:orders_holiday_add"), {"date": "2026-10-01", "name": "National Day"}
     )
     assert response.status_code == 302
+    assert Holiday.objects.filter(name="National Day").exists()
 
 
 def test_merchandiser_cannot_reach_the_materials_admin(client, merchandiser):

@@ -1,0 +1,64 @@
+"""Delivery-date changes (R6): asked by one side, in force only with the other side's consent."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from orders.models.order import Order
+from orders.planning.choices import CONSENTING_PARTY, DateChangeKind, DateChangeStatus, Party
+
+
+class DateChangeRequest(models.Model):
+    order = models.ForeignKey(
+        Order, on_delete=models.CASCADE, related_name="date_changes", verbose_name=_("order")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=DateChangeKind.choices)
+    requested_by = models.CharField(
+        _("asked by"),
+        max_length=10,
+        choices=[(Party.FACTORY, Party.FACTORY.label), (Party.CUSTOMER, Party.CUSTOMER.label)],
+    )
+    current_date = models.DateField(_("date before the change"))
+    proposed_date = models.DateField(_("proposed date"))
+    reason = models.TextField(_("reason"))
+    responsible = models.CharField(_("responsible"), max_length=10, choices=Party.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=DateChangeStatus.choices,
+        default=DateChangeStatus.PROPOSED,
+        db_index=True,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("consent recorded by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.TextField(_("what the other side said"), blank=True)
+
+    class Meta:
+        verbose_name = _("delivery-date change")
+        verbose_name_plural = _("delivery-date changes")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.order}: {self.current_date:%Y-%m-%d} → {self.proposed_date:%Y-%m-%d}"
+
+    @property
+    def consenting_party(self) -> str:
+        return CONSENTING_PARTY[self.requested_by]
+
+    @property
+    def days_moved(self) -> int:
+        return (self.proposed_date - self.current_date).days

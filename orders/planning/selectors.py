@@ -1,0 +1,332 @@
+"""Reads of the plan, the progress sheet and the date changes; each does its own joins."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, F, QuerySet, Sum
+from django.utils import timezone
+
+from orders.choices import ACTIVE_STAGES
+from orders.models import (
+    DateChangeRequest,
+    Milestone,
+    Order,
+    OrderPlan,
+    ProcessStep,
+    ProgressReport,
+)
+from orders.permissions import can_edit, can_inspect
+from orders.planning import scheduling
+from orders.planning.choices import (
+    MILESTONE_STATE_COLOURS,
+    DateChangeStatus,
+    MilestoneState,
+    Party,
+)
+from orders.planning.rules import r19_sorted
+from orders.roles import Role, has_role
+
+DUE_SOON_DAYS = 7
+HOME_LIST_LIMIT = 50
+
+
+def milestone_state(milestone: Milestone, today: date) -> str:
+    if milestone.actual_date:
+        return MilestoneState.DONE
+    if milestone.planned_date is None:
+        return MilestoneState.WAITING
+    if milestone.planned_date < today:
+        return MilestoneState.LATE
+    if milestone.planned_date <= today + timedelta(days=DUE_SOON_DAYS):
+        return MilestoneState.DUE_SOON
+    return MilestoneState.OPEN
+
+
+# ---- production progress (R25, R26) -------------------------------------------------------------
+
+
+def step_figures(reports) -> dict[int, scheduling.StepFigures]:
+    """Per step: the first and the latest cumulative figures, for its rate."""
+    by_step: dict[int, list[ProgressReport]] = defaultdict(list)
+    for report in sorted(reports, key=lambda r: (r.step_id, r.reported_on)):
+        by_step[report.step_id].append(report)
+    return {
+        step_id: scheduling.StepFigures(
+            first_on=rows[0].reported_on,
+            first_done=rows[0].quantity_done,
+            last_on=rows[-1].reported_on,
+            last_done=rows[-1].quantity_done,
+            completed=rows[-1].completed,
+        )
+        for step_id, rows in by_step.items()
+    }
+
+
+@dataclass
+class StepRow:
+    """One line of the order progress sheet (R26)."""
+
+    step: ProcessStep
+    latest: ProgressReport | None
+    done: int
+    scrapped: int
+    scrap_rate: float | None
+    percent: int
+    finish: date | None
+    days_late: int
+    completed: bool
+    exception: str
+    history: list[ProgressReport] = field(default_factory=list)
+
+
+@dataclass
+class ProgressSheet:
+    rows: list[StepRow]
+    total: int
+    countdown: int  # days to the ex-factory date (negative: past it)
+
+
+def progress_sheet(order: Order, reports: list[ProgressReport], steps, today: date):
+    total = order.total_quantity or 0
+    figures = step_figures(reports)
+    by_step: dict[int, list[ProgressReport]] = defaultdict(list)
+    for report in sorted(reports, key=lambda r: r.reported_on):
+        by_step[report.step_id].append(report)
+    rows = []
+    for step in steps:
+        history = by_step.get(step.pk, [])
+        latest = history[-1] if history else None
+        done = latest.quantity_done if latest else 0
+        scrapped = latest.quantity_scrapped if latest else 0
+        completed = bool(latest and (latest.completed or (total and done >= total)))
+        finish = (
+            scheduling.step_finish(figures[step.pk], total=total) if step.pk in figures else None
+        )
+        if completed:
+            days_late = 0
+        elif finish:
+            days_late = max((finish - order.ex_factory_date).days, 0)
+        else:
+            days_late = max((today - order.ex_factory_date).days, 0)
+        rows.append(
+            StepRow(
+                step=step,
+                latest=latest,
+                done=done,
+                scrapped=scrapped,
+                scrap_rate=scrapped / (done + scrapped) if done + scrapped else None,
+                percent=min(100, round(100 * done / total)) if total else 0,
+                finish=finish,
+                days_late=days_late,
+                completed=completed,
+                exception=latest.exception if latest else "",
+                history=history,
+            )
+        )
+    return ProgressSheet(rows, total, (order.ex_factory_date - today).days)
+
+
+# ---- the order page's plan section -------------------------------------------------------------
+
+
+@dataclass
+class ChartRow:
+    milestone: Milestone
+    state: str
+    colour: str
+    planned_x: float | None
+    actual_x: float | None
+    projected_x: float | None
+
+    @property
+    def state_label(self):
+        return MilestoneState(self.state).label
+
+
+@dataclass
+class Chart:
+    rows: list[ChartRow]
+    start: date
+    end: date
+    today_x: float | None
+    customer_x: float | None
+    ticks: list[tuple[float, date]]
+    height: int
+
+
+def _chart(order: Order, milestones: list[Milestone], today: date) -> Chart | None:
+    dates = [
+        d
+        for m in milestones
+        for d in (m.planned_date, m.actual_date, m.projected_date)
+        if d is not None
+    ]
+    if not dates:
+        return None
+    start = min([*dates, order.order_date]) - timedelta(days=3)
+    end = max([*dates, order.customer_date, today]) + timedelta(days=3)
+    span = max((end - start).days, 1)
+
+    def x(day: date | None) -> float | None:
+        return None if day is None else round(100 * (day - start).days / span, 2)
+
+    rows = []
+    for milestone in milestones:
+        state = milestone_state(milestone, today)
+        projected = milestone.projected_date
+        rows.append(
+            ChartRow(
+                milestone=milestone,
+                state=state,
+                colour=MILESTONE_STATE_COLOURS[state],
+                planned_x=x(milestone.planned_date),
+                actual_x=x(milestone.actual_date),
+                projected_x=x(projected)
+                if projected and projected != milestone.planned_date and not milestone.actual_date
+                else None,
+            )
+        )
+    step = max(span // 6, 1)
+    days = [start + timedelta(days=offset) for offset in range(0, span, step)]
+    ticks = [(x(day), day) for day in days]
+    return Chart(rows, start, end, x(today), x(order.customer_date), ticks, 24 * len(rows) + 30)
+
+
+def plan_section_context(order: Order, user) -> dict:
+    """The order page's plan section: the chart, the progress sheet, the date changes.
+    A fixed number of queries, whatever the plan's size."""
+    today = timezone.localdate()
+    milestones = list(
+        Milestone.objects.filter(order=order)
+        .select_related("completed_by_user")
+        .order_by("position", "id")
+    )
+    plan = OrderPlan.objects.filter(order=order).select_related("template").first()
+    steps = list(ProcessStep.objects.filter(active=True))
+    reports = list(ProgressReport.objects.filter(order=order).select_related("reported_by", "step"))
+    changes = list(
+        DateChangeRequest.objects.filter(order=order).select_related("created_by", "decided_by")
+    )
+    may_update = can_edit(order, user) or can_inspect(order, user)
+    return {
+        "plan": plan,
+        "chart": _chart(order, milestones, today),
+        "today": today,
+        "progress": progress_sheet(order, reports, steps, today),
+        "steps": steps,
+        "changes": changes,
+        "open_change": next((c for c in changes if c.status == DateChangeStatus.PROPOSED), None),
+        "may_update": may_update,
+        "may_change_dates": can_edit(order, user),
+        "parties": [Party.FACTORY, Party.CUSTOMER],
+        "responsible_parties": Party.choices,
+    }
+
+
+# ---- the merchandiser's home -------------------------------------------------------------------
+
+
+def _mine(user) -> QuerySet[Order]:
+    from orders.selectors import visible_orders
+
+    orders = visible_orders(user)
+    if has_role(user, Role.MERCHANDISER) and not user.is_superuser:
+        orders = orders.filter(merchandiser=user)
+    return orders
+
+
+@dataclass
+class PlanHome:
+    due_this_week: list[Milestone]
+    late: list[Milestone]
+    at_risk: list[Order]
+
+
+def _milestone_key(milestone: Milestone) -> dict:
+    return {
+        "due": milestone.planned_date,
+        "credit_class": milestone.order.customer.credit_class,
+        "quantity": milestone.order_quantity,
+        "lines": milestone.order_lines,
+        "order_id": milestone.order_id,
+    }
+
+
+def _order_key(order: Order) -> dict:
+    return {
+        "due": order.customer_date,
+        "credit_class": order.customer.credit_class,
+        "quantity": order.annotated_quantity,
+        "lines": order.line_count,
+        "order_id": order.pk,
+    }
+
+
+def plan_home(user, *, today: date | None = None) -> PlanHome:
+    """What is due this week, what is late, and the orders at risk, in R19's order.
+    Three queries, whatever the number of orders."""
+    today = today or timezone.localdate()
+    mine = _mine(user).filter(stage__in=ACTIVE_STAGES)
+    open_milestones = (
+        Milestone.objects.filter(
+            order__in=mine.values("pk"),
+            actual_date__isnull=True,
+            planned_date__lte=today + timedelta(days=DUE_SOON_DAYS),
+        )
+        .select_related("order__customer")
+        .annotate(order_quantity=Sum("order__lines__quantity"), order_lines=Count("order__lines"))
+    )
+    late, due = [], []
+    for milestone in open_milestones:
+        (late if milestone.planned_date < today else due).append(milestone)
+    at_risk = (
+        Order.objects.filter(pk__in=mine.values("pk"), plan__at_risk=True)
+        .select_related("customer", "plan")
+        .annotate(annotated_quantity=Sum("lines__quantity"), line_count=Count("lines"))
+    )
+    return PlanHome(
+        due_this_week=r19_sorted(due, key=_milestone_key)[:HOME_LIST_LIMIT],
+        late=r19_sorted(late, key=_milestone_key)[:HOME_LIST_LIMIT],
+        at_risk=r19_sorted(at_risk, key=_order_key)[:HOME_LIST_LIMIT],
+    )
+
+
+# ---- lateness by responsibility (R6 report) ----------------------------------------------------
+
+
+@dataclass
+class LatenessRow:
+    responsible: str
+    label: object
+    changes: int
+    orders: int
+    days: int
+
+
+def lateness_by_responsibility(orders: QuerySet[Order]) -> tuple[list[LatenessRow], list]:
+    """Agreed date changes that moved a date later, split by who was responsible; and the
+    changes themselves, newest first."""
+    agreed = (
+        DateChangeRequest.objects.filter(
+            order__in=orders.values("pk"),
+            status=DateChangeStatus.AGREED,
+            proposed_date__gt=F("current_date"),
+        )
+        .select_related("order__customer", "created_by")
+        .order_by("-decided_at")
+    )
+    agreed = list(agreed)
+    totals: dict[str, dict] = {
+        party: {"changes": 0, "orders": set(), "days": 0} for party in Party.values
+    }
+    for change in agreed:
+        bucket = totals[change.responsible]
+        bucket["changes"] += 1
+        bucket["orders"].add(change.order_id)
+        bucket["days"] += change.days_moved
+    rows = [
+        LatenessRow(party, Party(party).label, t["changes"], len(t["orders"]), t["days"])
+        for party, t in totals.items()
+    ]
+    return rows, agreed

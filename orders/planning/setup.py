@@ -1,0 +1,29 @@
+"""Wiring of the planning concepts, called from OrdersConfig.ready()."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+def ready() -> None:
+    from orders.planning.choices import ACTION_LABELS
+    from orders.planning.selectors import plan_section_context
+    from orders.reminders.registry import register_reminder_source
+    from orders.reminders.selection import collect_milestones, collect_orders_at_risk
+    from orders.sections import register_section
+
+    register_section(
+        code="plan",
+        title=_("Time-and-action plan, progress and dates"),
+        template="orders/planning/section.html",
+        context=plan_section_context,
+        order=5,
+    )
+    # R13 (reply within 48 hours), R1 (trim card within 3 working days) and R12 (inspection
+    # booking lead times) are milestones of the plan, so the milestone source covers them;
+    # other apps register their own deadlines the same way.
+    register_reminder_source(code="milestones", collect=collect_milestones)
+    register_reminder_source(code="orders_at_risk", collect=collect_orders_at_risk)
+    try:
+        from orders.timeline import register_action_labels
+    except ImportError:  # the timeline's label registry is not everywhere yet
+        return
+    register_action_labels(ACTION_LABELS)

@@ -1,0 +1,287 @@
+"""Writes of the time-and-action plan: build it when the order is received, complete its
+milestones (by hand, or when the event they stand for is recorded anywhere), and keep the
+projection and the "at risk" flag current."""
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from orders.choices import ACTIVE_STAGES, EventKind
+from orders.models import Milestone, Order, OrderEvent, OrderPlan, PlanTemplate, ProgressReport
+from orders.permissions import can_edit, can_inspect
+from orders.planning import scheduling
+from orders.planning.calendar import holidays_around
+from orders.planning.choices import ACTION_LABELS, Anchor
+from orders.services.common import ActionRefused, lock_order, record_event
+
+# Copied from the template onto each order's milestone.
+MILESTONE_FIELDS = [
+    "code",
+    "name",
+    "anchor",
+    "anchor_action",
+    "offset",
+    "unit",
+    "owner_role",
+    "completed_by",
+    "critical",
+    "is_ex_factory",
+]
+
+
+def choose_template(order: Order) -> PlanTemplate | None:
+    """The customer's template for this product type, else the customer's, else the product
+    type's, else the office default."""
+    description = (order.description or "").lower()
+
+    def score(template: PlanTemplate) -> int | None:
+        if template.customer_id and template.customer_id != order.customer_id:
+            return None
+        if template.product_type and template.product_type.lower() not in description:
+            return None
+        return 2 * bool(template.customer_id) + bool(template.product_type) + template.is_default
+
+    candidates = [
+        (value, template)
+        for template in PlanTemplate.objects.filter(active=True).order_by("id")
+        if (value := score(template)) is not None
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda pair: pair[0])[1]
+
+
+def plan_build(
+    *, order: Order, user=None, template: PlanTemplate | None = None, today: date | None = None
+) -> OrderPlan | None:
+    """Give the order its plan (again): planned dates counted back from the ex-factory date.
+    A rebuild keeps the actual dates already recorded for the same milestones."""
+    template = template or choose_template(order)
+    if template is None:
+        return None
+    done = {m.code: m for m in order.milestones.exclude(actual_date=None)}
+    order.milestones.all().delete()
+    holidays = holidays_around(order.order_date, order.ex_factory_date)
+    milestones = []
+    for step in template.milestones.all().order_by("position", "id"):
+        milestone = Milestone(
+            order=order,
+            position=step.position,
+            **{name: getattr(step, name) for name in MILESTONE_FIELDS},
+        )
+        milestone.planned_date = _planned(milestone, order, holidays)
+        previous = done.get(step.code)
+        if previous is not None:
+            milestone.actual_date = previous.actual_date
+            milestone.completed_by_user_id = previous.completed_by_user_id
+            milestone.completed_by_event_id = previous.completed_by_event_id
+        milestones.append(milestone)
+    Milestone.objects.bulk_create(milestones)
+    OrderPlan.objects.update_or_create(order=order, defaults={"template": template})
+    record_event(
+        order,
+        kind=EventKind.NOTE,
+        actor=user,
+        action="plan_built",
+        comment=f"{ACTION_LABELS['plan_built']}: {template}",
+    )
+    return reproject(order=order, today=today)
+
+
+def plans_build_missing(*, user=None) -> int:
+    """Plans for the orders received before plans existed (a command and seed_demo use it)."""
+    count = 0
+    for order in Order.objects.filter(plan__isnull=True, stage__in=ACTIVE_STAGES):
+        with transaction.atomic():
+            if plan_build(order=order, user=user) is not None:
+                count += 1
+    return count
+
+
+def replan_dates(*, order: Order, today: date | None = None) -> OrderPlan | None:
+    """After an agreed date change (R6): the open milestones move with the new dates."""
+    holidays = holidays_around(order.order_date, order.ex_factory_date)
+    milestones = list(order.milestones.all())
+    for milestone in milestones:
+        if milestone.anchor != Anchor.EVENT:
+            milestone.planned_date = _planned(milestone, order, holidays)
+    Milestone.objects.bulk_update(milestones, ["planned_date"])
+    return reproject(order=order, today=today)
+
+
+def _planned(milestone: Milestone, order: Order, holidays, event_date: date | None = None):
+    return scheduling.planned_date(
+        anchor=milestone.anchor,
+        offset=milestone.offset,
+        unit=milestone.unit,
+        order_date=order.order_date,
+        ex_factory_date=order.ex_factory_date,
+        event_date=event_date,
+        holidays=holidays,
+    )
+
+
+# ---- projection -------------------------------------------------------------------------------
+
+
+def production_finish(order: Order) -> date | None:
+    """When the slowest unfinished process step ends at its current rate (R25)."""
+    from orders.planning.selectors import step_figures
+
+    total = order.total_quantity
+    finishes = [
+        scheduling.step_finish(figures, total=total)
+        for figures in step_figures(ProgressReport.objects.filter(order=order)).values()
+    ]
+    finishes = [finish for finish in finishes if finish]
+    return max(finishes) if finishes else None
+
+
+def reproject(*, order: Order, today: date | None = None) -> OrderPlan | None:
+    """Project the open milestones and the ex-factory date; flag the order at risk when the
+    projected ex-factory date passes the customer date."""
+    today = today or timezone.localdate()
+    plan = OrderPlan.objects.filter(order=order).first()
+    if plan is None:
+        return None
+    milestones = list(order.milestones.all())
+    rows = [
+        scheduling.PlanRow(m.planned_date, m.actual_date, m.critical, m.is_ex_factory)
+        for m in milestones
+    ]
+    slip = scheduling.project(rows, today=today)
+    projected = scheduling.projected_ex_factory(
+        ex_factory_date=order.ex_factory_date,
+        rows=rows,
+        slip=slip,
+        production_finish=production_finish(order),
+    )
+    for milestone, row in zip(milestones, rows, strict=True):
+        milestone.projected_date = row.projected
+    Milestone.objects.bulk_update(milestones, ["projected_date"])
+    plan.projected_ex_factory_date = projected
+    plan.delay_days = (projected - order.ex_factory_date).days
+    plan.at_risk = order.stage in ACTIVE_STAGES and projected > order.customer_date
+    plan.projected_on = today
+    plan.save(update_fields=["projected_ex_factory_date", "delay_days", "at_risk", "projected_on"])
+    return plan
+
+
+def reproject_all(*, today: date | None = None) -> int:
+    """The daily pass: lateness grows with the calendar, so every open plan is projected again
+    (a milestone that was on time yesterday may be late today)."""
+    today = today or timezone.localdate()
+    count = 0
+    # Plans already projected today were projected by the change that touched them since.
+    orders = (
+        Order.objects.filter(plan__isnull=False)
+        .filter(Q(stage__in=ACTIVE_STAGES) | Q(plan__at_risk=True))
+        .filter(Q(plan__projected_on__lt=today) | Q(plan__projected_on__isnull=True))
+    )
+    for order in orders.iterator():
+        with transaction.atomic():
+            reproject(order=order, today=today)
+        count += 1
+    return count
+
+
+# ---- completing milestones ----------------------------------------------------------------------
+
+
+def _may_complete(order: Order, user) -> bool:
+    return can_edit(order, user) or can_inspect(order, user)
+
+
+def milestone_complete(
+    *, milestone_id: int, user, on: date | None = None, comment: str = ""
+) -> Milestone:
+    """Record a milestone's actual date by hand (e.g. the written reply to the customer)."""
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        order_id = Milestone.objects.values_list("order_id", flat=True).get(pk=milestone_id)
+        order = lock_order(order_id)
+        if not _may_complete(order, user):
+            raise ActionRefused(_("You may not update the plan of this order."))
+        milestone = Milestone.objects.get(pk=milestone_id)
+        if milestone.actual_date:
+            raise ActionRefused(_("This milestone is already done."))
+        if on > timezone.localdate():
+            raise ActionRefused(_("A milestone cannot be done in the future."))
+        event = record_event(
+            order,
+            kind=EventKind.NOTE,
+            actor=user,
+            action="milestone_completed",
+            comment=f"{milestone.label} {on:%Y-%m-%d}. {comment}".strip(),
+        )
+        milestone.actual_date = on
+        milestone.completed_by_user = user
+        milestone.completed_by_event = event
+        milestone.save(update_fields=["actual_date", "completed_by_user", "completed_by_event"])
+        reproject(order=order)
+    return milestone
+
+
+def milestone_reopen(*, milestone_id: int, user, reason: str) -> Milestone:
+    if not reason.strip():
+        raise ActionRefused(_("Please say why the milestone is reopened."))
+    with transaction.atomic():
+        order_id = Milestone.objects.values_list("order_id", flat=True).get(pk=milestone_id)
+        order = lock_order(order_id)
+        if not _may_complete(order, user):
+            raise ActionRefused(_("You may not update the plan of this order."))
+        milestone = Milestone.objects.get(pk=milestone_id)
+        milestone.actual_date = None
+        milestone.completed_by_user = None
+        milestone.completed_by_event = None
+        milestone.save(update_fields=["actual_date", "completed_by_user", "completed_by_event"])
+        record_event(
+            order,
+            kind=EventKind.NOTE,
+            actor=user,
+            action="milestone_reopened",
+            comment=f"{milestone.label}: {reason}",
+        )
+        reproject(order=order)
+    return milestone
+
+
+def complete_from_event(event: OrderEvent) -> list[Milestone]:
+    """Called by record_event for every event: the action code is the contract between the
+    plan and the app that recorded it, so orders/ never imports that app. Completes the open
+    milestones the action stands for, and dates the milestones counted from it."""
+    action = event.action
+    if not action or action in ACTION_LABELS:
+        return []
+    candidates = Milestone.objects.filter(order_id=event.order_id).filter(
+        Q(actual_date__isnull=True, completed_by__contains=action)
+        | Q(anchor=Anchor.EVENT, anchor_action=action)
+    )
+    day = timezone.localdate(event.at) if event.at else timezone.localdate()
+    changed = []
+    order = None
+    for milestone in candidates:
+        if milestone.anchor == Anchor.EVENT and milestone.anchor_action == action:
+            # Counted from this event (e.g. R1: three working days from the trim card's
+            # arrival); a new arrival starts the count again.
+            order = order or event.order
+            holidays = holidays_around(day)
+            milestone.planned_date = _planned(milestone, order, holidays, event_date=day)
+            milestone.actual_date = None
+            milestone.completed_by_event = None
+            milestone.completed_by_user = None
+            changed.append(milestone)
+        elif not milestone.actual_date and action in milestone.action_codes:
+            milestone.actual_date = day
+            milestone.completed_by_event = event
+            milestone.completed_by_user_id = event.actor_id
+            changed.append(milestone)
+    if changed:
+        Milestone.objects.bulk_update(
+            changed, ["planned_date", "actual_date", "completed_by_event", "completed_by_user"]
+        )
+        reproject(order=event.order)
+    return changed
