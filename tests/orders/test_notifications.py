@@ -43,14 +43,16 @@ def test_submit_mails_each_department_manager_in_their_language(smtp_sink, merch
 
     mails = {mail["To"]: mail for mail in smtp_sink.wait_for(2)}
     assert set(mails) == {hant.email, english.email}
-    assert mails[english.email]["Subject"] == expected_subject(order, "en")
-    assert order.po_number in mails[english.email]["Subject"]
-    assert not CJK.search(mails[english.email]["Subject"])
-    assert mails[hant.email]["Subject"] == expected_subject(order, "zh-hant")
+    # A long encoded subject is folded; the fold leaves a space in front when parsed back.
+    subjects = {to: mail["Subject"].strip() for to, mail in mails.items()}
+    assert subjects[english.email] == expected_subject(order, "en")
+    assert order.po_number in subjects[english.email]
+    assert not CJK.search(subjects[english.email])
+    assert subjects[hant.email] == expected_subject(order, "zh-hant")
     link = settings.SITE_URL + reverse("orders:detail", args=[order.pk])
     for mail in mails.values():
         assert link in mail.get_content()
-    assert CJK.search(mails[hant.email]["Subject"]), "zh-hant mail subject is not translated"
+    assert CJK.search(subjects[hant.email]), "zh-hant mail subject is not translated"
 
 
 def test_smtp_failure_is_retried_and_delivers_exactly_one_mail(
