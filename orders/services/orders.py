@@ -9,7 +9,7 @@ from orders.models import ContractCheck, Order, OrderLine
 from orders.permissions import can_edit, team_id_of
 from orders.roles import Role, has_role
 from orders.services.common import ActionRefused, lock_order, record_event, save_order
-from orders.services.planning import plan_build
+from orders.services.planning import plan_build, replan_dates
 
 # Once production starts, the contract's figures are frozen (R14: changes are refused in writing).
 EDITABLE_STAGES = {Stage.RECEIVED}
@@ -61,6 +61,9 @@ def order_update(
         order.full_clean(exclude=["stage"])
         save_order(order)
         _replace_lines(order, lines)
+        if {"order_date", "ex_factory_date", "customer_date"} & set(changed):
+            # The plan counts from these dates: its open milestones move with them.
+            replan_dates(order=order)
         record_event(
             order,
             kind=EventKind.EDITED,

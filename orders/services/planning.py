@@ -17,6 +17,9 @@ from orders.planning.calendar import holidays_around
 from orders.planning.choices import ACTION_LABELS, Anchor
 from orders.services.common import ActionRefused, lock_order, record_event
 
+# The plan's own bookkeeping events, which never complete a milestone.
+PLAN_OWN_ACTIONS = {"plan_built", "milestone_completed", "milestone_reopened"}
+
 # Copied from the template onto each order's milestone.
 MILESTONE_FIELDS = [
     "code",
@@ -254,7 +257,7 @@ def complete_from_event(event: OrderEvent) -> list[Milestone]:
     plan and the app that recorded it, so orders/ never imports that app. Completes the open
     milestones the action stands for, and dates the milestones counted from it."""
     action = event.action
-    if not action or action in ACTION_LABELS:
+    if not action or action in PLAN_OWN_ACTIONS:
         return []
     candidates = Milestone.objects.filter(order_id=event.order_id).filter(
         Q(actual_date__isnull=True, completed_by__contains=action)
