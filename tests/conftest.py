@@ -243,3 +243,15 @@ def _wait_for_worker(process, name: str, log_path: Path) -> None:
             return
     tail = log_path.read_text(errors="replace")[-4000:]
     pytest.fail(f"the Celery worker did not answer a ping (exit code {process.poll()}):\n{tail}")
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """A request as a Chinese-reading user leaves its language active in the thread;
+    every test starts and ends in the default language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
