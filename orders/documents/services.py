@@ -133,6 +133,6 @@ def document_confirm(
             kind=EventKind.DOCUMENT,
             action=DocumentAction.CONFIRMED,
             comment=f"{document.form_code} v{document.version}: {document.confirmed_by_name}"
-            + (" (+ signed copy)" if signed_copy is not None else ""),
+            + (" " + str(_("(+ signed copy)")) if signed_copy is not None else ""),
         )
     return document
