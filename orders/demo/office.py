@@ -40,6 +40,7 @@ from orders.demo.data import (
     SUPERUSER,
     TEAMS,
 )
+from orders.demo.plans import date_the_plan, plan_older_orders
 from orders.gates import satisfy_gates
 from orders.models import Customer, CustomerContact, Order, OrderEvent, Profile, Team
 from orders.models.review import CONTRACT_CHECK_ITEMS
@@ -108,6 +109,7 @@ class DemoOffice:
             self.seed_factories()
             for number, (stage, variant) in enumerate(PLAN):
                 self.seed_order(number, stage, variant)
+            plan_older_orders()
 
     # ---- people and parties -----------------------------------------------------------------
     def seed_teams_and_users(self) -> None:
@@ -186,6 +188,7 @@ class DemoOffice:
             details = "; ".join(str(detail) for detail in refusal.details)
             self.log(f"Order {order} stopped at {fresh(order).stage}: {refusal} {details}")
         self.spread_timeline(order)
+        date_the_plan(order, variant=variant, today=self.today, rng=self.random)
 
     def order_data(self, number, stage, variant, customer, currency, po_number) -> dict:
         description, code, _sizes, _price = STYLES[number % len(STYLES)]

@@ -79,6 +79,10 @@ class StepRow:
     exception: str
     history: list[ProgressReport] = field(default_factory=list)
 
+    @property
+    def scrap_percent(self) -> float | None:
+        return None if self.scrap_rate is None else 100 * self.scrap_rate
+
 
 @dataclass
 class ProgressSheet:
