@@ -222,3 +222,19 @@ def test_return_pdf_preview(client, order, department_manager, warehouse, mercha
     response = client.get(reverse("documents:preview", args=["F-RET-001", application.pk]))
     assert response.status_code == 200
     assert application.number in response.content.decode()
+
+
+def test_merchandiser_sends_the_report_to_the_factory_in_its_language(client, order, merchandiser):
+    from orders.models import SentDocument
+
+    complaint = file_complaint(order)
+    client.force_login(merchandiser)
+    send = reverse("documents:send", args=["F-CMP-001", complaint.pk])
+    assert send in client.get(complaint.get_absolute_url()).content.decode()
+    client.post(send)
+    document = SentDocument.objects.get(form_code="F-CMP-001")
+    assert (document.recipient_email, document.recipient_language) == (
+        order.factory.email,
+        "zh-hant",
+    )
+    assert order.events.filter(action="document_sent").exists()
