@@ -33,11 +33,15 @@ def due_milestones(*, today: date, within_days: int | None = None) -> QuerySet:
     """Open milestones of open orders, planned up to `within_days` from today (the partial
     index milestone_open_due serves the date range)."""
     within = settings.GENDAN_REMINDER_DAYS_AHEAD if within_days is None else within_days
-    return Milestone.objects.filter(
-        actual_date__isnull=True,
-        planned_date__lte=today + timedelta(days=within),
-        order__stage__in=ACTIVE_STAGES,
-    ).values_list(*MILESTONE_FIELDS)
+    return (
+        Milestone.objects.filter(
+            actual_date__isnull=True,
+            planned_date__lte=today + timedelta(days=within),
+            order__stage__in=ACTIVE_STAGES,
+        )
+        .order_by()
+        .values_list(*MILESTONE_FIELDS)
+    )  # unsorted: Meta.ordering would join and sort
 
 
 def users_by_role(roles: set[str]) -> dict[str, list[int]]:
