@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from orders.choices import Clearance, Decision
 from orders.models import Order
 from orders.models.review import CONTRACT_CHECK_ITEMS
+from orders.sizes import format_breakdown
 
 # A size breakdown is typed as "S:100, M:200, L:150"; Chinese punctuation is accepted too.
 SIZE_SEPARATORS = re.compile(r"[,，;；\n]+")
@@ -42,7 +43,7 @@ def parse_size_breakdown(text: str) -> dict[str, int]:
 
 
 def format_size_breakdown(sizes: dict | None) -> str:
-    return ", ".join(f"{size}:{quantity}" for size, quantity in (sizes or {}).items())
+    return format_breakdown(sizes)
 
 
 class DateInput(forms.DateInput):

@@ -11,6 +11,7 @@ from orders.admin.workflow import OrderWorkflowMixin
 from orders.choices import TRANSITION_LABELS, ApprovalStep, Clearance, EventKind
 from orders.models import Approval, Order, OrderEvent, OrderLine, PaymentClearance
 from orders.selectors import order_list
+from orders.sizes import format_breakdown
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -39,7 +40,7 @@ class OrderLineInline(ReadOnlyInline):
 
     @admin.display(description=_("size breakdown"))
     def size_breakdown_display(self, line: OrderLine) -> str:
-        return ", ".join(f"{size}: {pieces}" for size, pieces in line.size_breakdown.items())
+        return format_breakdown(line.size_breakdown, separator=": ")
 
 
 class ApprovalInline(ReadOnlyInline):

@@ -1,24 +1,9 @@
 """The forms orders/ prints itself; registered from OrdersConfig.ready()."""
 
-import re
-
 from django.utils.translation import gettext_lazy as _
 
 from orders.documents.registry import FormSpec, register_form
-
-STANDARD_SIZES = ["XXXS", "XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL", "2XL", "3XL", "4XL"]
-
-
-def size_key(size: str):
-    """Sizes in the order a size chart reads: letter sizes by the standard run, numbers by value.
-    The stored breakdown cannot be trusted for order (PostgreSQL's jsonb sorts its keys)."""
-    upper = size.strip().upper()
-    if upper in STANDARD_SIZES:
-        return (0, STANDARD_SIZES.index(upper), "")
-    number = re.match(r"\d+(\.\d+)?", upper)
-    if number:
-        return (1, float(number.group()), upper)
-    return (2, 0, upper)
+from orders.sizes import size_key
 
 
 def production_order_context(order) -> dict:

@@ -3,6 +3,7 @@
 from django import template
 
 from orders.choices import STAGE_COLOURS, TRANSITION_LABELS, Stage
+from orders.sizes import format_breakdown
 from orders.timeline import action_label
 
 register = template.Library()
@@ -30,6 +31,4 @@ def event_action_label(event):
 
 @register.filter
 def size_breakdown(sizes: dict | None) -> str:
-    if not sizes:
-        return ""
-    return ", ".join(f"{size}:{quantity}" for size, quantity in sizes.items())
+    return format_breakdown(sizes)

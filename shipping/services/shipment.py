@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from orders.choices import EventKind
+from orders.sizes import ordered_sizes
 from shipping import permissions
 from shipping.models import (
     CommercialInvoice,
@@ -109,7 +110,8 @@ def packing_list_generate(
     with transaction.atomic():
         order = _locked_for_shipment(order_id, user)
         lines = [
-            (line.colour, line.size_breakdown or {"-": line.quantity}) for line in order.lines.all()
+            (line.colour, dict(ordered_sizes(line.size_breakdown)) or {"-": line.quantity})
+            for line in order.lines.all()
         ]
         PackingList.objects.filter(order=order).delete()
         packing_list = PackingList.objects.create(
