@@ -152,15 +152,16 @@ def _smtp_server():
 def smtp_sink(_smtp_server, settings):
     """The SMTP server that the code under test (or the worker) delivers to; empty at the start."""
     _smtp_server.clear()
-    if not REAL_WORKER:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST = _smtp_server.host
-        settings.EMAIL_PORT = _smtp_server.port
-        settings.EMAIL_HOST_USER = ""
-        settings.EMAIL_HOST_PASSWORD = ""
-        settings.EMAIL_USE_TLS = False
-        settings.EMAIL_USE_SSL = False
-        settings.EMAIL_TIMEOUT = 10
+    # This process delivers here too (eager tasks, or a task a test runs itself); the worker
+    # process was started with the same server in its environment.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = _smtp_server.host
+    settings.EMAIL_PORT = _smtp_server.port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 10
     yield _smtp_server
     _smtp_server.clear()
 

@@ -31,6 +31,7 @@ class SmtpSink:
         self.port = free_port()
         self.messages: list[EmailMessage] = []
         self.refused = 0
+        self.refused_messages: list[EmailMessage] = []
         self._failures_left = 0
         self._changed = threading.Condition()
         self._controller = Controller(_Handler(self), hostname=self.host, port=self.port)
@@ -43,14 +44,15 @@ class SmtpSink:
         self._controller.stop()
 
     def _receive(self, envelope) -> str:
+        message = message_from_bytes(
+            envelope.original_content or envelope.content, policy=policy.default
+        )
         with self._changed:
             if self._failures_left > 0:
                 self._failures_left -= 1
                 self.refused += 1
+                self.refused_messages.append(message)
                 return "451 4.3.0 Temporary failure, try again later"
-            message = message_from_bytes(
-                envelope.original_content or envelope.content, policy=policy.default
-            )
             self.messages.append(message)
             self._changed.notify_all()
         return "250 OK"
@@ -63,6 +65,7 @@ class SmtpSink:
     def clear(self) -> None:
         with self._changed:
             self.messages.clear()
+            self.refused_messages.clear()
             self._failures_left = 0
             self.refused = 0
 
