@@ -15,9 +15,15 @@ from tests.factories import make_team, make_user
 from tests.mail_sink import SmtpSink
 
 
+@pytest.fixture(scope="session")
+def _shared_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def _media_and_mail(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_and_mail(settings, tmp_path, _shared_media):
+    # A real worker is another process: it must store files where the test reads them.
+    settings.MEDIA_ROOT = _shared_media if REAL_WORKER else tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
@@ -173,7 +179,9 @@ def _test_database_url(settings_dict) -> str:
 
 
 @pytest.fixture(scope="session")
-def celery_worker(django_db_setup, django_db_blocker, _smtp_server, tmp_path_factory):
+def celery_worker(
+    django_db_setup, django_db_blocker, _smtp_server, _shared_media, tmp_path_factory
+):
     """A real `celery worker` process on the run's broker and test database (session-wide).
 
     It depends on django_db_setup, so it starts after the test database exists and is stopped
@@ -195,6 +203,7 @@ def celery_worker(django_db_setup, django_db_blocker, _smtp_server, tmp_path_fac
         "GENDAN_TASK_RETRY_DELAY": str(TEST_RETRY_DELAY),
         "SITE_URL": settings.SITE_URL,
         "CELERY_TASK_ALWAYS_EAGER": "0",
+        "MEDIA_ROOT": str(_shared_media),
         **_smtp_server.env(),
     }
     log_path = tmp_path_factory.mktemp("celery") / "worker.log"
