@@ -9,9 +9,10 @@ class ComplaintsConfig(AppConfig):
     def ready(self) -> None:
         from complaints.choices import ACTION_LABELS
         from complaints.forms_registry import register_forms
-        from complaints.sections import register_sections
+        from complaints.sections import register_home_panels, register_sections
         from orders.timeline import register_action_labels
 
         register_sections()
+        register_home_panels()
         register_forms()
         register_action_labels(ACTION_LABELS)

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from complaints import forms, permissions, selectors
-from orders.sections import register_section
+from orders.sections import register_home_panel, register_section
 
 
 def section_context(order, user) -> dict:
@@ -24,4 +24,26 @@ def register_sections() -> None:
         template="complaints/section.html",
         context=section_context,
         order=80,
+    )
+
+
+HOME_PANEL_ROWS = 10
+
+
+def home_panel_context(user) -> dict:
+    complaints = list(selectors.open_complaints(user))
+    return {
+        "complaints": complaints[:HOME_PANEL_ROWS],
+        "summary": selectors.age_summary(complaints),
+    }
+
+
+def register_home_panels() -> None:
+    """Open complaints and their age on the merchandiser's home page (oldest first)."""
+    register_home_panel(
+        code="open_complaints",
+        title=_("Open complaints"),
+        template="complaints/includes/home_panel.html",
+        context=home_panel_context,
+        order=50,
     )

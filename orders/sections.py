@@ -29,3 +29,28 @@ def register_section(
 
 def sections() -> list[OrderSection]:
     return sorted(_sections.values(), key=lambda s: (s.order, s.code))
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    code: str
+    title: object
+    template: str  # rendered with `panel` = context(user)
+    context: Callable[..., dict]
+    order: int = 100
+
+
+_home_panels: dict[str, HomePanel] = {}
+
+
+def register_home_panel(
+    *, code: str, title, template: str, context: Callable[..., dict], order: int = 100
+) -> HomePanel:
+    """A block of the merchandiser's home page contributed by another app (e.g. complaints)."""
+    panel = HomePanel(code, title, template, context, order)
+    _home_panels[code] = panel
+    return panel
+
+
+def home_panels() -> list[HomePanel]:
+    return sorted(_home_panels.values(), key=lambda p: (p.order, p.code))

@@ -25,7 +25,7 @@ from orders.models import Approval, Order, OrderEvent, PaymentClearance
 from orders.models.order import annotate_totals
 from orders.permissions import can_edit, team_id_of
 from orders.roles import SEES_ALL_ORDERS, Role, has_role
-from orders.sections import OrderSection, sections
+from orders.sections import OrderSection, home_panels, sections
 from orders.services.orders import EDITABLE_STAGES
 from orders.services.transitions import available_transitions
 
@@ -99,6 +99,8 @@ class Home:
     stage_counts: list[tuple[str, int]]
     # The time-and-action plan's blocks (orders.planning.selectors.plan_home), in R19's order.
     plan: object = None
+    # Blocks other apps contribute: (panel, its context) pairs.
+    panels: list = field(default_factory=list)
 
 
 def my_orders(user) -> QuerySet[Order]:
@@ -126,7 +128,8 @@ def home(user) -> Home:
     stage_counts = [(stage, counts.get(stage, 0)) for stage in Stage.values]
     from orders.planning.selectors import plan_home
 
-    return Home(late, due, waiting_for(user), stage_counts, plan_home(user, today=today))
+    panels = [(panel, panel.context(user)) for panel in home_panels()]
+    return Home(late, due, waiting_for(user), stage_counts, plan_home(user, today=today), panels)
 
 
 def waiting_for(user) -> list[WaitingItem]:
