@@ -1,8 +1,10 @@
 """The samples app's printable forms: the two comment letter layouts and the approval tag."""
 
+import os
+
 from django.utils.translation import gettext_lazy as _
 
-from orders.documents.registry import FormSpec, register_form
+from orders.documents.registry import Attachment, FormSpec, register_form
 from samples.choices import LetterLayout
 
 HANG_TAG = "TAG-APPROVAL"
@@ -23,6 +25,19 @@ def _sample_context(sample) -> dict:
     return {"sample": sample, "order": sample.order}
 
 
+def _customer_letter_file(letter) -> list[Attachment]:
+    """R4: the customer's own letter is what the factory works to; our cover sheet alone would
+    only say that it exists."""
+    from orders.documents.attachments import guess_mimetype
+
+    if not (letter.is_uploaded and letter.document):
+        return []
+    with letter.document.open("rb") as uploaded:
+        content = uploaded.read()
+    filename = os.path.basename(letter.document.name)
+    return [Attachment(filename, content, guess_mimetype(filename, content))]
+
+
 def letter_form_code(letter) -> str:
     """The registered form that prints a letter; a customer's uploaded letter travels with our
     house cover sheet, which states the customer's answer and the group head's signature."""
@@ -36,6 +51,7 @@ def register_forms() -> None:
         "recipient": lambda letter: letter.sample.order.factory,
         "context": _letter_context,
         "reference": lambda letter: f"{letter.sample.order} · {letter.sample}",
+        "attachments": _customer_letter_file,
     }
     register_form(
         FormSpec(

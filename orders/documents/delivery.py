@@ -12,7 +12,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from orders.documents import links
+from orders.documents import attachments, links
 from orders.documents.choices import DocumentStatus
 from orders.documents.registry import get_form
 from orders.documents.render import render_pdf
@@ -75,6 +75,8 @@ def build_message(document: SentDocument, pdf: bytes) -> EmailMessage:
     )
     filename = f"{document.form_code}-{document.order.po_number}-v{document.version}.pdf"
     message.attach(filename, pdf, "application/pdf")
+    for item in attachments.stored(document.pk):
+        message.attach(item.filename, item.content, item.mimetype)
     return message
 
 

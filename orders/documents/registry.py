@@ -10,18 +10,29 @@
         context=lambda letter: {"letter": letter},
         reference=lambda letter: str(letter.sample.order),          # optional, in the header
         signatures=(_("Prepared by"), _("Approved by"), _("Factory")),  # optional
+        attachments=lambda letter: [Attachment("letter.pdf", data, "application/pdf")],  # optional
     ))
 
 A form template extends "forms/base_form.html" and fills the blocks `title` and `content`
 (and optionally `style` and `signatures`); it gets `object`, `spec`, `form` (language, company,
 fonts, page counter) and whatever `context(obj)` returns. Render with
 orders.documents.render.render_html / render_pdf.
+
+`attachments(obj)` names the files that travel in the same e-mail after the rendered PDF. They
+are copied when the document is sent, so every attempt mails the very same files.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from django.apps import apps
+
+
+class Attachment(NamedTuple):
+    filename: str
+    content: bytes
+    mimetype: str
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,7 @@ class FormSpec:
     context: Callable = field(default=lambda obj: {})
     reference: Callable = field(default=lambda obj: "")  # obj -> e.g. "PO-123 / ST-9" in the header
     signatures: tuple = ()  # lazy labels of the signature boxes at the end of the form
+    attachments: Callable[[Any], list[Attachment]] | None = None  # files mailed with the PDF
 
     def model_class(self):
         return apps.get_model(self.model)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders import permissions
 from orders.choices import EventKind
+from orders.documents import attachments
 from orders.documents.choices import DocumentAction, DocumentStatus
 from orders.documents.registry import get_form
 from orders.documents.render import LANGUAGES
@@ -78,12 +79,15 @@ def document_send(*, spec_code: str, obj, user, recipient=None) -> SentDocument:
             sent_by=user,
             message_id=_message_id(),
         )
+        # Copied now, while the row is made: what the user sent is what every attempt mails.
+        files = attachments.snapshot(spec, obj, document.pk)
+        with_files = "".join(f" + {item.filename}" for item in files)
         record_event(
             order,
             kind=EventKind.DOCUMENT,
             actor=user,
             action=DocumentAction.SENT,
-            comment=f"{spec.code} v{version} → {to.name} <{to.email}>",
+            comment=f"{spec.code} v{version} → {to.name} <{to.email}>{with_files}",
         )
         transaction.on_commit(partial(send_document.delay, document.pk))
     return document
