@@ -7,7 +7,7 @@ PY := .venv/bin/python
 STACK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/gendan
 STACK_BROKER_URL ?= redis://127.0.0.1:6379/5
 
-.PHONY: help bootstrap run worker test test-stack lint format messages bench clean
+.PHONY: help bootstrap bootstrap-tests run worker test test-stack lint format messages bench clean
 
 help:
 	@echo "make run         set up, migrate, load demo data, start the site + Celery worker/beat"
@@ -22,6 +22,9 @@ help:
 bootstrap:
 	@scripts/bootstrap.sh
 
+bootstrap-tests:
+	@scripts/bootstrap.sh --tests
+
 run: bootstrap
 	@scripts/run.sh
 
@@ -29,10 +32,10 @@ worker: bootstrap
 	$(PY) -m celery -A config worker -B --loglevel=INFO --concurrency=1 \
 		--schedule="$${GENDAN_VAR_DIR:-var}/celery/beat-schedule"
 
-test: bootstrap
+test: bootstrap-tests
 	@scripts/test.sh $(PYTEST_ARGS)
 
-test-stack: bootstrap
+test-stack: bootstrap-tests
 	@scripts/services.sh
 	DATABASE_URL=$(STACK_DATABASE_URL) CELERY_BROKER_URL=$(STACK_BROKER_URL) \
 		GENDAN_CELERY_WORKER=1 scripts/test.sh --create-db $(PYTEST_ARGS)

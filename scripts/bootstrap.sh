@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
 VENV="${VENV:-.venv}"
 PACKAGES_FILE=scripts/system-packages.txt
+TEST_PACKAGES_FILE=scripts/test-packages.txt
+WITH_TESTS=0
+[ "${1:-}" = "--tests" ] && WITH_TESTS=1
 VAR_DIR="${GENDAN_VAR_DIR:-var}"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -23,16 +26,13 @@ as_root() {
 }
 
 system_packages() {
-    if [ ! -f "$PACKAGES_FILE" ]; then
-        printf '%s\n' python3-venv python3-dev gcc gettext libpango-1.0-0 libpangoft2-1.0-0 \
-            libharfbuzz-subset0 fonts-noto-cjk poppler-utils chromium >"$PACKAGES_FILE"
-    fi
+    local list=$1
     if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
-        echo "bootstrap: not a Debian/Ubuntu system; install by hand: $(sed 's/#.*//' "$PACKAGES_FILE" | xargs)" >&2
+        echo "bootstrap: not a Debian/Ubuntu system; install by hand: $(sed 's/#.*//' "$list" | xargs)" >&2
         return 0
     fi
     local missing=() pkg
-    for pkg in $(sed 's/#.*//' "$PACKAGES_FILE"); do
+    for pkg in $(sed 's/#.*//' "$list"); do
         if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
             missing+=("$pkg")
         fi
@@ -72,7 +72,11 @@ translations() {
         -v 0
 }
 
-system_packages
+system_packages "$PACKAGES_FILE"
+if [ "$WITH_TESTS" -eq 1 ] && ! system_packages "$TEST_PACKAGES_FILE"; then
+    # Ubuntu ships Chromium only as a snap; without it the browser tests skip (CI fails them).
+    echo "bootstrap: could not install $(sed 's/#.*//' "$TEST_PACKAGES_FILE" | xargs); browser tests will be skipped" >&2
+fi
 virtualenv
 folders
 translations
