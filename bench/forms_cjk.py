@@ -134,7 +134,9 @@ def main() -> None:
     if len(times) < 2:
         return
     ratio = statistics.median(times["zh-hant"]) / statistics.median(times["en"])
-    print(f"ratio zh-hant / en (median): {ratio:.2f}x  (aim: at most 1.5x)")
+    # The minimum is the run least disturbed by whatever else the machine was doing.
+    best = min(times["zh-hant"]) / min(times["en"])
+    print(f"ratio zh-hant / en: {ratio:.2f}x median, {best:.2f}x min  (aim: at most 1.5x)")
 
 
 if __name__ == "__main__":
