@@ -106,3 +106,39 @@ for model in (
     models.FailureResolution,
 ):
     admin.site.register(model)
+
+
+class DispatchLineInline(admin.TabularInline):
+    model = models.DispatchLine
+    extra = 0
+    can_delete = False
+    fields = ["model", "colour", "quantity", "cartons", "unit_price"]
+    fields += ["prepared_quantity", "prepared_cartons"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class DispatchStepInline(admin.TabularInline):
+    """R15: the steps are written by the services only, in order and by role."""
+
+    model = models.DispatchStepRecord
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ["step", "actor", "done_at", "comment"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(models.Dispatch)
+class DispatchAdmin(admin.ModelAdmin):
+    list_display = ["number", "order", "status", "waybill", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["number", "order__po_number", "waybill"]
+    readonly_fields = ["order", "number", "status", "waybill", "carrier", "created_at"]
+    inlines = [DispatchLineInline, DispatchStepInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False

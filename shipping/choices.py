@@ -122,6 +122,34 @@ AGEING_BUCKETS = (
 )
 
 
+class DispatchStep(models.TextChoices):
+    """R15 (seed 003, 訂單銷貨作業流程): the steps of one dispatch, in their required order."""
+
+    SLIP_DRAWN = "slip_drawn", _("Stock preparation slip drawn up")
+    PRICES_APPROVED = "prices_approved", _("Prices approved by sales administration")
+    PREPARED = "prepared", _("Goods prepared and confirmed by the warehouse")
+    NOTE_PRINTED = "note_printed", _("Delivery note printed by finance")
+    NOTE_SIGNED = "note_signed", _("Delivery note prices checked and signed")
+    SHIPPED = "shipped", _("Shipped by the warehouse")
+    SENT = "sent", _("Delivery note and waybill sent to the customer")
+
+
+DISPATCH_STEP_ORDER = tuple(DispatchStep)
+
+DISPATCH_STEP_COLOURS = {
+    DispatchStep.SLIP_DRAWN: "grey",
+    DispatchStep.PRICES_APPROVED: "blue",
+    DispatchStep.PREPARED: "blue",
+    DispatchStep.NOTE_PRINTED: "blue",
+    DispatchStep.NOTE_SIGNED: "orange",
+    DispatchStep.SHIPPED: "green",
+    DispatchStep.SENT: "green",
+}
+
+# The timeline's action code of each dispatch step.
+DISPATCH_ACTIONS = {step: f"dispatch_{step}" for step in DispatchStep.values}
+
+
 # What the shipping app's timeline events are called on the order page.
 ACTION_LABELS = {
     "inspection_booked": _("Inspection booked"),
@@ -139,4 +167,11 @@ ACTION_LABELS = {
     "export_document_recorded": _("Export document recorded"),
     "payment_recorded": _("Payment recorded"),
     "deduction_recorded": _("Claim or deduction recorded"),
+    "dispatch_slip_drawn": _("Stock preparation slip drawn up"),
+    "dispatch_prices_approved": _("Stock preparation slip: prices approved"),
+    "dispatch_prepared": _("Goods prepared: quantities and cartons confirmed"),
+    "dispatch_note_printed": _("Delivery note printed"),
+    "dispatch_note_signed": _("Delivery note checked and signed"),
+    "dispatch_shipped": _("Goods shipped with waybill"),
+    "dispatch_sent": _("Delivery note and waybill sent to the customer"),
 }

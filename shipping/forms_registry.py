@@ -1,10 +1,16 @@
 """The shipping app's printable forms: L/G letter, inspection certificate, packing list,
-commercial invoice."""
+commercial invoice, delivery note."""
 
 from django.utils.translation import gettext_lazy as _
 
 from orders.documents.registry import FormSpec, register_form
-from shipping.models import CERTIFICATE_FORM, INVOICE_FORM, LG_FORM, PACKING_LIST_FORM
+from shipping.models import (
+    CERTIFICATE_FORM,
+    DELIVERY_NOTE_FORM,
+    INVOICE_FORM,
+    LG_FORM,
+    PACKING_LIST_FORM,
+)
 
 
 def _lg_context(letter) -> dict:
@@ -48,6 +54,29 @@ def _invoice_context(invoice) -> dict:
         "total": order.total_amount,
         "freight": getattr(order, "freight_booking", None),
     }
+
+
+def _delivery_note_context(dispatch) -> dict:
+    from decimal import Decimal
+
+    from orders.money import Money
+
+    lines = list(dispatch.lines.all())
+    order = dispatch.order
+    return {
+        "dispatch": dispatch,
+        "order": order,
+        "lines": lines,
+        "total_quantity": sum(line.shipped_quantity for line in lines),
+        "total_cartons": sum(line.shipped_cartons for line in lines),
+        "total": Money(sum((line.amount for line in lines), Decimal("0")), order.currency),
+    }
+
+
+def _customer_recipient(obj):
+    from shipping.services.dispatch import customer_recipient
+
+    return customer_recipient(obj.order.customer)
 
 
 def register_forms() -> None:
@@ -100,5 +129,18 @@ def register_forms() -> None:
             context=_invoice_context,
             reference=lambda invoice: f"{invoice.order} · {invoice.number}",
             signatures=(_("Authorised signature"),),
+        )
+    )
+    register_form(
+        FormSpec(
+            code=DELIVERY_NOTE_FORM,
+            name=_("Delivery note"),
+            model="shipping.Dispatch",
+            template="shipping/forms/delivery_note.html",
+            order_of=lambda dispatch: dispatch.order,
+            recipient=_customer_recipient,
+            context=_delivery_note_context,
+            reference=lambda dispatch: f"{dispatch.order} · {dispatch.number}",
+            signatures=(_("Finance"), _("Sales administration"), _("Warehouse"), _("Received by")),
         )
     )

@@ -1,5 +1,5 @@
 """The shipping app's gates on the order: ship waits for the inspection, settle for the papers
-(R27) and the money (R21)."""
+(R27), the dispatch (R15) and the money (R21)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -86,6 +86,15 @@ def satisfy_settle_gate(order) -> None:
         )
 
 
+def satisfy_dispatch_gate(order) -> None:
+    """Walk every open dispatch through to shipped, as the merchandiser (demo data, tests)."""
+    from shipping.services.dispatch import walk_to_shipped
+
+    for dispatch in order.dispatches.all():
+        if not dispatch.shipped:
+            walk_to_shipped(dispatch, user=order.merchandiser)
+
+
 def register_gates() -> None:
     register_gate(
         transition="ship",
@@ -105,6 +114,17 @@ def register_gates() -> None:
         cleared_by=_("Merchandiser, documents clerk"),
         check=rules.documents_complete,
         satisfy=satisfy_settle_gate,
+    )
+    register_gate(
+        transition="settle",
+        code="dispatch_shipped",
+        label=_("Goods shipped: every stock preparation slip went out with a waybill (R15)"),
+        cleared_by=_("Sales administration, finance, warehouse"),
+        check=rules.dispatches_shipped,
+        # An order shipped without a slip (by the forwarder, straight from the factory) owes
+        # none; once a slip is drawn up, the goods must leave through it.
+        applies=rules.has_dispatch,
+        satisfy=satisfy_dispatch_gate,
     )
     register_gate(
         transition="settle",

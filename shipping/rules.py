@@ -118,6 +118,18 @@ def documents_complete(order) -> bool:
     return not missing_documents(order)
 
 
+# ---- R15: dispatches -------------------------------------------------------------------------
+
+
+def has_dispatch(order) -> bool:
+    return order.dispatches.exists()
+
+
+def dispatches_shipped(order) -> bool:
+    """R15 in the R27 picture: every dispatch of the order left with a waybill."""
+    return all(dispatch.shipped for dispatch in order.dispatches.all())
+
+
 # ---- R21: what the customer owes, and when -----------------------------------------------------
 
 # Days after the base date (B/L date, else ex-factory date) at which the balance falls due.

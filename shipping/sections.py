@@ -23,9 +23,12 @@ def section_context(order, user) -> dict:
 
     may_handle = permissions.can_handle_shipment(order, user)
     may_decide = permissions.can_decide_failure(order, user)
+    from shipping.sections_dispatch import dispatch_context
+
     return {
         "order": order,
         "today": today,
+        "dispatch": dispatch_context(order, user),
         "forms": {
             "booking": forms.BookingForm(initial={"lot_size": order.total_quantity})
             if permissions.can_book_inspection(order, user)

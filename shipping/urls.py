@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shipping import views
+from shipping import views, views_dispatch
 
 app_name = "shipping"
 
@@ -21,4 +21,19 @@ urlpatterns = [
     path("orders/<int:pk>/documents/", views.DocumentView.as_view(), name="document"),
     path("orders/<int:pk>/payments/", views.PaymentView.as_view(), name="payment"),
     path("orders/<int:pk>/deductions/", views.DeductionView.as_view(), name="deduction"),
+    path(
+        "orders/<int:pk>/dispatch/",
+        views_dispatch.DispatchCreateView.as_view(),
+        name="dispatch_create",
+    ),
+    path(
+        "dispatches/<int:pk>/prepared/",
+        views_dispatch.dispatch_prepare_view,
+        name="dispatch_prepare",
+    ),
+    path(
+        "dispatches/<int:pk>/<str:step>/",
+        views_dispatch.DispatchStepView.as_view(),
+        name="dispatch_step",
+    ),
 ]

@@ -1,3 +1,9 @@
+from shipping.models.dispatch import (
+    DELIVERY_NOTE_FORM,
+    Dispatch,
+    DispatchLine,
+    DispatchStepRecord,
+)
 from shipping.models.inspections import (
     Defect,
     DefectCount,
@@ -25,12 +31,16 @@ from shipping.models.shipment import (
 
 __all__ = [
     "CERTIFICATE_FORM",
+    "DELIVERY_NOTE_FORM",
     "INVOICE_FORM",
     "LG_FORM",
     "PACKING_LIST_FORM",
     "CommercialInvoice",
     "Deduction",
     "Defect",
+    "Dispatch",
+    "DispatchLine",
+    "DispatchStepRecord",
     "DefectCount",
     "ExportDocument",
     "FailureResolution",

@@ -1,0 +1,50 @@
+"""Forms of the R15 dispatch screens."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class DispatchSlipForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea, required=False)
+
+
+class DispatchStepForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea, required=False)
+
+
+class DispatchShipForm(DispatchStepForm):
+    waybill = forms.CharField(label=_("Waybill no."), max_length=60)
+    carrier = forms.CharField(label=_("Carrier"), max_length=120, required=False)
+
+    field_order = ["waybill", "carrier", "comment"]
+
+
+class PreparedForm(forms.Form):
+    """The warehouse's count: quantity and cartons per slip line, and why it differs."""
+
+    comment = forms.CharField(
+        label=_("Why it differs from the slip"), widget=forms.Textarea, required=False
+    )
+
+    def __init__(self, *args, lines, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines = lines
+        for line in lines:
+            self.fields[f"quantity_{line.pk}"] = forms.IntegerField(
+                label=_("%(line)s: quantity prepared") % {"line": f"{line.model} {line.colour}"},
+                min_value=0,
+                initial=line.quantity if line.prepared_quantity is None else line.prepared_quantity,
+            )
+            self.fields[f"cartons_{line.pk}"] = forms.IntegerField(
+                label=_("%(line)s: cartons prepared") % {"line": f"{line.model} {line.colour}"},
+                min_value=0,
+                initial=line.cartons if line.prepared_cartons is None else line.prepared_cartons,
+            )
+        self.order_fields([name for name in self.fields if name != "comment"] + ["comment"])
+
+    def prepared(self) -> dict[int, tuple[int, int]]:
+        data = self.cleaned_data
+        return {
+            line.pk: (data[f"quantity_{line.pk}"], data[f"cartons_{line.pk}"])
+            for line in self.lines
+        }

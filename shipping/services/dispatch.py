@@ -1,0 +1,309 @@
+"""R15: the dispatch flow (訂單銷貨作業流程, seed 003). Each step in its order, by its role, on the
+order's timeline; a refused step writes nothing."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from orders.choices import EventKind, Stage
+from orders.models import Order
+from orders.roles import Role, has_role
+from shipping import permissions
+from shipping.choices import DISPATCH_ACTIONS, DispatchStep
+from shipping.models import DELIVERY_NOTE_FORM, Dispatch, DispatchLine, DispatchStepRecord
+from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
+
+# The role whose turn each step is (seed 003: 銷管員 = administration, 倉管員 = warehouse,
+# 財務打單部 = finance); the first and last steps are the merchandiser's (跟單員).
+STEP_ROLES = {
+    DispatchStep.PRICES_APPROVED: Role.ADMINISTRATION,
+    DispatchStep.PREPARED: Role.WAREHOUSE,
+    DispatchStep.NOTE_PRINTED: Role.FINANCE,
+    DispatchStep.NOTE_SIGNED: Role.ADMINISTRATION,
+    DispatchStep.SHIPPED: Role.WAREHOUSE,
+}
+
+SLIP_STAGES = (Stage.INSPECTION, Stage.SHIPPING)
+
+EVENT_KINDS = {
+    DispatchStep.SLIP_DRAWN: EventKind.DOCUMENT,
+    DispatchStep.PRICES_APPROVED: EventKind.APPROVAL,
+    DispatchStep.NOTE_PRINTED: EventKind.DOCUMENT,
+    DispatchStep.NOTE_SIGNED: EventKind.APPROVAL,
+    DispatchStep.SENT: EventKind.DOCUMENT,
+}
+
+
+def customer_recipient(customer):
+    """The customer's first contact with an e-mail address, in the customer's language."""
+    from orders.documents.services import Recipient
+
+    contact = next((c for c in customer.contacts.all() if c.email), None)
+    return Recipient(customer.name, contact.email if contact else "", customer.language)
+
+
+def _cartons_by_colour(order: Order) -> dict[str, int] | None:
+    packing_list = getattr(order, "packing_list", None)
+    if packing_list is None:
+        return None
+    cartons: dict[str, int] = defaultdict(int)
+    for row in packing_list.rows.all():
+        cartons[row.colour] += row.cartons
+    return cartons
+
+
+def _slip_lines(order: Order, lines: list[dict] | None) -> list[DispatchLine]:
+    order_lines = {line.pk: line for line in order.lines.all()}
+    if lines is None:
+        cartons = _cartons_by_colour(order)
+        if cartons is None:
+            raise ActionRefused(
+                _("Generate the packing list first, or give the cartons of each line.")
+            )
+        lines = [
+            {"order_line_id": pk, "quantity": line.quantity, "cartons": cartons.get(line.colour, 0)}
+            for pk, line in order_lines.items()
+        ]
+    built = []
+    for data in lines:
+        order_line = order_lines.get(data.get("order_line_id"))
+        if order_line is None:
+            raise ActionRefused(_("A slip line must be one of this order's lines."))
+        if int(data["quantity"]) < 1:
+            raise ActionRefused(_("Each slip line needs a quantity of at least one."))
+        built.append(
+            DispatchLine(
+                order_line=order_line,
+                model=f"{order.style_no} {order.description}".strip(),
+                colour=order_line.colour,
+                quantity=int(data["quantity"]),
+                cartons=int(data["cartons"]),
+                unit_price=order_line.unit_price,
+            )
+        )
+    if not built:
+        raise ActionRefused(_("The slip has no lines."))
+    return built
+
+
+def _record_step(dispatch: Dispatch, *, step: str, user, comment: str = "", note: str = "") -> None:
+    DispatchStepRecord.objects.create(dispatch=dispatch, step=step, actor=user, comment=comment)
+    dispatch.status = step
+    dispatch.save(update_fields=["status", "waybill", "carrier"])
+    text = f"{dispatch.number}: {DispatchStep(step).label}"
+    if note:
+        text += f" ({note})"
+    if comment:
+        text += f" — {comment}"
+    record_event(
+        dispatch.order,
+        kind=EVENT_KINDS.get(step, EventKind.NOTE),
+        actor=user,
+        action=DISPATCH_ACTIONS[step],
+        comment=text,
+    )
+
+
+def may_do_step(order: Order, user, step: str) -> bool:
+    """Whether this step is `user`'s to do (the screens show its button only then)."""
+    role = STEP_ROLES.get(step)
+    return has_role(user, role) if role else permissions.can_handle_shipment(order, user)
+
+
+def _locked_dispatch(dispatch_id: int, *, step: str, user) -> Dispatch:
+    """Lock the order, then check the step is next and it is this user's turn."""
+    order_id = Dispatch.objects.values_list("order_id", flat=True).get(pk=dispatch_id)
+    order = lock_order(order_id)
+    dispatch = Dispatch.objects.select_for_update().get(pk=dispatch_id)
+    dispatch.order = order
+    if dispatch.next_step != step:
+        if dispatch.next_step is None:
+            raise ActionRefused(_("Dispatch %(number)s is complete.") % {"number": dispatch.number})
+        raise ActionRefused(
+            _("Dispatch %(number)s is not ready for “%(step)s”: next is “%(next)s”.")
+            % {
+                "number": dispatch.number,
+                "step": DispatchStep(step).label,
+                "next": dispatch.get_next_step_display(),
+            }
+        )
+    role = STEP_ROLES.get(step)
+    if not may_do_step(order, user, step):
+        raise ActionRefused(
+            _("“%(step)s” is for %(role)s.")
+            % {
+                "step": DispatchStep(step).label,
+                "role": Role(role).label if role else Role.MERCHANDISER.label,
+            }
+        )
+    return dispatch
+
+
+def dispatch_create(
+    *, order_id: int, user, lines: list[dict] | None = None, comment: str = ""
+) -> Dispatch:
+    """The merchandiser's stock preparation slip (備貨單) for one shipment of a finished order;
+    without `lines` it asks for every order line, cartons from the packing list."""
+    with transaction.atomic():
+        order = lock_order(order_id)
+        refuse_unless(
+            permissions.can_handle_shipment(order, user),
+            _("Only the order's merchandiser draws up a stock preparation slip."),
+        )
+        if order.stage not in SLIP_STAGES:
+            raise ActionRefused(_("A stock preparation slip is for an order that is produced."))
+        if any(not d.shipped for d in order.dispatches.all()):
+            raise ActionRefused(_("This order has a dispatch that has not shipped yet."))
+        built = _slip_lines(order, lines)
+        number = f"SP-{order.pk:06d}-{order.dispatches.count() + 1}"
+        dispatch = Dispatch.objects.create(order=order, number=number)
+        for line in built:
+            line.dispatch = dispatch
+        DispatchLine.objects.bulk_create(built)
+        quantity = sum(line.quantity for line in built)
+        cartons = sum(line.cartons for line in built)
+        _record_step(
+            dispatch,
+            step=DispatchStep.SLIP_DRAWN,
+            user=user,
+            comment=(comment or "").strip(),
+            note=_("%(quantity)s pcs, %(cartons)s cartons")
+            % {"quantity": quantity, "cartons": cartons},
+        )
+    return dispatch
+
+
+def dispatch_approve_prices(*, dispatch_id: int, user, comment: str = "") -> Dispatch:
+    with transaction.atomic():
+        dispatch = _locked_dispatch(dispatch_id, step=DispatchStep.PRICES_APPROVED, user=user)
+        _record_step(dispatch, step=DispatchStep.PRICES_APPROVED, user=user, comment=comment)
+    return dispatch
+
+
+def dispatch_confirm_prepared(
+    *, dispatch_id: int, user, prepared: dict[int, tuple[int, int]], comment: str = ""
+) -> Dispatch:
+    """The warehouse's count per line (quantity, cartons); a difference from the slip needs a
+    comment that explains it."""
+    comment = (comment or "").strip()
+    with transaction.atomic():
+        dispatch = _locked_dispatch(dispatch_id, step=DispatchStep.PREPARED, user=user)
+        lines = list(dispatch.lines.all())
+        if set(prepared) != {line.pk for line in lines}:
+            raise ActionRefused(_("Give the quantity and cartons prepared for every line."))
+        for line in lines:
+            quantity, cartons = prepared[line.pk]
+            if quantity < 0 or cartons < 0:
+                raise ActionRefused(_("Quantities and cartons cannot be negative."))
+            line.prepared_quantity, line.prepared_cartons = int(quantity), int(cartons)
+        differing = [line for line in lines if line.differs]
+        if differing and not comment:
+            raise ActionRefused(
+                _("What was prepared differs from the slip (%(lines)s): please explain why.")
+                % {"lines": ", ".join(line.colour for line in differing)}
+            )
+        DispatchLine.objects.bulk_update(lines, ["prepared_quantity", "prepared_cartons"])
+        note = (
+            _("differs from the slip: %(lines)s")
+            % {
+                "lines": "; ".join(
+                    f"{line.colour} {line.quantity}→{line.prepared_quantity} pcs, "
+                    f"{line.cartons}→{line.prepared_cartons} ctns"
+                    for line in differing
+                )
+            }
+            if differing
+            else _("as on the slip")
+        )
+        _record_step(
+            dispatch, step=DispatchStep.PREPARED, user=user, comment=comment, note=str(note)
+        )
+    return dispatch
+
+
+def dispatch_print_delivery_note(*, dispatch_id: int, user, comment: str = "") -> Dispatch:
+    """Finance books the sale and prints the delivery note (打單部打印送貨單)."""
+    with transaction.atomic():
+        dispatch = _locked_dispatch(dispatch_id, step=DispatchStep.NOTE_PRINTED, user=user)
+        _record_step(
+            dispatch,
+            step=DispatchStep.NOTE_PRINTED,
+            user=user,
+            comment=comment,
+            note=total_note(dispatch),
+        )
+    return dispatch
+
+
+def dispatch_sign_delivery_note(*, dispatch_id: int, user, comment: str = "") -> Dispatch:
+    """Sales administration checks the delivery note's prices and signs."""
+    with transaction.atomic():
+        dispatch = _locked_dispatch(dispatch_id, step=DispatchStep.NOTE_SIGNED, user=user)
+        _record_step(dispatch, step=DispatchStep.NOTE_SIGNED, user=user, comment=comment)
+    return dispatch
+
+
+def dispatch_ship(
+    *, dispatch_id: int, user, waybill: str, carrier: str = "", comment: str = ""
+) -> Dispatch:
+    waybill = (waybill or "").strip()
+    if not waybill:
+        raise ActionRefused(_("Please give the waybill number."))
+    with transaction.atomic():
+        dispatch = _locked_dispatch(dispatch_id, step=DispatchStep.SHIPPED, user=user)
+        if dispatch.order.stage != Stage.SHIPPING:
+            raise ActionRefused(_("The order is not cleared for shipment yet."))
+        dispatch.waybill, dispatch.carrier = waybill, (carrier or "").strip()
+        note = f"{dispatch.carrier} {waybill}".strip()
+        _record_step(dispatch, step=DispatchStep.SHIPPED, user=user, comment=comment, note=note)
+    return dispatch
+
+
+def dispatch_send_to_customer(*, dispatch_id: int, user, comment: str = ""):
+    """The delivery note, with the waybill number on it, to the customer's contact as the
+    proof of receipt (回傳送貨單及貨運單給客戶)."""
+    from orders.documents.services import document_send
+
+    with transaction.atomic():
+        dispatch = _locked_dispatch(dispatch_id, step=DispatchStep.SENT, user=user)
+        document = document_send(
+            spec_code=DELIVERY_NOTE_FORM,
+            obj=dispatch,
+            user=user,
+            recipient=customer_recipient(dispatch.order.customer),
+        )
+        note = f"{DELIVERY_NOTE_FORM} v{document.version}, {dispatch.waybill} → "
+        note += f"{document.recipient_name} <{document.recipient_email}>"
+        _record_step(dispatch, step=DispatchStep.SENT, user=user, comment=comment, note=note)
+    return document
+
+
+def total_note(dispatch: Dispatch) -> str:
+    amount = sum((line.amount for line in dispatch.lines.all()), Decimal("0"))
+    return f"{dispatch.order.currency} {amount.quantize(Decimal('0.01'))}"
+
+
+def walk_to_shipped(dispatch: Dispatch, *, user) -> None:
+    """Every remaining step up to shipping, recorded as `user` (demo data and the settle gate's
+    satisfy); the warehouse's count is the slip's."""
+    with transaction.atomic():
+        for step in (
+            DispatchStep.PRICES_APPROVED,
+            DispatchStep.PREPARED,
+            DispatchStep.NOTE_PRINTED,
+            DispatchStep.NOTE_SIGNED,
+            DispatchStep.SHIPPED,
+        ):
+            dispatch.refresh_from_db()
+            if dispatch.has_done(step):
+                continue
+            if step == DispatchStep.PREPARED:
+                DispatchLine.objects.filter(
+                    dispatch=dispatch, prepared_quantity__isnull=True
+                ).update(prepared_quantity=F("quantity"), prepared_cartons=F("cartons"))
+            if step == DispatchStep.SHIPPED and not dispatch.waybill:
+                dispatch.waybill = f"WB-{dispatch.number}"
+            _record_step(dispatch, step=step, user=user)
