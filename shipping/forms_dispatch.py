@@ -5,7 +5,41 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DispatchSlipForm(forms.Form):
+    """The merchandiser's slip: what to ship of each order line (0 = not in this shipment)."""
+
     comment = forms.CharField(label=_("Comment"), widget=forms.Textarea, required=False)
+
+    def __init__(self, *args, order_lines=(), remaining=None, cartons=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_lines = list(order_lines)
+        remaining, cartons = remaining or {}, cartons or {}
+        for line in self.order_lines:
+            left = max(remaining.get(line.pk, line.quantity), 0)
+            self.fields[f"quantity_{line.pk}"] = forms.IntegerField(
+                label=_("%(colour)s: quantity (%(left)s left)")
+                % {"colour": line.colour, "left": left},
+                min_value=0,
+                max_value=left,
+                initial=left,
+            )
+            self.fields[f"cartons_{line.pk}"] = forms.IntegerField(
+                label=_("%(colour)s: cartons") % {"colour": line.colour},
+                min_value=0,
+                initial=cartons.get(line.colour),
+            )
+        self.order_fields([name for name in self.fields if name != "comment"] + ["comment"])
+
+    def lines(self) -> list[dict]:
+        data = self.cleaned_data
+        return [
+            {
+                "order_line_id": line.pk,
+                "quantity": data[f"quantity_{line.pk}"],
+                "cartons": data[f"cartons_{line.pk}"],
+            }
+            for line in self.order_lines
+            if data[f"quantity_{line.pk}"]
+        ]
 
 
 class DispatchStepForm(forms.Form):

@@ -23,7 +23,7 @@ urlpatterns = [
     path("orders/<int:pk>/deductions/", views.DeductionView.as_view(), name="deduction"),
     path(
         "orders/<int:pk>/dispatch/",
-        views_dispatch.DispatchCreateView.as_view(),
+        views_dispatch.dispatch_slip_view,
         name="dispatch_create",
     ),
     path(

@@ -1,5 +1,6 @@
 """Screens of the R15 dispatch flow: the slip, each step's button, the warehouse's count."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from orders import selectors as order_selectors
 from orders.views.generic import ServiceActionView
+from shipping import permissions
 from shipping.choices import DispatchStep
 from shipping.forms_dispatch import (
     DispatchShipForm,
@@ -38,17 +40,38 @@ def _visible_dispatch(user, pk) -> Dispatch:
     return dispatch
 
 
-class DispatchCreateView(ServiceActionView):
-    form_class = DispatchSlipForm
-
-    def get_object(self, request, pk):
-        return order_selectors.order_detail(request.user, pk)
-
-    def perform(self, request, order, form, **kwargs) -> str:
-        dispatch = services.dispatch_create(
-            order_id=order.pk, user=request.user, comment=form.cleaned_data["comment"]
-        )
-        return _("Stock preparation slip %(number)s drawn up.") % {"number": dispatch.number}
+@login_required
+def dispatch_slip_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The merchandiser draws up the stock preparation slip for one shipment of the order."""
+    try:
+        order = order_selectors.order_detail(request.user, pk)
+    except ObjectDoesNotExist as missing:
+        raise Http404 from missing
+    if not permissions.can_handle_shipment(order, request.user):
+        raise PermissionDenied
+    form = DispatchSlipForm(
+        request.POST or None,
+        order_lines=order.lines.all(),
+        remaining=services.remaining_quantities(order),
+        cartons=services.cartons_by_colour(order),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            dispatch = services.dispatch_create(
+                order_id=order.pk,
+                user=request.user,
+                lines=form.lines(),
+                comment=form.cleaned_data["comment"],
+            )
+        except ActionRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(
+                request,
+                _("Stock preparation slip %(number)s drawn up.") % {"number": dispatch.number},
+            )
+            return redirect(order)
+    return render(request, "shipping/dispatch_slip.html", {"order": order, "form": form})
 
 
 class DispatchStepView(ServiceActionView):

@@ -45,7 +45,8 @@ def customer_recipient(customer):
     return Recipient(customer.name, contact.email if contact else "", customer.language)
 
 
-def _cartons_by_colour(order: Order) -> dict[str, int] | None:
+def cartons_by_colour(order: Order) -> dict[str, int] | None:
+    """The packing list's cartons per colour, or None without a packing list."""
     packing_list = getattr(order, "packing_list", None)
     if packing_list is None:
         return None
@@ -55,32 +56,50 @@ def _cartons_by_colour(order: Order) -> dict[str, int] | None:
     return cartons
 
 
+def remaining_quantities(order: Order) -> dict[int, int]:
+    """What each order line still has to ship after the slips already drawn up (a slip counts
+    what the warehouse prepared once it has counted)."""
+    remaining = {line.pk: line.quantity for line in order.lines.all()}
+    for line in DispatchLine.objects.filter(dispatch__order=order, order_line__isnull=False):
+        remaining[line.order_line_id] = remaining.get(line.order_line_id, 0)
+        remaining[line.order_line_id] -= line.shipped_quantity
+    return remaining
+
+
 def _slip_lines(order: Order, lines: list[dict] | None) -> list[DispatchLine]:
     order_lines = {line.pk: line for line in order.lines.all()}
+    remaining = remaining_quantities(order)
     if lines is None:
-        cartons = _cartons_by_colour(order)
+        cartons = cartons_by_colour(order)
         if cartons is None:
             raise ActionRefused(
                 _("Generate the packing list first, or give the cartons of each line.")
             )
         lines = [
-            {"order_line_id": pk, "quantity": line.quantity, "cartons": cartons.get(line.colour, 0)}
+            {"order_line_id": pk, "quantity": remaining[pk], "cartons": cartons.get(line.colour, 0)}
             for pk, line in order_lines.items()
+            if remaining[pk] > 0
         ]
     built = []
     for data in lines:
         order_line = order_lines.get(data.get("order_line_id"))
         if order_line is None:
             raise ActionRefused(_("A slip line must be one of this order's lines."))
-        if int(data["quantity"]) < 1:
+        quantity, cartons = int(data["quantity"]), int(data["cartons"])
+        if quantity < 1 or cartons < 0:
             raise ActionRefused(_("Each slip line needs a quantity of at least one."))
+        if quantity > remaining[order_line.pk]:
+            raise ActionRefused(
+                _("%(colour)s: only %(left)s pcs of the order are left to ship.")
+                % {"colour": order_line.colour, "left": remaining[order_line.pk]}
+            )
         built.append(
             DispatchLine(
                 order_line=order_line,
                 model=f"{order.style_no} {order.description}".strip(),
                 colour=order_line.colour,
-                quantity=int(data["quantity"]),
-                cartons=int(data["cartons"]),
+                quantity=quantity,
+                cartons=cartons,
                 unit_price=order_line.unit_price,
             )
         )

@@ -351,3 +351,57 @@ def test_r15_step_button_posts_through_the_service(client, shipping_order, peopl
     client.force_login(people["administration"])
     client.post(url, {"comment": "OK"})
     assert Dispatch.objects.get(pk=dispatch.pk).status == DispatchStep.PRICES_APPROVED
+
+
+def test_r15_partial_shipments_cannot_exceed_the_order(shipping_order, people):
+    line = shipping_order.lines.get()
+    first = dispatch_create(
+        order_id=shipping_order.pk,
+        user=people["merchandiser"],
+        lines=[{"order_line_id": line.pk, "quantity": 600, "cartons": 25}],
+    )
+    walk(first, people, until=DispatchStep.SHIPPED)
+    with pytest.raises(ActionRefused, match="400"):
+        dispatch_create(
+            order_id=shipping_order.pk,
+            user=people["merchandiser"],
+            lines=[{"order_line_id": line.pk, "quantity": 401, "cartons": 17}],
+        )
+    second = dispatch_create(
+        order_id=shipping_order.pk,
+        user=people["merchandiser"],
+        lines=[{"order_line_id": line.pk, "quantity": 400, "cartons": 17}],
+    )
+    assert second.number.endswith("-2")
+
+
+def test_r15_one_open_slip_at_a_time(shipping_order, people):
+    slip(shipping_order, people["merchandiser"])
+    with pytest.raises(ActionRefused, match="not shipped"):
+        slip(shipping_order, people["merchandiser"])
+    assert Dispatch.objects.count() == 1
+
+
+def test_r15_merchandiser_draws_up_the_slip_on_its_page(client, shipping_order, people):
+    line = shipping_order.lines.get()
+    url = reverse("shipping:dispatch_create", args=[shipping_order.pk])
+    client.force_login(people["warehouse"])
+    assert client.get(url).status_code == 403
+    client.force_login(people["merchandiser"])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {f"quantity_{line.pk}": 1001, f"cartons_{line.pk}": 42})
+    assert response.status_code == 200 and not Dispatch.objects.exists()
+    response = client.post(url, {f"quantity_{line.pk}": 700, f"cartons_{line.pk}": 30})
+    assert response.status_code == 302
+    assert Dispatch.objects.get().lines.get().quantity == 700
+
+
+def test_r15_merchandiser_sees_the_send_button_once_shipped(client, shipping_order, people):
+    dispatch = walk(
+        slip(shipping_order, people["merchandiser"]), people, until=DispatchStep.SHIPPED
+    )
+    client.force_login(people["merchandiser"])
+    page = client.get(shipping_order.get_absolute_url()).content.decode()
+    assert reverse("shipping:dispatch_step", args=[dispatch.pk, "sent"]) in page
+    assert "SF1234567890" in page
+    assert reverse("documents:preview_pdf", args=["SHP-DN", dispatch.pk]) in page
