@@ -107,6 +107,8 @@ ACTION_LABELS = {
     "lab_test_passed": _("Lab test passed"),
     "lab_test_failed": _("Lab test failed (R3)"),
     "trim_added": _("Trim added"),
+    "trim_picture": _("Trim picture saved"),
+    "trim_list_sent": _("Trim list with pictures sent to the factory (R24)"),
     "season_trim_applied": _("Season-approved trim applied"),
     "procurement": _("Material procurement updated"),
     "trim_card_received": _("Trim card received from the factory (R1)"),

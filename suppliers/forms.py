@@ -45,6 +45,12 @@ class TrimForm(forms.ModelForm):
         ).select_related("supplier")
 
 
+class TrimPictureForm(forms.Form):
+    picture = forms.ImageField(
+        label=_("picture"), help_text=_("JPEG or PNG; printed on the trim list (R24).")
+    )
+
+
 class SignForm(forms.Form):
     comment = forms.CharField(label=_("comment"), required=False)
 

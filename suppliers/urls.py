@@ -14,6 +14,7 @@ urlpatterns = [
     path("orders/<int:pk>/fabric/new/", m.FabricBookingCreateView.as_view(), name="fabric_new"),
     path("orders/<int:pk>/lab-dips/new/", m.LabDipSubmitView.as_view(), name="lab_dip_new"),
     path("orders/<int:pk>/trims/new/", m.TrimCreateView.as_view(), name="trim_new"),
+    path("orders/<int:pk>/trim-list/send/", m.TrimListSendView.as_view(), name="trim_list_send"),
     path(
         "orders/<int:pk>/trim-card/receive/",
         m.TrimCardReceiveView.as_view(),
@@ -30,6 +31,7 @@ urlpatterns = [
         m.FabricProcurementView.as_view(),
         name="fabric_procurement",
     ),
+    path("trims/<int:pk>/picture/", m.TrimPictureView.as_view(), name="trim_picture"),
     path("trims/<int:pk>/procurement/", m.TrimProcurementView.as_view(), name="trim_procurement"),
     path("lab-dips/<int:pk>/decide/", m.LabDipDecideView.as_view(), name="lab_dip_decide"),
     path("bulk/<int:pk>/decide/", m.BulkDecideView.as_view(), name="bulk_decide"),

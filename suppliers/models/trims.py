@@ -6,6 +6,7 @@ from orders.choices import Currency
 from suppliers.choices import SupplierKind, TrimCardStatus, TrimSource
 from suppliers.models.parties import Supplier, SupplierContact
 from suppliers.models.procurement import Procurement
+from suppliers.uploads import validate_trim_picture
 
 # What each trim source must state (seed 000 §5.6.2), by field name.
 REQUIRED_FIELDS = {
@@ -96,6 +97,21 @@ class Trim(Procurement):
     currency = models.CharField(
         _("currency"), max_length=3, choices=Currency.choices, default=Currency.USD
     )
+    # R24: the trim list to the factory shows each trim's picture; QC inspects against it.
+    picture = models.ImageField(
+        _("picture"),
+        upload_to="suppliers/trims/%Y/%m/",
+        blank=True,
+        validators=[validate_trim_picture],
+        help_text=_("JPEG or PNG; printed on the trim list for the factory and QC."),
+    )
+    quantity = models.DecimalField(
+        _("quantity"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    consumption = models.DecimalField(
+        _("consumption per garment"), max_digits=10, decimal_places=3, null=True, blank=True
+    )
+    unit = models.CharField(_("unit"), max_length=20, blank=True, help_text=_("E.g. pcs, m"))
     season_trim = models.ForeignKey(
         SeasonTrim,
         on_delete=models.SET_NULL,

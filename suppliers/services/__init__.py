@@ -11,6 +11,7 @@ from suppliers.services.fabric import (
 )
 from suppliers.services.lab_tests import lab_test_record_results, lab_test_send
 from suppliers.services.procurement import procurement_update
+from suppliers.services.trim_list import TRIM_LIST_FORM, trim_list_send, trim_picture_set
 from suppliers.services.trims import (
     season_trim_approve,
     trim_apply_season_approval,
@@ -22,6 +23,7 @@ from suppliers.services.trims import (
 
 __all__ = [
     "FABRIC_BOOKING_FORM",
+    "TRIM_LIST_FORM",
     "bulk_fabric_decide",
     "bulk_fabric_submit",
     "fabric_booking_create",
@@ -39,4 +41,6 @@ __all__ = [
     "trim_card_receive",
     "trim_card_return",
     "trim_create",
+    "trim_list_send",
+    "trim_picture_set",
 ]

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,15 @@ from suppliers.choices import SupplierKind, TrimCardStatus, TrimSource
 from suppliers.models import SeasonTrim, Trim, TrimCard
 from suppliers.permissions import can_approve_season_trims
 from suppliers.services.common import ActionRefused, lock_for, note
+from suppliers.uploads import validate_trim_picture
+
+
+def validate_picture(picture) -> None:
+    try:
+        validate_trim_picture(picture)
+    except ValidationError as invalid:
+        raise ActionRefused(invalid.messages[0]) from invalid
+
 
 TRIM_FIELDS = [
     "description",
@@ -28,6 +38,10 @@ TRIM_FIELDS = [
     "unit_price",
     "currency",
     "needed_by",
+    "quantity",
+    "consumption",
+    "unit",
+    "picture",
     "season_trim",
 ]
 
@@ -49,6 +63,8 @@ def validate_trim(trim: Trim) -> None:
             },
             details=[str(Trim._meta.get_field(n).verbose_name) for n in missing],
         )
+    if trim.picture and not trim.picture._committed:
+        validate_picture(trim.picture)
     if trim.supplier_id and trim.supplier.kind != SupplierKind.TRIM_SUPPLIER:
         raise ActionRefused(_("The trim's supplier must be a trim supplier."))
     if trim.contact_id and trim.contact.supplier_id != trim.supplier_id:

@@ -172,6 +172,27 @@ class TrimCreateView(ManageMixin, MaterialActionView):
         return _("Trim %(name)s added.") % {"name": trim.description}
 
 
+class TrimPictureView(ManageMixin, MaterialActionView):
+    model = Trim
+    form_class = forms.TrimPictureForm
+    title = _lazy("Trim picture (R24)")
+
+    def perform(self, request, trim, form) -> str:
+        services.trim_picture_set(
+            trim_id=trim.pk, user=request.user, picture=form.cleaned_data["picture"]
+        )
+        return _("Picture saved; the trim list shows it.")
+
+
+class TrimListSendView(ManageMixin, MaterialActionView):
+    form_class = forms.EmptyForm
+    title = _lazy("Send the trim list with pictures to the factory (R24)")
+
+    def perform(self, request, order, form) -> str:
+        services.trim_list_send(order_id=order.pk, user=request.user)
+        return _("The trim list is on its way to the factory.")
+
+
 class ProcurementView(ManageMixin, MaterialActionView):
     form_class = forms.ProcurementForm
     title = _lazy("Update procurement")

@@ -96,7 +96,9 @@ def test_documents_section_is_registered_and_lists_what_was_sent(order, merchand
         document = document_send(spec_code="F-ORD-001", obj=order, user=merchandiser)
 
     section = documents_section(order=order, user=merchandiser)
-    assert [spec.code for spec in section["forms"]] == ["F-ORD-001"]
+    # Other apps register order-level forms too (the trim list, R24): only ours is certain here.
+    assert "F-ORD-001" in [spec.code for spec in section["forms"]]
+    assert {spec.model for spec in section["forms"]} == {"orders.Order"}
     assert section["documents"] == [document]
     assert section["can_send"]
     assert not documents_section(order=order, user=qc)["can_send"]

@@ -1,0 +1,50 @@
+"""R24: the trim list with pictures that goes to the factory with the purchase contract;
+QC inspects the goods against the same list."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from orders.choices import EventKind
+from orders.models import Order, SentDocument
+from suppliers.models import Trim
+from suppliers.services.common import ActionRefused, lock_for, note
+from suppliers.services.trims import validate_picture
+
+TRIM_LIST_FORM = "F-TRIM-001"
+
+
+def trim_picture_set(*, trim_id: int, user, picture) -> Trim:
+    """Give a trim its picture (or replace it); the next trim list sent shows the new one."""
+    if not picture:
+        raise ActionRefused(_("Choose the trim's picture."))
+    validate_picture(picture)
+    with transaction.atomic():
+        order_id = Trim.objects.values_list("order_id", flat=True).get(pk=trim_id)
+        order = lock_for(order_id, user)
+        trim = Trim.objects.select_for_update().get(pk=trim_id)
+        trim.picture.save(picture.name, picture, save=False)
+        trim.save(update_fields=["picture"])
+        note(
+            order, user=user, kind=EventKind.EDITED, action="trim_picture", detail=trim.description
+        )
+    return trim
+
+
+def trim_list_send(*, order_id: int, user) -> SentDocument:
+    """Send F-TRIM-001 to the order's factory in its language, through the forms machinery."""
+    from orders.documents.services import document_send
+
+    order = Order.objects.select_related("factory").get(pk=order_id)
+    if not order.trims.exists():
+        raise ActionRefused(_("This order has no trims to list."))
+    with transaction.atomic():
+        document = document_send(spec_code=TRIM_LIST_FORM, obj=order, user=user)
+        order = lock_for(order.pk, user)
+        note(
+            order,
+            user=user,
+            kind=EventKind.DOCUMENT,
+            action="trim_list_sent",
+            detail=f"v{document.version} → {order.factory}",
+        )
+    return document
