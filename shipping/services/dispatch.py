@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from orders.choices import EventKind, Stage
 from orders.models import Order
+from orders.permissions import can_edit
 from orders.roles import Role, has_role
 from shipping import permissions
 from shipping.choices import DISPATCH_ACTIONS, DispatchStep
@@ -129,7 +130,12 @@ def _record_step(dispatch: Dispatch, *, step: str, user, comment: str = "", note
 def may_do_step(order: Order, user, step: str) -> bool:
     """Whether this step is `user`'s to do (the screens show its button only then)."""
     role = STEP_ROLES.get(step)
-    return has_role(user, role) if role else permissions.can_handle_shipment(order, user)
+    if role:
+        return has_role(user, role)
+    if step == DispatchStep.SENT:
+        # The forms machinery sends only for those who may edit the order.
+        return can_edit(order, user)
+    return permissions.can_handle_shipment(order, user)
 
 
 def _locked_dispatch(dispatch_id: int, *, step: str, user) -> Dispatch:
@@ -142,7 +148,7 @@ def _locked_dispatch(dispatch_id: int, *, step: str, user) -> Dispatch:
         if dispatch.next_step is None:
             raise ActionRefused(_("Dispatch %(number)s is complete.") % {"number": dispatch.number})
         raise ActionRefused(
-            _("Dispatch %(number)s is not ready for “%(step)s”: next is “%(next)s”.")
+            _("Dispatch %(number)s is not ready for this step (%(step)s); next: %(next)s.")
             % {
                 "number": dispatch.number,
                 "step": DispatchStep(step).label,
@@ -152,7 +158,7 @@ def _locked_dispatch(dispatch_id: int, *, step: str, user) -> Dispatch:
     role = STEP_ROLES.get(step)
     if not may_do_step(order, user, step):
         raise ActionRefused(
-            _("“%(step)s” is for %(role)s.")
+            _("Only %(role)s may record this step: %(step)s.")
             % {
                 "step": DispatchStep(step).label,
                 "role": Role(role).label if role else Role.MERCHANDISER.label,

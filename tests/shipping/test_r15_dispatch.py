@@ -221,7 +221,7 @@ def test_r15_wrong_role_is_refused(shipping_order, people, done, action, who):
     wrong = {**people}
     for key in ("administration", "warehouse", "finance", "merchandiser"):
         wrong[key] = people[who]
-    with pytest.raises(ActionRefused, match="is for"):
+    with pytest.raises(ActionRefused, match="may record this step"):
         attempt(action, dispatch, wrong)
     assert Dispatch.objects.get(pk=dispatch.pk).status == status
 
@@ -262,6 +262,14 @@ def test_r15_shipping_needs_a_waybill(shipping_order, people):
     )
     with pytest.raises(ActionRefused):
         dispatch_ship(dispatch_id=dispatch.pk, user=people["warehouse"], waybill="  ")
+    assert Dispatch.objects.get(pk=dispatch.pk).status == DispatchStep.NOTE_SIGNED
+
+
+def test_r15_goods_leave_only_once_the_order_is_cleared_for_shipment(order, people):
+    order = at_stage(order, Stage.INSPECTION)
+    dispatch = walk(slip(order, people["merchandiser"]), people, until=DispatchStep.NOTE_SIGNED)
+    with pytest.raises(ActionRefused, match="not cleared"):
+        dispatch_ship(dispatch_id=dispatch.pk, user=people["warehouse"], waybill="SF9")
     assert Dispatch.objects.get(pk=dispatch.pk).status == DispatchStep.NOTE_SIGNED
 
 
