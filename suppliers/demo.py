@@ -161,3 +161,88 @@ def satisfy_trim_card(order) -> None:
     if card is None or card.status != TrimCardStatus.SUBMITTED:
         card = services.trim_card_receive(order_id=order.pk, user=user, received_on=today)
     services.trim_card_approve(card_id=card.pk, user=user)
+
+
+# ---- seed_demo's materials: what is still open on orders not yet in production ------------------
+
+
+def _trims_in(order, user, today) -> None:
+    for description, sample in (
+        ("Main label", "Woven main label, black, 5 x 2 cm"),
+        ("Care label", "Printed satin care label, 3 languages"),
+        ("Hang tag", "FSC card hang tag with string"),
+    ):
+        services.trim_create(
+            order_id=order.pk,
+            user=user,
+            description=description,
+            source=TrimSource.FACTORY,
+            trim_sample=sample,
+            order_date=today - timedelta(days=20),
+            in_house_date=today - timedelta(days=6),
+        )
+    for trim in rules.trims_on_card(order):
+        services.procurement_update(
+            material="trim", material_id=trim.pk, user=user, status=ProcurementStatus.IN_HOUSE,
+            on=today - timedelta(days=6),
+        )  # fmt: skip
+
+
+def suppliers_demo(demo) -> None:
+    from orders.choices import Stage
+
+    if demo.stage != Stage.APPROVED or demo.nth > 3:
+        return
+    order = _order(demo.order)
+    user, today = order.merchandiser, demo.today
+    if demo.nth in (0, 3):
+        # R1: the trim card is in and waits for the merchandiser's check; the fourth order's
+        # card came in a week ago, so its three working days are up.
+        satisfy_fabric_booking(order)
+        satisfy_colour_standards(order)
+        _trims_in(order, user, today)
+        services.trim_card_receive(
+            order_id=order.pk,
+            user=user,
+            received_on=today - timedelta(days=1 if demo.nth == 0 else 7),
+        )
+    elif demo.nth == 1:
+        # R3: the customer wants bulk fabric tests; the shrinkage test failed.
+        _ensure_booking(order)
+        booking = order.fabric_bookings.first()
+        services.fabric_booking_update(
+            booking_id=booking.pk, user=user, tests_required=True,
+            test_requirements="Dimensional stability ISO 6330 ±3%; colour fastness 4",
+        )  # fmt: skip
+        services.fabric_booking_sign(booking_id=booking.pk, user=_signer(order))
+        lab = _supplier(SupplierKind.TEST_LAB, "Demo approved lab", approved=True)
+        test = services.lab_test_send(
+            booking_id=booking.pk,
+            user=user,
+            lab_id=lab.pk,
+            sent_on=today - timedelta(days=6),
+            items=[
+                {"name": "Dimensional stability to washing", "requirement": "±3%"},
+                {"name": "Colour fastness to washing", "requirement": "4"},
+            ],
+        )
+        results = {
+            item.pk: ("-5.5%", False) if "stability" in item.name else ("4-5", True)
+            for item in test.items.all()
+        }
+        services.lab_test_record_results(
+            test_id=test.pk, user=user, results=results, reported_on=today - timedelta(days=1),
+            report_no="SGS-HK-27-0412",
+        )  # fmt: skip
+    elif demo.nth == 2:
+        # R2: the fabric booking waits for the group head's signature before it may go out.
+        _ensure_booking(order)
+
+
+def _register_demo_step() -> None:
+    from orders.demo.contributors import register_demo_step
+
+    register_demo_step("suppliers", suppliers_demo)
+
+
+_register_demo_step()

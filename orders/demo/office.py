@@ -3,6 +3,7 @@ services to its stage, so each timeline is the one real users would leave. Idemp
 already exists is left alone."""
 
 import contextlib
+import dataclasses
 import logging
 import random
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from orders.choices import (
     PaymentTerms,
     Stage,
 )
+from orders.demo.contributors import DemoOrder, demo_steps
 from orders.demo.data import (
     CANCEL_REASON,
     COLOURS,
@@ -101,14 +103,18 @@ class DemoOffice:
         self.customers: list[tuple[Customer, str, str]] = []
         self.factories: list[Factory] = []
         self.created_orders = 0
+        self.steps = []
 
     def seed(self) -> None:
         with mail_not_sent(), stage_left_out_of_full_clean(), transaction.atomic():
             self.seed_teams_and_users()
             self.seed_customers()
             self.seed_factories()
+            self.steps = demo_steps()
+            seen: dict[str, int] = {}
             for number, (stage, variant) in enumerate(PLAN):
-                self.seed_order(number, stage, variant)
+                nth = seen[stage] = seen.get(stage, -1) + 1
+                self.seed_order(number, stage, variant, nth)
             plan_older_orders()
 
     # ---- people and parties -----------------------------------------------------------------
@@ -170,7 +176,7 @@ class DemoOffice:
             self.factories.append(factory)
 
     # ---- orders ---------------------------------------------------------------------------
-    def seed_order(self, number: int, stage: str, variant: str) -> None:
+    def seed_order(self, number: int, stage: str, variant: str, nth: int = 0) -> None:
         customer, currency, prefix = self.customers[number % len(self.customers)]
         po_number = f"{prefix}-{27 if number % 3 else 26}{number + 101:04d}"
         if Order.objects.filter(customer=customer, po_number=po_number).exists():
@@ -187,8 +193,21 @@ class DemoOffice:
         except ActionRefused as refusal:
             details = "; ".join(str(detail) for detail in refusal.details)
             self.log(f"Order {order} stopped at {fresh(order).stage}: {refusal} {details}")
+        self.contribute(DemoOrder(fresh(order), self.users, stage, variant, nth, self.today))
         self.spread_timeline(order)
         date_the_plan(order, variant=variant, today=self.today, rng=self.random)
+
+    def contribute(self, demo: DemoOrder) -> None:
+        """Each app's demo step adds its part (samples, materials, inspections...) before the
+        timeline is spread, so their events read in order with the walk's."""
+        for step in self.steps:
+            try:
+                step(dataclasses.replace(demo, order=fresh(demo.order)))
+            except ActionRefused as refusal:
+                details = "; ".join(str(detail) for detail in refusal.details)
+                self.log(
+                    f"Demo step {step.__module__} refused on {demo.order}: {refusal} {details}"
+                )
 
     def order_data(self, number, stage, variant, customer, currency, po_number) -> dict:
         description, code, _sizes, _price = STYLES[number % len(STYLES)]
@@ -321,11 +340,15 @@ class DemoOffice:
         start = order.order_date
         end = min(self.today, max(order.ex_factory_date + timedelta(days=30), start))
         span = max((end - start).days, 1)
+        count = max(len(events), 1)
         for index, event in enumerate(events):
-            day = start + timedelta(days=span * index // max(len(events), 1))
-            hour = 9 + (index * 3 + order.pk) % 9
+            day = start + timedelta(days=span * index // count)
+            # Office hours 9:00-18:00, rising with the index so events of one day keep their
+            # order (the timeline sorts by time: a letter signed before it was drafted reads
+            # wrong).
+            minute = 9 * 60 + (span * index % count) * 9 * 60 // count + order.pk % 7
             event.at = timezone.make_aware(
-                datetime(day.year, day.month, day.day, hour, (index * 17) % 60)
+                datetime(day.year, day.month, day.day, minute // 60, minute % 60)
             )
         OrderEvent.objects.bulk_update(events, ["at"])
 

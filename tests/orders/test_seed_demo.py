@@ -6,22 +6,43 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
+from complaints.choices import ComplaintKind, ComplaintStatus, ReturnStatus
+from complaints.models import Complaint, ReturnApplication, ReturnSignOff
 from orders.choices import Stage
 from orders.demo import DEMO_LOGINS, DEMO_PASSWORD, SUPERUSER
 from orders.models import (
     Approval,
     Customer,
     CustomerContact,
+    DateChangeRequest,
+    Milestone,
     Order,
     OrderEvent,
     OrderLine,
     PaymentClearance,
     Profile,
+    ProgressReport,
     Team,
 )
+from orders.planning.choices import DateChangeStatus
 from orders.roles import has_role, roles_of
-from suppliers.models import Factory, FactoryContact
+from samples.choices import LetterStatus, SampleStatus, SampleType
+from samples.models import CommentLetter, SampleRequest
+from shipping import rules as shipping_rules
+from shipping.choices import PaymentStatus, Verdict
+from shipping.models import (
+    ExportDocument,
+    GuaranteeLetter,
+    InspectionBooking,
+    InspectionCertificate,
+    InspectionReport,
+    PackingList,
+    Payment,
+)
+from suppliers.choices import LabResult, TrimCardStatus
+from suppliers.models import FabricBooking, Factory, FactoryContact, LabTest, TrimCard
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +59,25 @@ COUNTED = [
     Team,
     Profile,
     get_user_model(),
+    # What the other apps' demo steps add (their demo.py modules).
+    SampleRequest,
+    CommentLetter,
+    FabricBooking,
+    TrimCard,
+    LabTest,
+    InspectionBooking,
+    InspectionReport,
+    InspectionCertificate,
+    GuaranteeLetter,
+    PackingList,
+    ExportDocument,
+    Payment,
+    Complaint,
+    ReturnApplication,
+    ReturnSignOff,
+    DateChangeRequest,
+    ProgressReport,
+    Milestone,
 ]
 
 
@@ -92,3 +132,52 @@ def test_demo_users_log_in_and_hold_their_roles(client):
     assert all(user.is_staff for user in managers)
     assert get_user_model().objects.get(username="merch").profile.team.name.startswith("Knit")
     assert get_user_model().objects.get(username="merch2").profile.language == "zh-hans"
+
+
+def test_demo_shows_every_part_of_the_product():
+    seed()
+    # Samples (R4, R22): a checked PP round waiting for its decision, signed comment letters.
+    assert SampleRequest.objects.filter(
+        sample_type=SampleType.PRE_PRODUCTION, status=SampleStatus.CHECKED
+    ).exists()
+    assert CommentLetter.objects.filter(status=LetterStatus.SIGNED).count() >= 2
+    assert CommentLetter.objects.filter(status=LetterStatus.DRAFT).exists()
+    # Materials (R1, R3): trim cards waiting, one past its deadline; a failed lab test.
+    waiting = TrimCard.objects.filter(status=TrimCardStatus.SUBMITTED)
+    assert waiting.count() == 2 and {card.is_overdue for card in waiting} == {True, False}
+    assert LabTest.objects.filter(result=LabResult.FAILED).count() == 1
+    # Inspections (R7, R12): a failed one shipping under an L/G still unsigned, passes with
+    # certificates, a booking without a report yet.
+    assert InspectionReport.objects.filter(verdict=Verdict.FAIL).count() == 2
+    letter = GuaranteeLetter.objects.get()
+    assert not letter.is_signed
+    assert InspectionCertificate.objects.count() >= 5
+    assert InspectionBooking.objects.filter(report__isnull=True).exists()
+    # Shipment papers and money (R21, R27) on shipped orders.
+    shipping = Order.objects.filter(stage=Stage.SHIPPING)
+    assert all(hasattr(order, "packing_list") for order in shipping)
+    statuses = {
+        shipping_rules.balance(order).status
+        for order in Order.objects.filter(stage__in=[Stage.SHIPPING, Stage.SETTLED])
+    }
+    assert {PaymentStatus.PAID, PaymentStatus.PARTIAL, PaymentStatus.OVERDUE} <= statuses
+    # Complaints and returns (R16, R17).
+    complaints = Complaint.objects.all()
+    assert 3 <= complaints.count() <= 4
+    assert len({complaint.status for complaint in complaints}) >= 3
+    short = complaints.get(kind=ComplaintKind.SHORT_SHIPMENT)
+    assert short.measured_weight_kg and short.status == ComplaintStatus.AWAITING_APPROVAL
+    returns = ReturnApplication.objects.all()
+    assert {r.status for r in returns} == {ReturnStatus.AWAITING_APPROVAL, ReturnStatus.RECEIVED}
+    assert returns.get(status=ReturnStatus.AWAITING_APPROVAL).back_to_factory
+    # Planning (R6, R25): a date change waiting, progress reports, late milestones.
+    assert DateChangeRequest.objects.filter(status=DateChangeStatus.PROPOSED).count() == 1
+    assert ProgressReport.objects.exists()
+    assert Milestone.objects.filter(actual_date=None, planned_date__lt=timezone.localdate())
+
+
+def test_demo_timeline_keeps_the_order_events_happened_in():
+    seed()
+    for order in Order.objects.filter(stage=Stage.APPROVED)[:3]:
+        by_id = list(order.events.order_by("id").values_list("at", flat=True))
+        assert by_id == sorted(by_id)

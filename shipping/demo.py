@@ -1,0 +1,218 @@
+"""The shipping app's part of the demo: inspections booked and reported (one failed and
+shipping under an L/G in progress, R7), shipment papers on the orders being shipped (R23, R27)
+and their payments paid, partly paid and overdue (R21)."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from orders.choices import Clearance, PaymentTerms, Stage
+from orders.demo.contributors import DemoOrder, register_demo_step
+from shipping import rules
+from shipping.choices import (
+    ContainerType,
+    DefectClass,
+    ExportDocumentKind,
+    FailureDecision,
+    InspectionKind,
+    InspectorParty,
+    PaymentKind,
+    TransportMode,
+)
+from shipping.services import (
+    commercial_invoice_issue,
+    export_document_record,
+    packing_list_generate,
+)
+from shipping.services.inspections import (
+    failure_decide,
+    inspection_book,
+    inspection_report_record,
+)
+from shipping.services.letters import guarantee_letter_create
+from shipping.services.settlement import payment_record
+from shipping.services.shipment import freight_book, shipping_marks_confirm, shipping_marks_save
+
+
+def _book(demo: DemoOrder, kind: str, *, in_days: int, party: str = InspectorParty.OWN_QC):
+    return inspection_book(
+        order_id=demo.order.pk,
+        user=demo.users["qc"],
+        kind=kind,
+        party=party,
+        planned_date=demo.today + timedelta(days=in_days),
+        inspection_company="SGS Hong Kong" if party == InspectorParty.THIRD_PARTY else "",
+    )
+
+
+def _report(demo: DemoOrder, booking, *, major: int, minor: int, defects=()):
+    return inspection_report_record(
+        booking_id=booking.pk,
+        user=demo.users["qc"],
+        inspected_on=booking.planned_date,
+        quantity_presented=booking.lot_size,
+        defects_found={DefectClass.MAJOR: major, DefectClass.MINOR: minor},
+        defects=list(defects),
+        cartons_opened=8,
+        remarks="Checked against the approved PP sample and the trim card.",
+    )
+
+
+FAILED_DEFECTS = [
+    {"defect_class": DefectClass.MAJOR, "description": "Open seam at side seam", "quantity": 9},
+    {"defect_class": DefectClass.MAJOR, "description": "Panel shade variation", "quantity": 7},
+    {"defect_class": DefectClass.MINOR, "description": "Untrimmed threads", "quantity": 6},
+]  # fmt: skip
+
+
+def _inspections(demo: DemoOrder) -> None:
+    manager = demo.users["manager"]
+    if demo.stage == Stage.IN_PRODUCTION and demo.nth in (0, 1):
+        inline = _book(demo, InspectionKind.INLINE, in_days=-5)
+        _report(demo, inline, major=1, minor=3)
+    if demo.stage != Stage.INSPECTION:
+        return
+    if demo.nth == 0:
+        _book(demo, InspectionKind.FINAL, in_days=3)  # booked, not yet inspected
+    elif demo.nth == 1:
+        # Failed; the head decided to ship under L/G; the letter waits for the factory's signature.
+        report = _report(
+            demo, _book(demo, InspectionKind.FINAL, in_days=-2), major=16, minor=6,
+            defects=FAILED_DEFECTS,
+        )  # fmt: skip
+        failure_decide(
+            report_id=report.pk,
+            user=manager,
+            decision=FailureDecision.SHIP_UNDER_LG,
+            reason="Customer date cannot move; the factory repairs open seams before packing.",
+        )
+        factory_contact = demo.order.factory.contacts.first()
+        guarantee_letter_create(
+            report_id=report.pk,
+            user=demo.order.merchandiser,
+            factory_responsible=factory_contact.name if factory_contact else "廠長",
+        )
+    elif demo.nth == 2:
+        _report(demo, _book(demo, InspectionKind.FINAL, in_days=-1), major=1, minor=2)
+    elif demo.nth == 3:
+        # Failed, rework: the re-inspection is booked by the decision.
+        report = _report(
+            demo, _book(demo, InspectionKind.FINAL, in_days=-3), major=14, minor=4,
+            defects=FAILED_DEFECTS[:2],
+        )  # fmt: skip
+        failure_decide(
+            report_id=report.pk,
+            user=manager,
+            decision=FailureDecision.REWORK,
+            reason="Rework the seams, re-inspect before the vessel cut-off.",
+            reinspection_date=demo.today + timedelta(days=4),
+        )
+    elif demo.nth == 4:
+        _book(demo, InspectionKind.FINAL, in_days=8, party=InspectorParty.THIRD_PARTY)
+
+
+def _shipment(demo: DemoOrder) -> None:
+    """Orders being shipped: marks, packing list, freight and part of the R27 papers; their
+    money is pending, partly paid, overdue or all in."""
+    if demo.stage != Stage.SHIPPING:
+        return
+    order, user, finance = demo.order, demo.order.merchandiser, demo.users["finance"]
+    shipped = order.ex_factory_date
+    shipping_marks_save(
+        order_id=order.pk,
+        user=user,
+        main_marks=f"{order.customer.name}\nP/O {order.po_number}\nSTYLE {order.style_no}\n"
+        "C/NO. 1-UP\nMADE IN CHINA",
+        side_marks="COLOUR / SIZE / QTY\nN.W. / G.W. / MEAS.",
+    )
+    if demo.nth != 3:  # the fourth one's marks still wait for the customer (R23)
+        shipping_marks_confirm(
+            order_id=order.pk,
+            user=user,
+            confirmed_on=shipped - timedelta(days=20),
+            confirmed_by=order.customer.contacts.first().name,
+            reference="e-mail",
+        )
+    packing_list_generate(
+        order_id=order.pk,
+        user=user,
+        pieces_per_carton=24,
+        net_weight_per_piece_kg=Decimal("0.320"),
+        carton_weight_kg=Decimal("1.150"),
+        carton_length_cm=Decimal("60"),
+        carton_width_cm=Decimal("40"),
+        carton_height_cm=Decimal("35"),
+    )
+    freight_book(
+        order_id=order.pk,
+        user=user,
+        forwarder="Kerry Logistics",
+        mode=TransportMode.SEA,
+        vessel_or_flight=f"OOCL Hong Kong V.{order.pk:03d}E",
+        port_of_loading="Yantian",
+        port_of_discharge="Los Angeles" if order.currency == "USD" else "Hamburg",
+        etd=shipped + timedelta(days=2),
+        eta=shipped + timedelta(days=20),
+        container_type=ContainerType.GP40 if demo.nth % 2 else ContainerType.LCL,
+    )
+    commercial_invoice_issue(
+        order_id=order.pk, user=user, number=f"CI-{order.po_number}", issued_on=shipped
+    )
+    # The B/L date starts the payment clock; the second order's was long ago, so it is overdue.
+    bl_date = shipped - timedelta(days=45) if demo.nth == 1 else shipped + timedelta(days=2)
+    kinds = [ExportDocumentKind.BILL_OF_LADING, ExportDocumentKind.CUSTOMS_DECLARATION]
+    if demo.nth in (0, 2):
+        kinds.append(ExportDocumentKind.CERTIFICATE_OF_ORIGIN)
+    for kind in kinds:
+        export_document_record(
+            order_id=order.pk,
+            user=user,
+            kind=kind,
+            number=f"{kind[:4].upper()}-{order.po_number}",
+            issued_on=bl_date if kind == ExportDocumentKind.BILL_OF_LADING else shipped,
+        )
+    owed = rules.balance(order).owed.amount
+    kind = (
+        PaymentKind.LC_NEGOTIATION
+        if order.payment_terms == PaymentTerms.LETTER_OF_CREDIT
+        else PaymentKind.BALANCE
+    )
+    paid = {0: owed * Decimal("0.4"), 2: owed}.get(demo.nth)
+    if paid:
+        payment_record(
+            order_id=order.pk,
+            user=finance,
+            kind=kind,
+            amount=paid.quantize(Decimal("0.01")),
+            received_on=demo.today - timedelta(days=3),
+            reference=f"TT-{order.pk:05d}",
+        )
+
+
+def _deposit(demo: DemoOrder) -> None:
+    """Finance confirmed the T/T deposit at the payment gate (R11); the money it saw is the
+    deposit payment collections count, or every T/T order would show its deposit overdue."""
+    order = demo.order
+    if not order.clearances.filter(kind=Clearance.DEPOSIT_CONFIRMED).exists():
+        return
+    deposit = next(iter(rules.instalments(order, order.total_amount.amount)), None)
+    if deposit is None or deposit.kind != PaymentKind.DEPOSIT:
+        return
+    if rules.balance(order).owed.amount < deposit.amount:  # settled: the walk paid it all
+        return
+    payment_record(
+        order_id=order.pk,
+        user=demo.users["finance"],
+        kind=PaymentKind.DEPOSIT,
+        amount=deposit.amount,
+        received_on=min(deposit.due_on, demo.today),
+        reference=f"TT-DEP-{order.po_number}",
+    )
+
+
+def shipping_demo(demo: DemoOrder) -> None:
+    _deposit(demo)
+    _inspections(demo)
+    _shipment(demo)
+
+
+register_demo_step("shipping", shipping_demo)
