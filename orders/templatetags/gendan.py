@@ -1,8 +1,11 @@
 """Labels and colours for templates, read from orders.choices so no template spells them."""
 
+from decimal import Decimal
+
 from django import template
 
 from orders.choices import STAGE_COLOURS, TRANSITION_LABELS, Stage
+from orders.roles import SEES_ALL_ORDERS, has_role
 from orders.sizes import format_breakdown
 from orders.timeline import action_label
 
@@ -32,3 +35,24 @@ def event_action_label(event):
 @register.filter
 def size_breakdown(sizes: dict | None) -> str:
     return format_breakdown(sizes)
+
+
+@register.filter
+def amount(value) -> str:
+    """A sum of money without its currency, grouped like Money: 153,939.00."""
+    if value in (None, ""):
+        return ""
+    return f"{Decimal(value).quantize(Decimal('0.01')):,}"
+
+
+@register.filter
+def sees_all_orders(user) -> bool:
+    return has_role(user, *SEES_ALL_ORDERS)
+
+
+@register.filter
+def person(user) -> str:
+    """People by their name, as colleagues know them; the login name only when none is set."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()

@@ -1,0 +1,14 @@
+import pytest
+
+from orders.models import Order
+
+
+@pytest.fixture(autouse=True)
+def _http(settings):
+    settings.SECURE_SSL_REDIRECT = False
+
+
+def in_stage(order: Order, stage: str) -> Order:
+    """Put an order in a stage directly: these tests are about what a page shows there."""
+    Order.objects.filter(pk=order.pk).update(stage=stage)
+    return Order.objects.get(pk=order.pk)
