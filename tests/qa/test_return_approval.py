@@ -1,0 +1,28 @@
+"""Found walking the seeded demo as each user (QA pass)."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import make_order
+
+pytestmark = pytest.mark.django_db
+
+
+def test_only_the_gm_is_offered_to_approve_a_return_going_back_to_the_factory(
+    client, merchandiser, department_manager, general_manager
+):
+    """The department manager saw "Approve the return" on goods going back to the factory, a
+    button the service always refuses (R17: the GM approves those)."""
+    from tests.complaints.builders import apply_return
+
+    application = apply_return(make_order(merchandiser=merchandiser), back_to_factory=True)
+    approve = reverse("complaints:return_approve", args=[application.pk])
+    refuse = reverse("complaints:return_refuse", args=[application.pk])
+
+    client.force_login(department_manager)
+    page = client.get(application.get_absolute_url()).content.decode()
+    assert approve not in page and refuse in page
+
+    client.force_login(general_manager)
+    page = client.get(application.get_absolute_url()).content.decode()
+    assert approve in page and refuse in page
