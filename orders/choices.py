@@ -49,6 +49,9 @@ LIFECYCLE = [
 ]
 ACTIVE_STAGES = LIFECYCLE[:-1]
 CANCELLABLE_STAGES = LIFECYCLE[: LIFECYCLE.index(Stage.SHIPPING)]
+# An order can miss its ex-factory date only until it ships: once shipping, the date is behind
+# it and what remains open is papers and payment, not lateness.
+NOT_YET_SHIPPED_STAGES = LIFECYCLE[: LIFECYCLE.index(Stage.SHIPPING)]
 
 # R11: payments can clear the production gate only while production has not started.
 PAYMENT_GATE_OPEN_STAGES = (Stage.RECEIVED, Stage.IN_REVIEW, Stage.APPROVED)

@@ -13,6 +13,7 @@ from orders.choices import (
     APPROVAL_CHAIN,
     LIFECYCLE,
     NEXT_TRANSITION,
+    NOT_YET_SHIPPED_STAGES,
     PAYMENT_GATE_OPEN_STAGES,
     TRANSITIONS_NEEDING_REASON,
     ApprovalStep,
@@ -48,8 +49,8 @@ def visible_orders(user) -> QuerySet[Order]:
 
 
 def late_orders_q() -> Q:
-    """Past the ex-factory date and still open (the same test as Order.is_late)."""
-    return Q(stage__in=ACTIVE_STAGES, ex_factory_date__lt=timezone.localdate())
+    """Past the ex-factory date and not shipped yet (the same test as Order.is_late)."""
+    return Q(stage__in=NOT_YET_SHIPPED_STAGES, ex_factory_date__lt=timezone.localdate())
 
 
 def order_list(user) -> QuerySet[Order]:

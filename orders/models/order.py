@@ -15,6 +15,7 @@ from orders.choices import (
     ACTIVE_STAGES,
     CANCELLABLE_STAGES,
     LIFECYCLE,
+    NOT_YET_SHIPPED_STAGES,
     Currency,
     Incoterm,
     PaymentTerms,
@@ -146,7 +147,7 @@ class Order(ConcurrentTransitionMixin, models.Model):
     def is_late(self) -> bool:
         from django.utils import timezone
 
-        return self.stage in ACTIVE_STAGES and self.ex_factory_date < timezone.localdate()
+        return self.stage in NOT_YET_SHIPPED_STAGES and self.ex_factory_date < timezone.localdate()
 
     # ---- the state machine ---------------------------------------------------------------
     @transition(
