@@ -93,6 +93,7 @@ ACTION_LABELS = {
     "sample_sent_to_customer": _("Sample sent to the customer"),
     "sample_checked": _("Sample checked against the spec"),
     "sample_approved": _("Sample approved"),
+    "sample_round_approved": _("Sample approved"),
     "sample_rejected": _("Sample rejected"),
     "comment_letter_prepared": _("Sample comment letter prepared"),
     "comment_letter_uploaded": _("Customer's comment letter uploaded"),

@@ -147,7 +147,17 @@ def sample_decide(
             sample,
             user=user,
             kind=EventKind.APPROVAL if approved else EventKind.REJECTION,
-            action="sample_approved" if approved else "sample_rejected",
+            action=_decision_action(sample, approved),
             comment=f"{DecidedBy(source).label}. {comment}".strip(),
         )
     return sample
+
+
+def _decision_action(sample: SampleRequest, approved: bool) -> str:
+    """The action code is the plan's contract: "sample_approved" completes the PP-sample
+    milestone (R4), so a proto or fit approval must not use it."""
+    if not approved:
+        return "sample_rejected"
+    if sample.sample_type == SampleType.PRE_PRODUCTION:
+        return "sample_approved"
+    return "sample_round_approved"
