@@ -21,6 +21,10 @@ def is_managing(user) -> bool:
     return has_role(user, Role.DEPARTMENT_MANAGER, Role.GENERAL_MANAGER)
 
 
+def can_enter_orders(user) -> bool:
+    return has_role(user, Role.MERCHANDISER, Role.DEPARTMENT_MANAGER, Role.GENERAL_MANAGER)
+
+
 def can_edit(order, user) -> bool:
     return is_managing(user) or (has_role(user, Role.MERCHANDISER) and can_see(order, user))
 

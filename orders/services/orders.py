@@ -6,8 +6,7 @@ from django.utils.translation import gettext as _
 
 from orders.choices import EventKind, Stage
 from orders.models import ContractCheck, Order, OrderLine
-from orders.permissions import can_edit, team_id_of
-from orders.roles import Role, has_role
+from orders.permissions import can_edit, can_enter_orders, team_id_of
 from orders.services.common import ActionRefused, lock_order, record_event, save_order
 from orders.services.planning import plan_build, replan_dates
 
@@ -17,7 +16,7 @@ EDITABLE_STAGES = {Stage.RECEIVED}
 
 def order_create(*, user, data: dict[str, Any], lines: list[dict[str, Any]]) -> Order:
     """A merchandiser enters a customer P/O with its lines."""
-    if not has_role(user, Role.MERCHANDISER, Role.DEPARTMENT_MANAGER, Role.GENERAL_MANAGER):
+    if not can_enter_orders(user):
         raise ActionRefused(_("Only merchandisers and managers enter orders."))
     if not lines:
         raise ActionRefused(_("An order needs at least one line."))

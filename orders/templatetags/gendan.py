@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import template
 
 from orders.choices import STAGE_COLOURS, TRANSITION_LABELS, Stage
+from orders.permissions import can_enter_orders
 from orders.roles import SEES_ALL_ORDERS, has_role
 from orders.sizes import format_breakdown
 from orders.timeline import action_label
@@ -43,6 +44,11 @@ def amount(value) -> str:
     if value in (None, ""):
         return ""
     return f"{Decimal(value).quantize(Decimal('0.01')):,}"
+
+
+@register.filter
+def may_enter_orders(user) -> bool:
+    return can_enter_orders(user)
 
 
 @register.filter
