@@ -157,8 +157,7 @@ def _shipment(demo: DemoOrder) -> None:
     commercial_invoice_issue(
         order_id=order.pk, user=user, number=f"CI-{order.po_number}", issued_on=shipped
     )
-    # The B/L date starts the payment clock; the second order's was long ago, so it is overdue.
-    bl_date = shipped - timedelta(days=45) if demo.nth == 1 else shipped + timedelta(days=2)
+    bl_date = shipped + timedelta(days=2)  # starts the payment clock (R21)
     kinds = [ExportDocumentKind.BILL_OF_LADING, ExportDocumentKind.CUSTOMS_DECLARATION]
     if demo.nth in (0, 2):
         kinds.append(ExportDocumentKind.CERTIFICATE_OF_ORIGIN)

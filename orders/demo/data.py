@@ -188,7 +188,7 @@ PLAN: list[tuple[str, str]] = [
     *[(Stage.APPROVED, "") for _n in range(6)],
     *[(Stage.IN_PRODUCTION, v) for v in ("", "", "", "", "", "", "late", "late")],
     *[(Stage.INSPECTION, v) for v in ("", "", "", "", "", "late")],
-    *[(Stage.SHIPPING, "") for _n in range(5)],
+    *[(Stage.SHIPPING, v) for v in ("", "overdue", "", "", "")],
     *[(Stage.SETTLED, "") for _n in range(5)],
     *[(Stage.ON_HOLD, v) for v in (Stage.RECEIVED, Stage.APPROVED, Stage.IN_PRODUCTION)],
     *[(Stage.CANCELLED, v) for v in (Stage.RECEIVED, Stage.IN_REVIEW, Stage.APPROVED)],

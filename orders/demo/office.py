@@ -214,6 +214,8 @@ class DemoOffice:
         ordered, ex_factory = STAGE_DATES[stage]
         if variant == "late":
             ex_factory = -(3 + number % 9)
+        elif variant == "overdue":  # shipped long enough ago for its payment to be overdue
+            ex_factory = -45
         ex_factory += number % 7
         terms = customer.default_payment_terms
         factory = self.factories[(number * 3) % len(self.factories)]
