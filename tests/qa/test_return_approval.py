@@ -3,7 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_order
+from complaints.models import ReturnApplication
+from orders.roles import Role
+from tests.complaints.builders import apply_return, received_return
+from tests.factories import make_order, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +16,6 @@ def test_only_the_gm_is_offered_to_approve_a_return_going_back_to_the_factory(
 ):
     """The department manager saw "Approve the return" on goods going back to the factory, a
     button the service always refuses (R17: the GM approves those)."""
-    from tests.complaints.builders import apply_return
 
     application = apply_return(make_order(merchandiser=merchandiser), back_to_factory=True)
     approve = reverse("complaints:return_approve", args=[application.pk])
@@ -26,3 +28,21 @@ def test_only_the_gm_is_offered_to_approve_a_return_going_back_to_the_factory(
     client.force_login(general_manager)
     page = client.get(application.get_absolute_url()).content.decode()
     assert approve in page and refuse in page
+
+
+def test_the_decision_line_keeps_saying_approved_once_the_goods_are_in(
+    client, merchandiser, department_manager
+):
+    """After receipt the "Decision" line read "Received: sign-offs", the status, not what the
+    leader decided."""
+
+    application = received_return(
+        make_order(merchandiser=merchandiser),
+        leader=department_manager,
+        warehouse=make_user(Role.WAREHOUSE),
+    )
+    assert application.status != "approved"
+    client.force_login(merchandiser)
+    page = client.get(ReturnApplication.objects.get(pk=application.pk).get_absolute_url())
+    decision = page.content.decode().split("Decision</dt><dd>", 1)[1].split("</dd>", 1)[0]
+    assert decision.startswith("Approved ·")
