@@ -44,7 +44,16 @@ from orders.demo.data import (
 )
 from orders.demo.plans import date_the_plan, plan_older_orders
 from orders.gates import satisfy_gates
-from orders.models import Customer, CustomerContact, Order, OrderEvent, Profile, Team
+from orders.models import (
+    Approval,
+    Customer,
+    CustomerContact,
+    Order,
+    OrderEvent,
+    PaymentClearance,
+    Profile,
+    Team,
+)
 from orders.models.review import CONTRACT_CHECK_ITEMS
 from orders.roles import Role, has_role
 from orders.services.common import ActionRefused
@@ -353,6 +362,20 @@ class DemoOffice:
                 datetime(day.year, day.month, day.day, minute // 60, minute % 60)
             )
         OrderEvent.objects.bulk_update(events, ["at"])
+        # Signatures and payment clearances carry their own time: give them their event's, or
+        # the R10/R11 boxes show today beside a timeline months old.
+        times: dict[str, list] = {}
+        for event in events:
+            times.setdefault(event.action, []).append(event.at)
+        for model, code in ((Approval, "step"), (PaymentClearance, "kind")):
+            rows = list(model.objects.filter(order=order).order_by("id"))
+            for row in rows:
+                # The merchandiser's signature is the submission itself (R10).
+                action = {"merchandiser": "submit_for_review"}.get(getattr(row, code))
+                action = action or getattr(row, code)
+                if times.get(action):
+                    row.at = times[action].pop(0)
+            model.objects.bulk_update(rows, ["at"])
 
 
 def fresh(order: Order) -> Order:

@@ -181,3 +181,7 @@ def test_demo_timeline_keeps_the_order_events_happened_in():
     for order in Order.objects.filter(stage=Stage.APPROVED)[:3]:
         by_id = list(order.events.order_by("id").values_list("at", flat=True))
         assert by_id == sorted(by_id)
+    # Signatures and clearances are dated with their events, not with the seeding.
+    settled = Order.objects.filter(stage=Stage.SETTLED).first()
+    for row in [*settled.approvals.all(), *settled.clearances.all()]:
+        assert timezone.localdate(row.at) < timezone.localdate()
