@@ -160,4 +160,4 @@ class TrimCardReviewForm(forms.Form):
             ("return", _("Errors: return it to the factory")),
         ],
     )
-    errors = forms.CharField(label=_("errors found"), widget=forms.Textarea, required=False)
+    errors_found = forms.CharField(label=_("errors found"), widget=forms.Textarea, required=False)

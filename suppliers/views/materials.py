@@ -238,6 +238,6 @@ class TrimCardReviewView(ManageMixin, MaterialActionView):
             services.trim_card_approve(card_id=card.pk, user=request.user)
             return _("Trim card signed: one copy to QC, one filed.")
         services.trim_card_return(
-            card_id=card.pk, user=request.user, errors=form.cleaned_data["errors"]
+            card_id=card.pk, user=request.user, errors=form.cleaned_data["errors_found"]
         )
         return _("Trim card returned; the factory is being told the errors.")
