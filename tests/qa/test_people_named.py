@@ -1,15 +1,24 @@
 """Found walking the seeded demo as each user (QA pass): pages named people by their login
 ("merch2 · 2026-11-26") where colleagues know them by name."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from complaints.services.complaints import complaint_approve
+from orders.choices import Decision
+from orders.planning.choices import Party
+from orders.services.date_changes import date_change_request
+from orders.services.planning import plan_build
+from orders.services.review import approval_record
+from orders.services.transitions import order_transition
 from samples.services import sample_check_record
 from suppliers.choices import ProcurementStatus
 from suppliers.services import procurement_update, trim_card_receive, trim_create
 from tests.complaints.builders import file_complaint
-from tests.factories import make_order, make_sample
+from tests.factories import make_order, make_sample, tick_contract
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +73,25 @@ def test_trim_cards_waiting_name_the_merchandiser(client, named):
     client.force_login(merchandiser)
     page = client.get(reverse("suppliers:trim_cards_waiting")).content.decode()
     assert "<td>Xiaomei Li</td>" in page and f"<td>{merchandiser.username}</td>" not in page
+
+
+def test_date_changes_and_rejections_name_who_recorded_them(client, named):
+    merchandiser, manager = named
+    order = make_order(merchandiser=merchandiser)
+    plan_build(order=order, user=merchandiser, today=timezone.localdate())
+    date_change_request(
+        order_id=order.pk,
+        user=merchandiser,
+        requested_by=Party.FACTORY,
+        proposed_date=order.ex_factory_date + timedelta(days=7),
+        reason="Fabric late",
+        responsible=Party.FACTORY,
+    )
+    tick_contract(order)
+    order_transition(order_id=order.pk, user=merchandiser, name="submit_for_review")
+    approval_record(order_id=order.pk, user=manager, decision=Decision.REJECTED, comment="Price")
+    client.force_login(manager)
+    page = client.get(order.get_absolute_url()).content.decode()
+    assert '<small class="muted">Xiaomei Li</small>' in page  # the date change
+    assert "Chi Ming Wong: Price" in page  # the rejection
+    assert f"{merchandiser.username}<" not in page and f"{manager.username}:" not in page
