@@ -152,8 +152,13 @@ DISPATCH_ACTIONS = {step: f"dispatch_{step}" for step in DispatchStep.values}
 
 # What the shipping app's timeline events are called on the order page.
 ACTION_LABELS = {
-    "inspection_booked": _("Inspection booked"),
-    "inspection_recorded": _("Inspection report recorded"),
+    # The plan tells an inline report from a final booking by these codes (inspection_action).
+    "inline_inspection_booked": _("Inline inspection booked"),
+    "final_inspection_booked": _("Final inspection booked"),
+    "reinspection_inspection_booked": _("Re-inspection booked"),
+    "inline_inspection_recorded": _("Inline inspection report recorded"),
+    "final_inspection_recorded": _("Final inspection report recorded"),
+    "reinspection_inspection_recorded": _("Re-inspection report recorded"),
     "inspection_failure_decided": _("Decision on a failed inspection"),
     "inspection_certificate_issued": _("Inspection certificate issued"),
     "lg_letter_created": _("L/G letter prepared"),
@@ -175,3 +180,8 @@ ACTION_LABELS = {
     "dispatch_shipped": _("Goods shipped with waybill"),
     "dispatch_sent": _("Delivery note and waybill sent to the customer"),
 }
+
+
+def inspection_action(kind: str, event: str) -> str:
+    """The timeline code of an inspection event, e.g. final_inspection_booked."""
+    return f"{kind}_inspection_{event}"

@@ -8,7 +8,13 @@ from django.utils.translation import gettext as _
 
 from orders.choices import EventKind
 from shipping import aql, permissions
-from shipping.choices import DefectClass, FailureDecision, InspectionKind, Verdict
+from shipping.choices import (
+    DefectClass,
+    FailureDecision,
+    InspectionKind,
+    Verdict,
+    inspection_action,
+)
 from shipping.models import (
     Defect,
     DefectCount,
@@ -89,7 +95,11 @@ def _book(order, user, *, kind, party, planned_date, lot_size, level, aqls, **fi
     if booking.booked_late:
         comment += " — " + _("booked late (R12)")
     record_event(
-        order, kind=EventKind.NOTE, actor=user, action="inspection_booked", comment=comment
+        order,
+        kind=EventKind.NOTE,
+        actor=user,
+        action=inspection_action(booking.kind, "booked"),
+        comment=comment,
     )
     return booking
 
@@ -168,7 +178,7 @@ def _record_report(booking, user, *, defects_found, defects, **fields) -> Inspec
         booking.order,
         kind=EventKind.NOTE,
         actor=user,
-        action="inspection_recorded",
+        action=inspection_action(booking.kind, "recorded"),
         comment=_("%(kind)s inspection: %(verdict)s (critical %(c)s, major %(ma)s, minor %(mi)s)")
         % {
             "kind": booking.get_kind_display(),

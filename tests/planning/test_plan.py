@@ -54,7 +54,8 @@ def test_start_production_completes_the_cutting_milestone(planned_order, merchan
     [
         ("sample_approved", "pp_sample"),  # samples/
         ("inspection_certificate_issued", "final_inspection"),  # shipping/
-        ("inspection_booked", "book_final_inspection"),  # shipping/, R12
+        ("final_inspection_booked", "book_final_inspection"),  # shipping/, R12
+        ("inline_inspection_recorded", "inline_inspection"),  # shipping/
         ("lab_dip_approved", "lab_dips"),  # suppliers/
         ("ship", "ex_factory"),  # the order's own transition
     ],
@@ -68,6 +69,14 @@ def test_other_apps_action_codes_complete_their_milestones(planned_order, action
 
 def test_unrelated_actions_complete_nothing(planned_order):
     record_event(planned_order, kind=EventKind.NOTE, action="packing_list_generated")
+    assert not planned_order.milestones.exclude(actual_date=None).exists()
+
+
+@pytest.mark.parametrize("action", ["inline_inspection_booked", "final_inspection_recorded"])
+def test_an_inspection_of_another_kind_completes_nothing(planned_order, action):
+    """Booking an inline inspection is not booking the final one, nor is a final report the
+    inline inspection."""
+    record_event(planned_order, kind=EventKind.NOTE, action=action)
     assert not planned_order.milestones.exclude(actual_date=None).exists()
 
 
