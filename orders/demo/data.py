@@ -20,6 +20,8 @@ class DemoUser:
     language: str
     team: int | None = None  # index into TEAMS
     is_staff: bool = False
+    # Extra permissions by "app_label.codename", e.g. the warehouse head's sign-off (R17).
+    permissions: tuple[str, ...] = ()
 
 
 TEAMS = ["Knitwear 針織組", "Wovens 梭織組"]
@@ -56,6 +58,14 @@ DEMO_USERS = [
     DemoUser("qc", Role.QC, "Jianguo", "Zhang 张建国", Language.SIMPLIFIED_CHINESE),
     DemoUser(
         "warehouse", Role.WAREHOUSE, "Wai Keung", "Cheung 張偉強", Language.TRADITIONAL_CHINESE
+    ),
+    DemoUser(
+        "warehouse_head",
+        Role.WAREHOUSE,
+        "Kwok Wah",
+        "Ng 吳國華",
+        Language.TRADITIONAL_CHINESE,
+        permissions=("complaints.sign_as_warehouse_head",),
     ),
     DemoUser("admin", SUPERUSER, "Site", "Administrator", Language.ENGLISH, is_staff=True),
 ]

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
@@ -145,6 +145,11 @@ class DemoOffice:
                 )
             if spec.role != SUPERUSER:
                 user.groups.add(Group.objects.get(name=spec.role))
+            for permission in spec.permissions:
+                app_label, codename = permission.split(".")
+                user.user_permissions.add(
+                    Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                )
             team = self.teams[spec.team] if spec.team is not None else None
             Profile.objects.get_or_create(
                 user=user, defaults={"language": spec.language, "team": team}

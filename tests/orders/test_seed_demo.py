@@ -185,3 +185,18 @@ def test_demo_timeline_keeps_the_order_events_happened_in():
     settled = Order.objects.filter(stage=Stage.SETTLED).first()
     for row in [*settled.approvals.all(), *settled.clearances.all()]:
         assert timezone.localdate(row.at) < timezone.localdate()
+
+
+def test_demo_has_a_warehouse_head_who_may_sign_after_the_keeper(db):
+    """R17: the second warehouse sign-off needs a head; the demo return would stop without one."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    call_command("seed_demo", verbosity=0)
+    head = get_user_model().objects.get(username="warehouse_head")
+    assert head.has_perm("complaints.sign_as_warehouse_head")
+    assert (
+        not get_user_model()
+        .objects.get(username="warehouse")
+        .has_perm("complaints.sign_as_warehouse_head")
+    )
