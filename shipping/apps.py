@@ -11,9 +11,10 @@ class ShippingConfig(AppConfig):
         from shipping.choices import ACTION_LABELS
         from shipping.forms_registry import register_forms
         from shipping.gates import register_gates
-        from shipping.sections import register_sections
+        from shipping.sections import register_home_panels, register_sections
 
         register_gates()
         register_sections()
+        register_home_panels()
         register_forms()
         register_action_labels(ACTION_LABELS)

@@ -3,7 +3,8 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from orders.sections import register_section
+from orders.roles import Role, has_role
+from orders.sections import register_home_panel, register_section
 from shipping import permissions, rules
 from shipping.choices import PAYMENT_STATUS_COLOURS, ExportDocumentKind, InspectorParty
 
@@ -86,4 +87,21 @@ def register_sections() -> None:
         template="shipping/section.html",
         context=section_context,
         order=60,
+    )
+
+
+def inspections_panel_context(user) -> dict:
+    from shipping.selectors import inspections_waiting
+
+    return {"bookings": inspections_waiting(user), "may_record": has_role(user, Role.QC)}
+
+
+def register_home_panels() -> None:
+    """QC's home page: the booked inspections that wait for their report, soonest first."""
+    register_home_panel(
+        code="inspections_waiting",
+        title=_("Inspections waiting for their report"),
+        template="shipping/includes/home_panel.html",
+        context=inspections_panel_context,
+        order=40,
     )

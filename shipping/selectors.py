@@ -97,3 +97,15 @@ def overdue_by_merchandiser(*, today=None) -> dict:
     for order, balance in overdue_orders(today=today):
         grouped[order.merchandiser].append((order, balance))
     return grouped
+
+
+def inspections_waiting(user, *, limit: int = 10):
+    """Booked inspections with no report yet, soonest first: QC's work for the coming days."""
+    from orders.selectors import visible_orders
+    from shipping.models import InspectionBooking
+
+    return list(
+        InspectionBooking.objects.filter(order__in=visible_orders(user), report__isnull=True)
+        .select_related("order__customer")
+        .order_by("planned_date", "id")[:limit]
+    )
