@@ -1,6 +1,5 @@
 """The customer's complaint and its handling report (產品投訴處理報告, R16)."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -15,20 +14,11 @@ from complaints.choices import (
     Fault,
     Remedy,
 )
+from complaints.models.fields import user_fk
 from orders.choices import Currency
 from orders.money import Money
 
 COMPLAINT_FORM = "F-CMP-001"
-
-
-def _user_fk(verbose_name, **kwargs):
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=verbose_name,
-        **kwargs,
-    )
 
 
 class Complaint(models.Model):
@@ -70,17 +60,17 @@ class Complaint(models.Model):
         default=ComplaintStatus.AWAITING_APPROVAL,
         db_index=True,
     )
-    filed_by = _user_fk(_("filed by"))
+    filed_by = user_fk(_("filed by"))
     filed_at = models.DateTimeField(_("filed at"), default=timezone.now)
 
-    approved_by = _user_fk(_("approved by"), null=True, blank=True)
+    approved_by = user_fk(_("approved by"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     approval_comment = models.TextField(_("approval comment"), blank=True)
 
     cause = models.TextField(_("analysed cause"), blank=True)
     corrective_action = models.TextField(_("corrective action"), blank=True)
     fault = models.CharField(_("fault"), max_length=10, choices=Fault.choices, blank=True)
-    analysed_by = _user_fk(_("analysed by"), null=True, blank=True)
+    analysed_by = user_fk(_("analysed by"), null=True, blank=True)
     analysed_at = models.DateTimeField(_("analysed at"), null=True, blank=True)
 
     reply_text = models.TextField(_("reply to the customer"), blank=True)
@@ -88,14 +78,14 @@ class Complaint(models.Model):
         _("reply letter"), upload_to="complaints/replies/%Y/%m/", blank=True
     )
     remedy = models.CharField(_("remedy"), max_length=12, choices=Remedy.choices, blank=True)
-    replied_by = _user_fk(_("replied by"), null=True, blank=True)
+    replied_by = user_fk(_("replied by"), null=True, blank=True)
     replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
 
     remedy_shipped_on = models.DateField(
         _("rework / replacement shipped on"), null=True, blank=True
     )
     remedy_reference = models.CharField(_("shipment reference"), max_length=120, blank=True)
-    remedy_recorded_by = _user_fk(_("shipment recorded by"), null=True, blank=True)
+    remedy_recorded_by = user_fk(_("shipment recorded by"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
     class Meta:
@@ -146,7 +136,7 @@ class ComplaintAttachment(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=AttachmentKind.choices)
     file = models.FileField(_("file"), upload_to="complaints/attachments/%Y/%m/")
     caption = models.CharField(_("caption"), max_length=200, blank=True)
-    uploaded_by = _user_fk(_("uploaded by"))
+    uploaded_by = user_fk(_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
     class Meta:
@@ -183,7 +173,7 @@ class FactoryClaim(models.Model):
         related_name="factory_claim",
         verbose_name=_("deduction"),
     )
-    raised_by = _user_fk(_("raised by"))
+    raised_by = user_fk(_("raised by"))
     raised_at = models.DateTimeField(_("raised at"), default=timezone.now)
 
     class Meta:

@@ -1,7 +1,6 @@
 """Customer returns (R17): the application (客戶退貨申請表), its lines, the sign-offs after the
 goods arrive, the return note (退貨單), and goods that arrived without an approved application."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -14,19 +13,10 @@ from complaints.choices import (
     ReturnStatus,
     SignOffStep,
 )
+from complaints.models.fields import user_fk
 
 RETURN_APPLICATION_FORM = "F-RET-001"
 RETURN_NOTE_FORM = "F-RET-002"
-
-
-def _user_fk(verbose_name, **kwargs):
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=verbose_name,
-        **kwargs,
-    )
 
 
 class ReturnApplication(models.Model):
@@ -61,10 +51,10 @@ class ReturnApplication(models.Model):
         db_index=True,
     )
     applied_on = models.DateField(_("customer applied on"), default=timezone.localdate)
-    created_by = _user_fk(_("created by"))
+    created_by = user_fk(_("created by"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
-    decided_by = _user_fk(_("decided by"), null=True, blank=True)
+    decided_by = user_fk(_("decided by"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.TextField(_("reason for the decision"), blank=True)
     handling = models.TextField(
@@ -76,12 +66,12 @@ class ReturnApplication(models.Model):
         _("customer told to ship on"), null=True, blank=True
     )
 
-    received_by = _user_fk(_("received by"), null=True, blank=True)
+    received_by = user_fk(_("received by"), null=True, blank=True)
     received_at = models.DateTimeField(_("received at"), null=True, blank=True)
     receipt_differences = models.TextField(_("differences found on receipt"), blank=True)
 
     note_number = models.CharField(_("return note no."), max_length=30, blank=True)
-    note_issued_by = _user_fk(_("return note issued by"), null=True, blank=True)
+    note_issued_by = user_fk(_("return note issued by"), null=True, blank=True)
     note_issued_at = models.DateTimeField(_("return note issued at"), null=True, blank=True)
 
     class Meta:
@@ -151,7 +141,7 @@ class ReturnSignOff(models.Model):
         verbose_name=_("return application"),
     )
     step = models.CharField(_("step"), max_length=20, choices=SignOffStep.choices)
-    signed_by = _user_fk(_("signed by"))
+    signed_by = user_fk(_("signed by"))
     signed_at = models.DateTimeField(_("signed at"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
 
@@ -191,7 +181,7 @@ class UnannouncedArrival(models.Model):
     waybill = models.CharField(_("carrier / waybill"), max_length=120, blank=True)
     decision = models.CharField(_("decision"), max_length=10, choices=ArrivalDecision.choices)
     reason = models.TextField(_("reason"))
-    decided_by = _user_fk(_("decided by"))
+    decided_by = user_fk(_("decided by"))
     decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
 
     class Meta:
