@@ -1,6 +1,6 @@
 """The same PDF form in Traditional Chinese and in English, timed in one run.
 
-    .venv/bin/python bench/forms_cjk.py [--reps 9] [--lines 40] [--fonttools]
+    .venv/bin/python bench/forms_cjk.py [--reps 21] [--lines 40] [--fonttools]
 
 Builds two orders in a throw-away in-memory database: one for a Hong Kong factory with Chinese
 names, description, address and colours (rendered zh-hant), one for an English-speaking factory
@@ -83,7 +83,7 @@ def build_orders(lines: int):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reps", type=int, default=9)
+    parser.add_argument("--reps", type=int, default=21)
     parser.add_argument("--lines", type=int, default=40, help="order lines (40 ≈ 2 pages)")
     parser.add_argument("--fonttools", action="store_true", help="subset with fontTools")
     parser.add_argument("--only", choices=["zh-hant", "en"], help="render one language only")
