@@ -11,10 +11,12 @@ class ShippingConfig(AppConfig):
         from shipping.choices import ACTION_LABELS
         from shipping.forms_registry import register_forms
         from shipping.gates import register_gates
+        from shipping.listeners import register_listeners
         from shipping.sections import register_home_panels, register_sections
 
         register_gates()
         register_sections()
         register_home_panels()
+        register_listeners()
         register_forms()
         register_action_labels(ACTION_LABELS)

@@ -5,7 +5,7 @@ and their payments paid, partly paid and overdue (R21)."""
 from datetime import timedelta
 from decimal import Decimal
 
-from orders.choices import Clearance, PaymentTerms, Stage
+from orders.choices import PaymentTerms, Stage
 from orders.demo.contributors import DemoOrder, register_demo_step
 from shipping import rules
 from shipping.choices import (
@@ -187,29 +187,7 @@ def _shipment(demo: DemoOrder) -> None:
         )
 
 
-def _deposit(demo: DemoOrder) -> None:
-    """Finance confirmed the T/T deposit at the payment gate (R11); the money it saw is the
-    deposit payment collections count, or every T/T order would show its deposit overdue."""
-    order = demo.order
-    if not order.clearances.filter(kind=Clearance.DEPOSIT_CONFIRMED).exists():
-        return
-    deposit = next(iter(rules.instalments(order, order.total_amount.amount)), None)
-    if deposit is None or deposit.kind != PaymentKind.DEPOSIT:
-        return
-    if rules.balance(order).owed.amount < deposit.amount:  # settled: the walk paid it all
-        return
-    payment_record(
-        order_id=order.pk,
-        user=demo.users["finance"],
-        kind=PaymentKind.DEPOSIT,
-        amount=deposit.amount,
-        received_on=min(deposit.due_on, demo.today),
-        reference=f"TT-DEP-{order.po_number}",
-    )
-
-
 def shipping_demo(demo: DemoOrder) -> None:
-    _deposit(demo)
     _inspections(demo)
     _shipment(demo)
 

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.choices import EventKind
 from orders.models import Order, OrderEvent, StaleOrderError
+from orders.timeline import notify_listeners
 
 
 class ActionRefused(Exception):
@@ -60,6 +61,7 @@ def record_event(
         from orders.services.planning import complete_from_event
 
         complete_from_event(event)
+        notify_listeners(event)
     return event
 
 
