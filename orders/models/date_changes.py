@@ -5,7 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from orders.models.order import Order
-from orders.planning.choices import CONSENTING_PARTY, DateChangeKind, DateChangeStatus, Party
+from orders.planning.choices import DateChangeKind, DateChangeStatus, Party
+from orders.planning.rules import r6_consenting_party
 
 
 class DateChangeRequest(models.Model):
@@ -57,7 +58,7 @@ class DateChangeRequest(models.Model):
 
     @property
     def consenting_party(self) -> str:
-        return CONSENTING_PARTY[self.requested_by]
+        return r6_consenting_party(self.requested_by)
 
     @property
     def days_moved(self) -> int:

@@ -38,10 +38,6 @@ class Party(models.TextChoices):
     US = "us", _("Us (the office)")
 
 
-# R6: who must agree to a change the other side asked for.
-CONSENTING_PARTY = {Party.FACTORY: Party.CUSTOMER, Party.CUSTOMER: Party.FACTORY}
-
-
 class DateChangeStatus(models.TextChoices):
     PROPOSED = "proposed", _("Waiting for consent")
     AGREED = "agreed", _("Agreed")

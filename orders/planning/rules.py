@@ -4,9 +4,18 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TypeVar
 
+from orders.planning.choices import Party
+
 T = TypeVar("T")
 
 CREDIT_CLASS_RANK = {"A": 0, "B": 1, "C": 2}
+
+
+def r6_consenting_party(requested_by: str) -> str:
+    """R6 delivery-date changes: a change one side asks for takes effect only with the other
+    side's consent — the factory's delay or early shipment needs the customer, the customer's
+    new date needs the factory."""
+    return {Party.FACTORY: Party.CUSTOMER, Party.CUSTOMER: Party.FACTORY}[requested_by]
 
 
 def r19_priority(
