@@ -95,3 +95,19 @@ def test_date_changes_and_rejections_name_who_recorded_them(client, named):
     assert '<small class="muted">Xiaomei Li</small>' in page  # the date change
     assert "Chi Ming Wong: Price" in page  # the rejection
     assert f"{merchandiser.username}<" not in page and f"{manager.username}:" not in page
+
+
+def test_fabric_booking_signer_is_named_not_the_login(client, merchandiser, department_manager):
+    """The Materials section says who signed the fabric booking by name, as colleagues know them."""
+    from django.urls import reverse
+
+    from orders.gates import satisfy_gates
+    from tests.factories import make_order
+
+    department_manager.first_name, department_manager.last_name = "Chi Ming", "Wong"
+    department_manager.save()
+    order = make_order(merchandiser=merchandiser)
+    satisfy_gates(order, "start_production")
+    client.force_login(merchandiser)
+    page = client.get(reverse("orders:detail", args=[order.pk])).content.decode()
+    assert "Signed by Chi Ming Wong" in page
