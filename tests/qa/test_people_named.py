@@ -99,8 +99,6 @@ def test_date_changes_and_rejections_name_who_recorded_them(client, named):
 
 def test_fabric_booking_signer_is_named_not_the_login(client, merchandiser, department_manager):
     """The Materials section says who signed the fabric booking by name, as colleagues know them."""
-    from django.urls import reverse
-
     from orders.gates import satisfy_gates
     from tests.factories import make_order
 
