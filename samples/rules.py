@@ -60,6 +60,9 @@ def comment_letter_may_leave(letter) -> bool:
 # after that a new round repeats the check (R4).
 CHECKABLE_STATUSES = (SampleStatus.RECEIVED, SampleStatus.CHECKED, SampleStatus.SENT_TO_CUSTOMER)
 
+# The customer's piece goes out once the round is in, and before it was sent or decided.
+SENDABLE_STATUSES = (SampleStatus.RECEIVED, SampleStatus.CHECKED)
+
 
 # ---- the start-production gate ---------------------------------------------------------------
 

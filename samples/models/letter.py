@@ -80,3 +80,7 @@ class CommentLetter(models.Model):
     @property
     def is_signed(self) -> bool:
         return self.signed_at is not None
+
+    @property
+    def may_leave(self) -> bool:
+        return rules.comment_letter_may_leave(self)

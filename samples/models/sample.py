@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from orders.models import Order
+from samples import rules
 from samples.choices import (
+    DECIDED_STATUSES,
     SAMPLE_STATUS_COLOURS,
     DecidedBy,
     Recipient,
@@ -89,6 +91,18 @@ class SampleRequest(models.Model):
     @property
     def status_colour(self) -> str:
         return SAMPLE_STATUS_COLOURS[self.status]
+
+    @property
+    def is_checkable(self) -> bool:
+        return self.status in rules.CHECKABLE_STATUSES
+
+    @property
+    def may_be_sent(self) -> bool:
+        return self.status in rules.SENDABLE_STATUSES
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status in DECIDED_STATUSES
 
     @property
     def quantity(self) -> int:

@@ -95,7 +95,7 @@ def sample_send_to_customer(*, sample_id: int, user, sent_on: date | None = None
     """The customer's piece goes out for the customer's own approval (seed 000 §5.7.3 B)."""
     with transaction.atomic():
         _order, sample = lock_sample(sample_id, user, _("You may not work on these samples."))
-        if sample.status not in (SampleStatus.RECEIVED, SampleStatus.CHECKED):
+        if sample.status not in rules.SENDABLE_STATUSES:
             raise ActionRefused(_("Only a received sample can be sent to the customer."))
         sample.sent_on = sent_on or timezone.localdate()
         sample.status = SampleStatus.SENT_TO_CUSTOMER
