@@ -1,9 +1,9 @@
 from django.contrib import messages
 from django.http import Http404
-from django.utils.html import format_html, format_html_join
 
 from orders.selectors import visible_orders
 from orders.services.common import ActionRefused
+from orders.views.generic import refusal_message
 from samples.models import CommentLetter, SampleRequest
 
 
@@ -33,11 +33,7 @@ def visible_letter(user, pk: int) -> CommentLetter:
 
 
 def refuse(request, error: ActionRefused) -> None:
-    if not error.details:
-        messages.error(request, str(error.message))
-        return
-    items = format_html_join("", "<li>{}</li>", ((str(d),) for d in error.details))
-    messages.error(request, format_html("{}<ul>{}</ul>", error.message, items))
+    messages.error(request, refusal_message(error))
 
 
 def form_errors(request, form) -> None:
