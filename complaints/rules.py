@@ -94,9 +94,14 @@ def r17_approval_refusal(application, user, *, reason: str) -> str | None:
             "A customer-caused return is refused unless the leader gives the reason for "
             "the exception."
         )
-    if application.back_to_factory and not permissions.is_general_manager(user):
+    if r17_needs_general_manager(application, user):
         return _("Goods going back to the factory need the general manager's approval.")
     return None
+
+
+def r17_needs_general_manager(application, user) -> bool:
+    """R17: goods going back to the factory are the GM's to approve (a manager may still refuse)."""
+    return application.back_to_factory and not permissions.is_general_manager(user)
 
 
 def r17_refusal_refusal(application, user, *, reason: str) -> str | None:

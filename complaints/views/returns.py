@@ -57,8 +57,7 @@ def _return_forms(application, user) -> dict:
     order, status = application.order, application.status
     result = {}
     if status == ReturnStatus.AWAITING_APPROVAL and permissions.can_decide_return(order, user):
-        # R17: goods going back to the factory are the GM's to approve; a manager may refuse.
-        if not application.back_to_factory or permissions.is_general_manager(user):
+        if not rules.r17_needs_general_manager(application, user):
             result["approve"] = forms.ApproveReturnForm()
         result["refuse"] = forms.RefuseReturnForm()
     if status == ReturnStatus.APPROVED:
