@@ -99,7 +99,7 @@ def missing_documents(order) -> list[str]:
     """R27: what the export tracking sheet still lacks (labels)."""
     from shipping.models import CommercialInvoice, PackingList
 
-    have = set(order.export_documents.values_list("kind", flat=True))
+    have = {document.kind for document in order.export_documents.all()}
     missing = [
         " / ".join(str(ExportDocumentKind(kind).label) for kind in group)
         for group in REQUIRED_EXPORT_DOCUMENTS

@@ -1,5 +1,6 @@
 """The "Inspection & shipment" section of the order page."""
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,8 @@ def section_context(order, user) -> dict:
     from shipping.models import InspectionBooking
 
     today = timezone.localdate()
+    # The balance, the due date and the tracking sheet all read these: fetch each once.
+    prefetch_related_objects([order], "payments", "deductions", "export_documents")
     bookings = list(
         InspectionBooking.objects.filter(order=order)
         .select_related("report__resolution", "report__guarantee_letter", "report__certificate")
