@@ -1,10 +1,6 @@
 """Who may work on an order's samples; the services call these whatever the page showed."""
 
-from orders.permissions import can_edit, can_see
-
-
-def can_view_samples(order, user) -> bool:
-    return can_see(order, user)
+from orders.permissions import can_edit
 
 
 def can_work_on_samples(order, user) -> bool:

@@ -245,7 +245,3 @@ def balance(order, today=None) -> Balance:
 
 def nothing_owed(order) -> bool:
     return balance(order).settled
-
-
-def settle_gate_met(order) -> bool:
-    return documents_complete(order) and nothing_owed(order)

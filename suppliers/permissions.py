@@ -4,10 +4,6 @@ from orders.permissions import can_edit, can_see
 from orders.roles import Role, has_role
 
 
-def can_view_materials(order, user) -> bool:
-    return can_see(order, user)
-
-
 def can_manage_materials(order, user) -> bool:
     """The order's merchandisers (and managers) book fabric, record submissions and trims."""
     return can_edit(order, user)

@@ -85,9 +85,6 @@ class FabricBooking(Procurement):
     def latest_bulk(self):
         return self.bulk_submissions.order_by("-round").first()
 
-    def latest_test(self):
-        return self.lab_tests.order_by("-id").first()
-
 
 class LabDip(models.Model):
     """The colour standard of one colourway of an order."""
