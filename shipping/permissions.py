@@ -2,7 +2,7 @@
 server enforces them whatever a page showed."""
 
 from orders.permissions import can_see, is_managing
-from orders.roles import Role, has_role
+from orders.roles import SEES_ALL_ORDERS, Role, has_role
 
 
 def can_book_inspection(order, user) -> bool:
@@ -34,3 +34,8 @@ def can_record_payment(order, user) -> bool:
 
 def can_record_deduction(order, user) -> bool:
     return has_role(user, Role.FINANCE) or is_managing(user)
+
+
+def can_see_collections(user) -> bool:
+    """R21: the collections sheet spans every customer's orders, so it is for who sees them all."""
+    return has_role(user, *SEES_ALL_ORDERS)

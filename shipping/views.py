@@ -174,9 +174,7 @@ def aql_calculator_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def collections_view(request: HttpRequest) -> HttpResponse:
-    from orders.roles import SEES_ALL_ORDERS, has_role
-
-    if not has_role(request.user, *SEES_ALL_ORDERS):
+    if not permissions.can_see_collections(request.user):
         raise PermissionDenied
     from shipping.choices import AGEING_BUCKETS
 
