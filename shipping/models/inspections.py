@@ -137,6 +137,12 @@ class InspectionReport(models.Model):
         return VERDICT_COLOURS.get(self.verdict, "grey")
 
     @property
+    def ships_under_lg(self) -> bool:
+        """R7: the failure was decided "ship under L/G": the factory signs F-PMER-003."""
+        resolution = getattr(self, "resolution", None)
+        return resolution is not None and resolution.decision == FailureDecision.SHIP_UNDER_LG
+
+    @property
     def passed(self) -> bool:
         return self.verdict == Verdict.PASS
 

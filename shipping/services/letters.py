@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 
 from orders.choices import EventKind
 from shipping import permissions
-from shipping.choices import FailureDecision
 from shipping.models import GuaranteeLetter, InspectionReport
 from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
 from shipping.services.inspections import _issue_certificate
@@ -35,8 +34,7 @@ def guarantee_letter_create(
     with transaction.atomic():
         order = lock_order(report.booking.order_id)
         refuse_unless(permissions.can_handle_shipment(order, user))
-        resolution = getattr(report, "resolution", None)
-        if resolution is None or resolution.decision != FailureDecision.SHIP_UNDER_LG:
+        if not report.ships_under_lg:
             raise ActionRefused(_("An L/G letter needs the decision to ship under L/G first (R7)."))
         if GuaranteeLetter.objects.filter(report=report).exists():
             raise ActionRefused(_("This inspection already has an L/G letter."))
