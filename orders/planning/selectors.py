@@ -90,6 +90,10 @@ class ProgressSheet:
     total: int
     countdown: int  # days to the ex-factory date (negative: past it)
 
+    @property
+    def days_past(self) -> int:
+        return max(0, -self.countdown)
+
 
 def progress_sheet(order: Order, reports: list[ProgressReport], steps, today: date):
     total = order.total_quantity or 0
