@@ -1,16 +1,12 @@
 """One settings module. Everything comes from the environment; with nothing set you get the
 embedded default: SQLite, e-mail written to files under var/, Celery on a file-system broker."""
 
-import warnings
 from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env, envbool, envint, envlist
-
-# We pin django-fsm <4 on purpose (the owner's choice); its import-time notice is noise.
-warnings.filterwarnings("ignore", message="The 'django-fsm' package has been integrated")
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env("GENDAN_VAR_DIR", str(BASE_DIR / "var")))
