@@ -57,6 +57,11 @@ class DiscrepancyForm(forms.Form):
         label=_("Verdict"), choices=Severity.choices, initial=Severity.MUST_CORRECT
     )
 
+    def has_changed(self) -> bool:
+        # The area and verdict selects always post a value, so only a description makes a row
+        # filled in; blank rows of the check page are then skipped instead of failing as required.
+        return bool((self.data.get(self.add_prefix("description")) or "").strip())
+
 
 MeasurementFormSet = forms.formset_factory(MeasurementForm, extra=6)
 DiscrepancyFormSet = forms.formset_factory(DiscrepancyForm, extra=3)

@@ -8,6 +8,7 @@ from samples.choices import LetterStatus, SampleStatus
 from samples.models import CommentLetter
 from samples.services import comment_letter_create, sample_check_record
 from tests.factories import make_sample, make_team, make_user
+from tests.html_forms import browser_form_data, form_index_with_field
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +107,24 @@ def test_check_page_records_the_chart_and_flags_beyond_tolerance(client, order, 
     ]
     page = client.get(reverse("samples:detail", args=[sample.pk])).content.decode()
     assert "Body length" in page and "Shade too dark" in page
+
+
+def test_r4_check_page_saves_one_discrepancy_with_the_blank_rows_as_rendered(
+    client, order, merchandiser
+):
+    sample = make_sample(order)
+    url = reverse("samples:check", args=[sample.pk])
+    page = client_for(client, merchandiser).get(url).content
+    data = browser_form_data(page, form_index_with_field(page, "d-0-description"))
+    assert data["d-TOTAL_FORMS"] == "3"
+    data["d-0-description"] = "Pocket placed 1 cm too high"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    assert list(sample.discrepancies.values_list("description", flat=True)) == [
+        "Pocket placed 1 cm too high"
+    ]
 
 
 def test_check_refused_for_qc(client, order, qc):
