@@ -15,6 +15,7 @@ from complaints.choices import (
     SignOffStep,
 )
 from complaints.uploads import PHOTO_TYPES, validate_upload
+from orders.widgets import DateInput
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -41,7 +42,7 @@ class MultipleFileField(forms.FileField):
 
 
 def _date_input():
-    return forms.DateInput(attrs={"type": "date"})
+    return DateInput()
 
 
 class ComplaintForm(forms.Form):

@@ -8,11 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from orders.choices import Stage
 from orders.models import Customer, Order
 from orders.selectors import late_orders_q
+from orders.widgets import DateRangeWidget
 from suppliers.models import Factory
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class OrderFilterSet(django_filters.FilterSet):
@@ -24,11 +21,11 @@ class OrderFilterSet(django_filters.FilterSet):
     factory = django_filters.ModelChoiceFilter(label=_("Factory"), queryset=Factory.objects.all())
     ex_factory_date = django_filters.DateFromToRangeFilter(
         label=_("Ex-factory date"),
-        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+        widget=DateRangeWidget(),
     )
     customer_date = django_filters.DateFromToRangeFilter(
         label=_("Customer date"),
-        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+        widget=DateRangeWidget(),
     )
     late = django_filters.BooleanFilter(
         label=_("Late"),

@@ -11,6 +11,7 @@ from orders.choices import Clearance, Decision
 from orders.models import Order
 from orders.models.review import CONTRACT_CHECK_ITEMS
 from orders.sizes import format_breakdown
+from orders.widgets import DateInput
 
 # A size breakdown is typed as "S:100, M:200, L:150"; Chinese punctuation is accepted too.
 SIZE_SEPARATORS = re.compile(r"[,，;；\n]+")
@@ -44,13 +45,6 @@ def parse_size_breakdown(text: str) -> dict[str, int]:
 
 def format_size_breakdown(sizes: dict | None) -> str:
     return format_breakdown(sizes)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class OrderForm(forms.ModelForm):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from orders.widgets import DateInput
 from samples.choices import Area, DecidedBy, LetterLayout, Recipient, SampleType, Severity
 
 
@@ -12,12 +13,12 @@ class SampleRequestForm(forms.Form):
     requested_on = forms.DateField(
         label=_("Requested from the factory on"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     due_on = forms.DateField(
         label=_("Due from the factory"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     customer_pieces = forms.IntegerField(label=_("Pieces for the customer"), min_value=0, initial=1)
     file_pieces = forms.IntegerField(label=_("Pieces for our file / QC"), min_value=0, initial=1)
@@ -96,7 +97,7 @@ class DecisionForm(forms.Form):
 
 
 class DateForm(forms.Form):
-    on = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(required=False, widget=DateInput())
 
 
 class LetterCreateForm(forms.Form):

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders.widgets import DateInput
 from shipping import aql as aql_tables
 from shipping.choices import (
     AQL_CHOICES,
@@ -15,7 +16,7 @@ from shipping.choices import (
     TransportMode,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 class AQLCalculatorForm(forms.Form):

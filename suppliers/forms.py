@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders.widgets import DateInput
 from suppliers.choices import (
     CustomerDecisionReason,
     Decider,
@@ -12,7 +13,7 @@ from suppliers.models import FabricBooking, Supplier, SupplierContact, Trim
 from suppliers.services.fabric import BOOKING_FIELDS
 from suppliers.services.trims import TRIM_FIELDS
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 class FabricBookingForm(forms.ModelForm):

@@ -1,8 +1,8 @@
 """What a browser would submit for a form on a rendered page, without a browser.
 
-Tests use it to post a page back exactly as the user got it (blank rows, default selections, prefilled
-values included), which is where defects like "a blank row still counts as filled in" or "a date the
-field cannot show is lost on save" appear.
+Tests use it to post a page back exactly as the user got it (blank rows, default selections and
+prefilled values included), which is where defects like "a blank row still counts as filled in" or
+"a date the field cannot show is lost on save" appear.
 """
 
 from html.parser import HTMLParser
@@ -72,7 +72,11 @@ class _FormCollector(HTMLParser):
             self._select = None
         elif tag == "textarea" and self._textarea is not None:
             # Browsers drop the one newline that follows <textarea>.
-            text = self._textarea_text[1:] if self._textarea_text.startswith("\n") else self._textarea_text
+            text = (
+                self._textarea_text[1:]
+                if self._textarea_text.startswith("\n")
+                else self._textarea_text
+            )
             self.fields.append((self._textarea, text))
             self._textarea = None
 

@@ -4,10 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.models import ProcessStep
 from orders.planning.choices import Party
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
+from orders.widgets import DateInput
 
 
 class MilestoneDoneForm(forms.Form):
