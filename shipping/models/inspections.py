@@ -128,6 +128,9 @@ class InspectionReport(models.Model):
     def __str__(self) -> str:
         return f"{self.booking} — {self.get_verdict_display()}"
 
+    def get_absolute_url(self) -> str:
+        return self.booking.get_absolute_url()
+
     @property
     def order(self):
         return self.booking.order

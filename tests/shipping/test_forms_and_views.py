@@ -37,6 +37,46 @@ def letter(order, qc, department_manager, merchandiser):
     )
 
 
+def test_r7_manager_decides_a_failed_report_and_returns_to_the_order(
+    client, order, qc, department_manager
+):
+    failed = record(book_final(order, qc), qc, major=9)
+    client.force_login(department_manager)
+
+    response = client.post(
+        reverse("shipping:decide", args=[failed.pk]),
+        {"decision": FailureDecision.SHIP_UNDER_LG, "reason": "Customer date"},
+        follow=True,
+    )
+
+    assert response.redirect_chain == [(order.get_absolute_url(), 302)]
+    assert "Decision recorded." in response.content.decode()
+    failed.refresh_from_db()
+    assert failed.ships_under_lg
+
+
+def test_r7_lg_letter_drawn_up_from_the_report_returns_to_the_order(
+    client, order, qc, department_manager, merchandiser
+):
+    failed = record(book_final(order, qc), qc, major=9)
+    failure_decide(
+        report_id=failed.pk,
+        user=department_manager,
+        decision=FailureDecision.SHIP_UNDER_LG,
+        reason="Customer date",
+    )
+    client.force_login(merchandiser)
+
+    response = client.post(
+        reverse("shipping:lg_create", args=[failed.pk]),
+        {"factory_responsible": "陳廠長", "findings": ""},
+        follow=True,
+    )
+
+    assert response.redirect_chain == [(order.get_absolute_url(), 302)]
+    assert GuaranteeLetter.objects.get(report=failed).factory_responsible == "陳廠長"
+
+
 @pytest.mark.parametrize("language", ["en", "zh-hant", "zh-hans"])
 def test_r7_lg_letter_renders_with_cjk_text(letter, language):
     text = pdf_text(render_pdf(get_form("F-PMER-003"), letter, language))
