@@ -5,6 +5,8 @@ msgid, fails here: Django would show English (or a wrong value) to someone who r
 pages and mails are rendered from the compiled .mo files, which are recompiled first when older
 than their .po, so plain `pytest` works without `make`."""
 
+import ast
+import gettext as gettext_module
 import re
 import shutil
 import subprocess
@@ -140,3 +142,60 @@ def test_approval_mail_reads_in_the_managers_language(merchandiser, language, su
     assert subject in rendered_subject and order.po_number in rendered_subject
     assert body in rendered_body
     assert "Dear" not in rendered_body and CJK.search(rendered_body)
+
+
+GETTEXT_FAMILY = {
+    "gettext",
+    "gettext_lazy",
+    "gettext_noop",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "npgettext",
+    "npgettext_lazy",
+}
+CODE_DIRS = ["config", "orders", "suppliers", "samples", "shipping", "complaints"]
+
+
+def _marked_strings():
+    """(file:line, context, msgid) of every literal passed to a name bound to Django's gettext
+    family, whatever alias the module imported it under."""
+    root = Path(settings.BASE_DIR)
+    for path in sorted(p for folder in CODE_DIRS for p in (root / folder).rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {
+            alias.asname or alias.name: alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation"
+            for alias in node.names
+            if alias.name in GETTEXT_FAMILY
+        }
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) in names):
+                continue
+            args = [arg.value if isinstance(arg, ast.Constant) else None for arg in node.args]
+            context = (
+                args.pop(0) if names[node.func.id].startswith(("pgettext", "npgettext")) else None
+            )
+            if args and isinstance(args[0], str) and args[0].strip():
+                yield f"{path.relative_to(root)}:{node.lineno}", context, args[0]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_string_marked_in_the_code_is_translated(locale, compiled_messages):
+    """makemessages extracts only the names it knows: a string marked through another alias
+    (`gettext_lazy as _lazy`) or never extracted stays English on the page."""
+    with CATALOGUES[locale].with_suffix(".mo").open("rb") as mo:
+        catalogue = gettext_module.GNUTranslations(mo)._catalog
+    missing = [
+        f"{where} {msgid!r}"
+        for where, context, msgid in _marked_strings()
+        if not catalogue.get(f"{context}\x04{msgid}" if context else msgid)
+        and not catalogue.get((f"{context}\x04{msgid}" if context else msgid, 0))
+    ]
+    assert not missing, (
+        f"{len(missing)} marked strings have no {locale} translation:\n" + "\n".join(missing[:20])
+    )

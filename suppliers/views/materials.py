@@ -1,5 +1,5 @@
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from suppliers import forms, rules, services
 from suppliers.choices import LabResult
@@ -22,7 +22,7 @@ class ManageMixin:
 
 class FabricBookingCreateView(ManageMixin, MaterialActionView):
     form_class = forms.FabricBookingForm
-    title = _lazy("Book fabric")
+    title = gettext_lazy("Book fabric")
 
     def perform(self, request, order, form) -> str:
         booking = services.fabric_booking_create(
@@ -36,7 +36,7 @@ class FabricBookingCreateView(ManageMixin, MaterialActionView):
 class FabricBookingEditView(ManageMixin, MaterialActionView):
     model = FabricBooking
     form_class = forms.FabricBookingForm
-    title = _lazy("Change fabric booking")
+    title = gettext_lazy("Change fabric booking")
 
     def form_kwargs(self, booking) -> dict:
         return {"instance": FabricBooking.objects.get(pk=booking.pk)}
@@ -51,7 +51,7 @@ class FabricBookingEditView(ManageMixin, MaterialActionView):
 class FabricBookingSignView(MaterialActionView):
     model = FabricBooking
     form_class = forms.SignForm
-    title = _lazy("Sign fabric booking (R2)")
+    title = gettext_lazy("Sign fabric booking (R2)")
 
     def allowed(self, request, booking) -> bool:
         return can_sign_booking(booking.order, request.user)
@@ -66,7 +66,7 @@ class FabricBookingSignView(MaterialActionView):
 class FabricBookingSendView(ManageMixin, MaterialActionView):
     model = FabricBooking
     form_class = forms.EmptyForm
-    title = _lazy("Send fabric booking to the factory")
+    title = gettext_lazy("Send fabric booking to the factory")
 
     def perform(self, request, booking, form) -> str:
         services.fabric_booking_send(booking_id=booking.pk, user=request.user)
@@ -75,7 +75,7 @@ class FabricBookingSendView(ManageMixin, MaterialActionView):
 
 class LabDipSubmitView(ManageMixin, MaterialActionView):
     form_class = forms.LabDipSubmitForm
-    title = _lazy("Record a lab dip submission")
+    title = gettext_lazy("Record a lab dip submission")
 
     def form_kwargs(self, order) -> dict:
         return {"colourways": rules.colourways(order)}
@@ -89,7 +89,7 @@ class LabDipDecideView(ManageMixin, MaterialActionView):
     model = LabDipSubmission
     order_path = "lab_dip__order"
     form_class = forms.DecisionForm
-    title = _lazy("Approve or reject the colour standard")
+    title = gettext_lazy("Approve or reject the colour standard")
 
     def perform(self, request, submission, form) -> str:
         services.lab_dip_decide(submission_id=submission.pk, user=request.user, **form.cleaned_data)
@@ -99,7 +99,7 @@ class LabDipDecideView(ManageMixin, MaterialActionView):
 class BulkSubmitView(ManageMixin, MaterialActionView):
     model = FabricBooking
     form_class = forms.BulkSubmitForm
-    title = _lazy("Record the bulk fabric swatch")
+    title = gettext_lazy("Record the bulk fabric swatch")
 
     def perform(self, request, booking, form) -> str:
         services.bulk_fabric_submit(booking_id=booking.pk, user=request.user, **form.cleaned_data)
@@ -110,7 +110,7 @@ class BulkDecideView(ManageMixin, MaterialActionView):
     model = BulkFabricSubmission
     order_path = "booking__order"
     form_class = forms.DecisionForm
-    title = _lazy("Approve or reject the bulk fabric swatch")
+    title = gettext_lazy("Approve or reject the bulk fabric swatch")
 
     def perform(self, request, submission, form) -> str:
         services.bulk_fabric_decide(
@@ -122,7 +122,7 @@ class BulkDecideView(ManageMixin, MaterialActionView):
 class LabTestSendView(MaterialActionView):
     model = FabricBooking
     form_class = forms.LabTestSendForm
-    title = _lazy("Send bulk fabric to an approved lab (R3)")
+    title = gettext_lazy("Send bulk fabric to an approved lab (R3)")
 
     def allowed(self, request, booking) -> bool:
         return can_record_lab_results(booking.order, request.user)
@@ -142,7 +142,7 @@ class LabResultsView(MaterialActionView):
     model = LabTest
     order_path = "booking__order"
     form_class = forms.LabResultsForm
-    title = _lazy("Record the lab's results")
+    title = gettext_lazy("Record the lab's results")
 
     def allowed(self, request, test) -> bool:
         return can_record_lab_results(test.booking.order, request.user)
@@ -165,7 +165,7 @@ class LabResultsView(MaterialActionView):
 
 class TrimCreateView(ManageMixin, MaterialActionView):
     form_class = forms.TrimForm
-    title = _lazy("Add a trim")
+    title = gettext_lazy("Add a trim")
 
     def perform(self, request, order, form) -> str:
         trim = services.trim_create(order_id=order.pk, user=request.user, **form.cleaned_data)
@@ -175,7 +175,7 @@ class TrimCreateView(ManageMixin, MaterialActionView):
 class TrimPictureView(ManageMixin, MaterialActionView):
     model = Trim
     form_class = forms.TrimPictureForm
-    title = _lazy("Trim picture (R24)")
+    title = gettext_lazy("Trim picture (R24)")
 
     def perform(self, request, trim, form) -> str:
         services.trim_picture_set(
@@ -186,7 +186,7 @@ class TrimPictureView(ManageMixin, MaterialActionView):
 
 class TrimListSendView(ManageMixin, MaterialActionView):
     form_class = forms.EmptyForm
-    title = _lazy("Send the trim list with pictures to the factory (R24)")
+    title = gettext_lazy("Send the trim list with pictures to the factory (R24)")
 
     def perform(self, request, order, form) -> str:
         services.trim_list_send(order_id=order.pk, user=request.user)
@@ -195,7 +195,7 @@ class TrimListSendView(ManageMixin, MaterialActionView):
 
 class ProcurementView(ManageMixin, MaterialActionView):
     form_class = forms.ProcurementForm
-    title = _lazy("Update procurement")
+    title = gettext_lazy("Update procurement")
     material = "fabric"
 
     def perform(self, request, item, form) -> str:
@@ -219,7 +219,7 @@ class TrimProcurementView(ProcurementView):
 
 class TrimCardReceiveView(ManageMixin, MaterialActionView):
     form_class = forms.TrimCardReceiveForm
-    title = _lazy("Trim card received from the factory (R1)")
+    title = gettext_lazy("Trim card received from the factory (R1)")
 
     def perform(self, request, order, form) -> str:
         card = services.trim_card_receive(order_id=order.pk, user=request.user, **form.cleaned_data)
@@ -231,7 +231,7 @@ class TrimCardReceiveView(ManageMixin, MaterialActionView):
 class TrimCardReviewView(ManageMixin, MaterialActionView):
     model = TrimCard
     form_class = forms.TrimCardReviewForm
-    title = _lazy("Check the trim card (R1)")
+    title = gettext_lazy("Check the trim card (R1)")
 
     def perform(self, request, card, form) -> str:
         if form.cleaned_data["outcome"] == "approve":
