@@ -186,3 +186,6 @@ GENDAN_COMPANY_NAME = env("GENDAN_COMPANY_NAME", "Gendan Trading Co., Ltd.")
 # How long a factory's link to a sent document works, and how large its signed copy may be.
 GENDAN_DOCUMENT_LINK_DAYS = envint("GENDAN_DOCUMENT_LINK_DAYS", 30)
 GENDAN_SIGNED_COPY_MAX_MB = envint("GENDAN_SIGNED_COPY_MAX_MB", 10)
+# Largest customer P/O file accepted for import (refused before it is read), and most rows.
+GENDAN_IMPORT_MAX_MB = envint("GENDAN_IMPORT_MAX_MB", 50)
+GENDAN_IMPORT_MAX_ROWS = envint("GENDAN_IMPORT_MAX_ROWS", 5000)

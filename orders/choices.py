@@ -169,3 +169,34 @@ TRANSITION_LABELS = {
 
 # Transitions that need the user to say why.
 TRANSITIONS_NEEDING_REASON = {"return_for_changes", "cancel", "hold"}
+
+
+class ImportStatus(models.TextChoices):
+    """A P/O import: checked (the dry run) before anything is written, then written at once."""
+
+    UPLOADED = "uploaded", _("Waiting to be checked")
+    CHECKING = "checking", _("Checking")
+    READY = "ready", _("Ready to import")
+    REJECTED = "rejected", _("Has errors: nothing imported")
+    IMPORTING = "importing", _("Importing")
+    IMPORTED = "imported", _("Imported")
+    FAILED = "failed", _("Failed: nothing imported")
+
+
+IMPORT_STATUS_COLOURS = {
+    ImportStatus.UPLOADED: "grey",
+    ImportStatus.CHECKING: "blue",
+    ImportStatus.READY: "cyan",
+    ImportStatus.REJECTED: "red",
+    ImportStatus.IMPORTING: "blue",
+    ImportStatus.IMPORTED: "green",
+    ImportStatus.FAILED: "red",
+}
+# The statuses in which a task is (or will be) working on the import: the page polls.
+IMPORT_RUNNING = (ImportStatus.UPLOADED, ImportStatus.CHECKING, ImportStatus.IMPORTING)
+
+
+class ImportPhase(models.TextChoices):
+    READING = "reading", _("Reading the file")
+    CHECKING = "checking", _("Checking the rows")
+    WRITING = "writing", _("Writing the orders")

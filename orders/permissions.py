@@ -51,3 +51,25 @@ def can_settle(order, user) -> bool:
 
 def can_cancel(order, user) -> bool:
     return is_managing(user)
+
+
+def can_import_orders(user) -> bool:
+    """Importing a P/O file enters orders: the same people as the new-order form (not QC, the
+    warehouse, finance or administration)."""
+    return can_enter_orders(user)
+
+
+def can_enter_orders_for(user, merchandiser) -> bool:
+    """Managers enter orders for any merchandiser; a merchandiser for their own team only."""
+    if is_managing(user):
+        return True
+    if merchandiser is None or merchandiser.pk == user.pk:
+        return True
+    team_id = team_id_of(user)
+    return team_id is not None and team_id_of(merchandiser) == team_id
+
+
+def can_see_import(job, user) -> bool:
+    if job.created_by_id == user.pk or is_managing(user):
+        return True
+    return has_role(user, Role.MERCHANDISER) and job.team_id == team_id_of(user)

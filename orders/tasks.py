@@ -46,4 +46,5 @@ def send_order_mail(self, order_id: int, user_id: int, message: str, step: str =
 
 
 # The worker registers the planning tasks with this module's.
+from orders.importing.tasks import check_import, run_import  # noqa: E402, F401
 from orders.tasks_reminders import daily_reminders  # noqa: E402, F401

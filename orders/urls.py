@@ -1,6 +1,6 @@
 from django.urls import path
 
-from orders.views import actions, detail, edit, lists, planning
+from orders.views import actions, detail, edit, imports, lists, planning
 
 app_name = "orders"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("", lists.home, name="home"),
     path("orders/", lists.OrderListView.as_view(), name="list"),
     path("orders/new/", edit.order_create_view, name="create"),
+    path("orders/import/", imports.import_start_view, name="import"),
+    path("orders/import/template/", imports.import_template_view, name="import_template"),
+    path("orders/import/<int:pk>/", imports.import_detail_view, name="import_detail"),
+    path("orders/import/<int:pk>/status/", imports.import_status_view, name="import_status"),
+    path("orders/import/<int:pk>/confirm/", imports.import_confirm_view, name="import_confirm"),
     path("orders/<int:pk>/", detail.order_detail_view, name="detail"),
     path("orders/<int:pk>/edit/", edit.order_edit_view, name="edit"),
     path("orders/<int:pk>/action/<str:name>/", actions.TransitionView.as_view(), name="action"),

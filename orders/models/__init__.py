@@ -2,6 +2,7 @@ from orders.models.calendar import Holiday
 from orders.models.date_changes import DateChangeRequest
 from orders.models.documents import SentDocument
 from orders.models.events import OrderEvent
+from orders.models.imports import DateOrder, OrderImport
 from orders.models.order import Order, OrderLine, StaleOrderError
 from orders.models.parties import Customer, CustomerContact, Profile, Team
 from orders.models.plan import Milestone, MilestoneTemplate, OrderPlan, PlanTemplate
@@ -16,12 +17,14 @@ __all__ = [
     "Customer",
     "CustomerContact",
     "DateChangeRequest",
+    "DateOrder",
     "Digest",
     "Holiday",
     "Milestone",
     "MilestoneTemplate",
     "Order",
     "OrderEvent",
+    "OrderImport",
     "OrderLine",
     "OrderPlan",
     "PaymentClearance",

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from orders.choices import EventKind, Stage
 from orders.models import ContractCheck, Order, OrderLine
-from orders.permissions import can_edit, can_enter_orders, team_id_of
+from orders.permissions import can_edit, can_enter_orders, can_enter_orders_for, team_id_of
 from orders.services.common import ActionRefused, lock_order, record_event, save_order
 from orders.services.planning import plan_build, replan_dates
 
@@ -14,14 +14,19 @@ from orders.services.planning import plan_build, replan_dates
 EDITABLE_STAGES = {Stage.RECEIVED}
 
 
-def order_create(*, user, data: dict[str, Any], lines: list[dict[str, Any]]) -> Order:
-    """A merchandiser enters a customer P/O with its lines."""
+def order_create(
+    *, user, data: dict[str, Any], lines: list[dict[str, Any]], comment: str = ""
+) -> Order:
+    """A merchandiser enters a customer P/O with its lines (by the form, or a row group of an
+    imported P/O file: the comment then says which file and rows)."""
     if not can_enter_orders(user):
         raise ActionRefused(_("Only merchandisers and managers enter orders."))
     if not lines:
         raise ActionRefused(_("An order needs at least one line."))
     data = dict(data)
     data.setdefault("merchandiser", user)
+    if not can_enter_orders_for(user, data["merchandiser"]):
+        raise ActionRefused(_("You may enter orders only for your own team."))
     if not data.get("team"):
         data["team_id"] = team_id_of(data["merchandiser"])
         if data["team_id"] is None:
@@ -33,7 +38,9 @@ def order_create(*, user, data: dict[str, Any], lines: list[dict[str, Any]]) -> 
         order.save()
         _replace_lines(order, lines)
         ContractCheck.objects.create(order=order)
-        record_event(order, kind=EventKind.CREATED, actor=user, to_stage=order.stage)
+        record_event(
+            order, kind=EventKind.CREATED, actor=user, to_stage=order.stage, comment=comment
+        )
         # The order gets its time-and-action plan when it is received.
         plan_build(order=order, user=user)
     return order

@@ -1,0 +1,1 @@
+"""Customer P/O files into orders: read, check (a dry run), then write all or nothing."""

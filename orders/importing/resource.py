@@ -1,0 +1,347 @@
+"""From sheet rows to orders: django-import-export's resource reads each cell with its widget,
+then the rows are grouped into orders and validated by the new-order form itself."""
+
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from import_export import resources
+from import_export.fields import Field
+
+from orders.choices import Currency, Incoterm, PaymentTerms
+from orders.forms import OrderForm, OrderLineForm, format_size_breakdown
+from orders.importing.columns import BY_KEY, ORDER_KEYS
+from orders.importing.reader import Layout, Sheet, SheetRow
+from orders.importing.widgets import (
+    ChoiceWidget,
+    DateOrder,
+    NamedObjectWidget,
+    PercentWidget,
+    SheetDateWidget,
+    SheetDecimalWidget,
+    SheetIntegerWidget,
+    TextWidget,
+)
+from orders.models import Order
+
+CURRENCY_SYNONYMS = {
+    "US$": "USD",
+    "$": "USD",
+    "美元": "USD",
+    "美金": "USD",
+    "RMB": "CNY",
+    "人民幣": "CNY",
+    "人民币": "CNY",
+    "港幣": "HKD",
+    "港币": "HKD",
+    "HK$": "HKD",
+    "歐元": "EUR",
+    "欧元": "EUR",
+    "英鎊": "GBP",
+    "英镑": "GBP",
+    "日圓": "JPY",
+    "日元": "JPY",
+}
+TERMS_SYNONYMS = {
+    "L/C": PaymentTerms.LETTER_OF_CREDIT,
+    "LC": PaymentTerms.LETTER_OF_CREDIT,
+    "信用證": PaymentTerms.LETTER_OF_CREDIT,
+    "信用证": PaymentTerms.LETTER_OF_CREDIT,
+    "T/T": PaymentTerms.TELEGRAPHIC_TRANSFER,
+    "TT": PaymentTerms.TELEGRAPHIC_TRANSFER,
+    "電匯": PaymentTerms.TELEGRAPHIC_TRANSFER,
+    "电汇": PaymentTerms.TELEGRAPHIC_TRANSFER,
+    "D/P": PaymentTerms.DOCUMENTS_AGAINST_PAYMENT,
+    "付款交單": PaymentTerms.DOCUMENTS_AGAINST_PAYMENT,
+    "付款交单": PaymentTerms.DOCUMENTS_AGAINST_PAYMENT,
+    "D/A": PaymentTerms.DOCUMENTS_AGAINST_ACCEPTANCE,
+    "承兌交單": PaymentTerms.DOCUMENTS_AGAINST_ACCEPTANCE,
+    "承兑交单": PaymentTerms.DOCUMENTS_AGAINST_ACCEPTANCE,
+    "O/A": PaymentTerms.OPEN_ACCOUNT,
+    "OA": PaymentTerms.OPEN_ACCOUNT,
+    "放帳": PaymentTerms.OPEN_ACCOUNT,
+    "放账": PaymentTerms.OPEN_ACCOUNT,
+    "月結": PaymentTerms.OPEN_ACCOUNT,
+    "月结": PaymentTerms.OPEN_ACCOUNT,
+}
+
+
+class OrderLineResource(resources.Resource):
+    """The columns of a P/O sheet and the widget that reads each."""
+
+    po_number = Field(attribute="po_number", column_name="po_number", widget=TextWidget())
+    style_no = Field(attribute="style_no", column_name="style_no", widget=TextWidget())
+    description = Field(attribute="description", column_name="description", widget=TextWidget())
+    season = Field(attribute="season", column_name="season", widget=TextWidget())
+    colour = Field(attribute="colour", column_name="colour", widget=TextWidget())
+    size = Field(attribute="size", column_name="size", widget=TextWidget())
+    quantity = Field(attribute="quantity", column_name="quantity", widget=SheetIntegerWidget())
+    unit_price = Field(
+        attribute="unit_price", column_name="unit_price", widget=SheetDecimalWidget()
+    )
+    currency = Field(
+        attribute="currency",
+        column_name="currency",
+        widget=ChoiceWidget(Currency, CURRENCY_SYNONYMS),
+    )
+    order_date = Field(attribute="order_date", column_name="order_date")
+    customer_date = Field(attribute="customer_date", column_name="customer_date")
+    ex_factory_date = Field(attribute="ex_factory_date", column_name="ex_factory_date")
+    factory = Field(
+        attribute="factory",
+        column_name="factory",
+        widget=NamedObjectWidget(Order._meta.get_field("factory").related_model),
+    )
+    payment_terms = Field(
+        attribute="payment_terms",
+        column_name="payment_terms",
+        widget=ChoiceWidget(PaymentTerms, TERMS_SYNONYMS),
+    )
+    incoterm = Field(attribute="incoterm", column_name="incoterm", widget=ChoiceWidget(Incoterm))
+    deposit_percent = Field(
+        attribute="deposit_percent", column_name="deposit_percent", widget=PercentWidget()
+    )
+
+    def __init__(self, *, date_order: str = DateOrder.DAY_FIRST, **kwargs):
+        super().__init__(**kwargs)
+        for name in ("order_date", "customer_date", "ex_factory_date"):
+            self.fields[name].widget = SheetDateWidget(date_order)
+        self.size_widget = SheetIntegerWidget()
+
+    def read_row(self, row: SheetRow, headers: dict) -> tuple[SimpleNamespace, list]:
+        """The row's typed values, and its errors as (column header, message)."""
+        values = SimpleNamespace(**dict.fromkeys(self.fields), sizes={})
+        errors = []
+        for name in row.formulas_without_value:
+            errors.append((headers.get(name, name), _formula_message()))
+        data = {key: row.values.get(key) for key in self.fields}
+        try:
+            self.import_instance(values, data)
+        except ValidationError as error:
+            for key, messages in error.message_dict.items():
+                errors.extend((headers.get(key, key), message) for message in messages)
+        for size, raw in row.sizes.items():
+            try:
+                pieces = self.size_widget.clean(raw)
+            except ValueError as error:
+                errors.append((headers.get(size, size), str(error)))
+                continue
+            if pieces:  # a 0 in the size grid means none of that size
+                values.sizes[size] = pieces
+        return values, errors
+
+
+def _formula_message() -> str:
+    return _(
+        "The cell holds a formula whose value was never calculated: open the file in Excel, "
+        "save it, and upload it again."
+    )
+
+
+# ---- orders and lines ---------------------------------------------------------------------------
+
+
+@dataclass
+class RowError:
+    row: int | None
+    column: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, "column": self.column, "message": str(self.message)}
+
+
+@dataclass
+class LineDraft:
+    rows: list
+    colour: str
+    unit_price: object
+    sizes: dict = field(default_factory=dict)
+    quantity: int | None = None
+
+
+@dataclass
+class OrderDraft:
+    po_number: str
+    rows: list
+    header: dict = field(default_factory=dict)
+    lines: list = field(default_factory=list)
+
+
+@dataclass
+class Defaults:
+    """What the upload form gives for every order of the file."""
+
+    customer: object
+    factory: object = None
+    currency: str = Currency.USD
+    date_order: str = DateOrder.DAY_FIRST
+
+
+def group_orders(sheet: Sheet, resource: OrderLineResource, *, progress=None):
+    """Rows into orders (one per P/O no.) and lines; every problem as a RowError."""
+    errors: list[RowError] = []
+    orders: dict[str, OrderDraft] = {}
+    seen_rows: dict[tuple, int] = {}
+    for count, row in enumerate(sheet.rows, start=1):
+        if progress and count % 250 == 0:
+            progress(count)
+        signature = (tuple(sorted(row.values.items())), tuple(sorted(row.sizes.items())))
+        if signature in seen_rows:
+            errors.append(
+                RowError(
+                    row.number,
+                    "",
+                    _("This row repeats row %(row)s.") % {"row": seen_rows[signature]},
+                )
+            )
+            continue
+        seen_rows[signature] = row.number
+        values, row_errors = resource.read_row(row, sheet.headers)
+        errors.extend(RowError(row.number, column, message) for column, message in row_errors)
+        if not values.po_number:
+            if not row_errors:
+                errors.append(
+                    RowError(row.number, _header(sheet, "po_number"), _("The P/O no. is missing."))
+                )
+            continue
+        order = orders.setdefault(values.po_number, OrderDraft(values.po_number, []))
+        order.rows.append(row.number)
+        _merge_header(order, values, row, sheet, errors)
+        _add_line(order, values, row, sheet, errors)
+    return list(orders.values()), errors
+
+
+def _header(sheet: Sheet, key: str) -> str:
+    return sheet.headers.get(key) or str(BY_KEY[key].label)
+
+
+def _merge_header(order: OrderDraft, values, row: SheetRow, sheet: Sheet, errors) -> None:
+    """The order's header fields must agree on every row of the P/O."""
+    for key in ORDER_KEYS:
+        value = getattr(values, key)
+        if value in (None, ""):
+            continue
+        known = order.header.get(key)
+        if known is None:
+            order.header[key] = value
+        elif known != value:
+            errors.append(
+                RowError(
+                    row.number,
+                    _header(sheet, key),
+                    _("“%(value)s” differs from “%(first)s” on row %(row)s of the same P/O.")
+                    % {"value": value, "first": known, "row": order.rows[0]},
+                )
+            )
+
+
+def _add_line(order: OrderDraft, values, row: SheetRow, sheet: Sheet, errors) -> None:
+    if sheet.layout == Layout.SIZE_COLUMNS:
+        order.lines.append(
+            LineDraft(
+                [row.number], values.colour or "", values.unit_price, values.sizes, values.quantity
+            )
+        )
+        return
+    # One row per size: the rows of one colour at one price are one line.
+    line = next(
+        (
+            known
+            for known in order.lines
+            if known.colour == values.colour and known.unit_price == values.unit_price
+        ),
+        None,
+    )
+    if line is None:
+        line = LineDraft([], values.colour or "", values.unit_price)
+        order.lines.append(line)
+    size = values.size or ""
+    if not size:
+        errors.append(RowError(row.number, _header(sheet, "size"), _("The size is missing.")))
+    elif size in line.sizes:
+        errors.append(
+            RowError(
+                row.number,
+                _header(sheet, "size"),
+                _("Size %(size)s of %(colour)s is already on row %(row)s.")
+                % {
+                    "size": size,
+                    "colour": values.colour,
+                    "row": line.rows[list(line.sizes).index(size)],
+                },
+            )
+        )
+        return
+    elif values.quantity:
+        line.sizes[size] = values.quantity
+    line.rows.append(row.number)
+
+
+# ---- the new-order form's validation ------------------------------------------------------------
+
+FORM_FIELD_COLUMNS = {"sizes": "quantity", "customer": "", "__all__": ""}
+
+
+def validate_order(draft: OrderDraft, defaults: Defaults, sheet: Sheet):
+    """The draft through the new-order form and its line form: the same checks, the same
+    messages. Returns (header data, lines) for order_create, or the errors."""
+    header = dict(draft.header)
+    data = {
+        "customer": defaults.customer.pk,
+        "po_number": draft.po_number,
+        "style_no": header.get("style_no"),
+        "description": header.get("description"),
+        "season": header.get("season") or "",
+        "currency": header.get("currency") or defaults.currency,
+        "incoterm": header.get("incoterm") or Incoterm.FOB,
+        "payment_terms": header.get("payment_terms") or defaults.customer.default_payment_terms,
+        "deposit_percent": header.get("deposit_percent") or 0,
+        "commission": False,
+        "order_date": header.get("order_date") or _today(),
+        "customer_date": header.get("customer_date"),
+        # A P/O rarely names the ex-factory date: until PMC replies, it is the customer date.
+        "ex_factory_date": header.get("ex_factory_date") or header.get("customer_date"),
+        "factory": header.get("factory") or (defaults.factory.pk if defaults.factory else None),
+    }
+    errors = []
+    form = OrderForm(data=data)
+    if not form.is_valid():
+        errors.extend(_form_errors(form, draft.rows[0], sheet))
+    lines = []
+    for line in draft.lines:
+        line_form = OrderLineForm(
+            data={
+                "colour": line.colour,
+                "sizes": format_size_breakdown(line.sizes),
+                "quantity": line.quantity,
+                "unit_price": line.unit_price,
+            }
+        )
+        if line_form.is_valid():
+            lines.append(line_form.line_data())
+        else:
+            errors.extend(_form_errors(line_form, line.rows[0], sheet))
+    if errors:
+        return None, None, errors
+    return form.header_data(), lines, []
+
+
+def _form_errors(form, row: int, sheet: Sheet) -> list[RowError]:
+    errors = []
+    for name, messages in form.errors.items():
+        key = FORM_FIELD_COLUMNS.get(name, name)
+        column = sheet.headers.get(key) or (
+            str(form.fields[name].label) if name in form.fields else ""
+        )
+        if name == "factory" and "factory" not in sheet.headers:
+            column = str(BY_KEY["factory"].label)
+        errors.extend(RowError(row, column, message) for message in messages)
+    return errors
+
+
+def _today():
+    from django.utils import timezone
+
+    return timezone.localdate()

@@ -1,0 +1,53 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from orders.choices import EventKind, ImportStatus, Stage
+from orders.models import Order, OrderEvent
+from tests.importing.sheets import csv_bytes, wide_rows, xlsx
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+def test_wide_layout_previews_then_imports_every_order(merchandiser, run_import, customer, confirm):
+    job = run_import(merchandiser, xlsx(wide_rows()))
+    assert job.status == ImportStatus.READY, (job.file_error, job.row_errors)
+    assert Order.objects.count() == 0  # the preview wrote nothing
+    assert [o["po_number"] for o in job.preview["orders"]] == ["PO-1", "PO-2"]
+    assert job.preview["totals"]["quantity"] == 3 * 450
+    job = confirm(job, merchandiser)
+    assert job.status == ImportStatus.IMPORTED
+    orders = Order.objects.filter(customer=customer).order_by("po_number")
+    assert [o.po_number for o in orders] == ["PO-1", "PO-2"]
+    first = orders[0]
+    assert first.stage == Stage.RECEIVED
+    assert [line.size_breakdown for line in first.lines.all()] == [
+        {"S": 100, "M": 200, "L": 150}
+    ] * 2
+    assert first.customer_date == date(2026, 6, 30)
+    assert OrderEvent.objects.filter(order=first, kind=EventKind.CREATED).count() == 1
+
+
+def test_csv_with_one_row_per_size(merchandiser, run_import, confirm):
+    rows = [["PO#", "Style No.", "Description", "Color", "Size", "Qty", "Price", "Delivery date"]]
+    for size, qty in (("S", "1,200"), ("M", "2,000")):
+        rows.append(["PO-9", "ST-9", "Tee", "Red", size, qty, "3.20", "30/06/2026"])
+    job = run_import(merchandiser, csv_bytes(rows), "po.csv")
+    assert job.status == ImportStatus.READY, (job.file_error, job.row_errors)
+    confirm(job, merchandiser)
+    line = Order.objects.get(po_number="PO-9").lines.get()
+    assert line.size_breakdown == {"S": 1200, "M": 2000}
+    assert line.quantity == 3200
+    assert line.unit_price == Decimal("3.20")
+
+
+def test_row_errors_name_row_and_column_and_nothing_is_written(merchandiser, run_import):
+    rows = wide_rows()
+    rows[2][4] = "cheap"  # unit price of PO-1's second line, row 3
+    job = run_import(merchandiser, xlsx(rows))
+    assert job.status == ImportStatus.REJECTED
+    assert job.row_errors == [
+        {"row": 3, "column": "Unit price", "message": "“cheap” is not a number."}
+    ]
+    assert Order.objects.count() == 0
