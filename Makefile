@@ -49,7 +49,7 @@ format: bootstrap
 	.venv/bin/ruff format .
 
 messages: bootstrap
-	$(PY) manage.py makemessages -l zh_Hant -l zh_Hans --ignore=.venv --ignore=var --no-obsolete --no-fuzzy-matching
+	$(PY) manage.py makemessages -l zh_Hant -l zh_Hans --ignore=.venv --ignore=var --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=var
 
 # Speed targets live here, not in timed tests: each script prints its figures and ratio.
