@@ -4,16 +4,18 @@ note (to the customer). Each prints in its recipient's language."""
 
 from django.utils.translation import gettext_lazy as _
 
+from complaints import permissions
+from complaints.choices import ComplaintStatus, ReturnStatus
 from complaints.models import COMPLAINT_FORM, RETURN_APPLICATION_FORM, RETURN_NOTE_FORM
+from orders.documents.builtin_forms import ORDER_NOT_CANCELLED
 from orders.documents.registry import FormSpec, register_form
+from orders.documents.rules import Requirement, SendRule
 
 
-def customer_recipient(customer):
-    """The customer's first contact with an e-mail address, in the customer's language."""
-    from orders.documents.services import Recipient
+def _customer(application):
+    from orders.documents.services import customer_recipient
 
-    contact = next((c for c in customer.contacts.all() if c.email), None)
-    return Recipient(customer.name, contact.email if contact else "", customer.language)
+    return customer_recipient(application.order.customer)
 
 
 def _complaint_context(complaint) -> dict:
@@ -36,6 +38,37 @@ def _return_context(application) -> dict:
     }
 
 
+def _complaint_rule(*requirements: Requirement) -> SendRule:
+    return SendRule(
+        who=permissions.can_file_complaint,
+        who_refusal=_("Only the order's merchandisers and the managers send it."),
+        when=(*requirements, ORDER_NOT_CANCELLED),
+    )
+
+
+# R16: the factory gets the report once a leader approved it; R17: the customer gets its
+# application back only approved, and the return note only once finance issued it.
+COMPLAINT_SEND_RULE = _complaint_rule(
+    Requirement(
+        lambda complaint: complaint.status != ComplaintStatus.AWAITING_APPROVAL,
+        _("a leader has not approved the report (R16)"),
+    )
+)
+RETURN_APPLICATION_SEND_RULE = _complaint_rule(
+    Requirement(
+        lambda application: (
+            application.status not in (ReturnStatus.AWAITING_APPROVAL, ReturnStatus.REFUSED)
+        ),
+        _("the return is not approved (R17)"),
+    )
+)
+RETURN_NOTE_SEND_RULE = _complaint_rule(
+    Requirement(
+        lambda application: application.status == ReturnStatus.CLOSED,
+        _("finance has not issued the return note (R17)"),
+    )
+)
+
 COMPLAINT_REPORT = FormSpec(
     code=COMPLAINT_FORM,
     name=_("Product complaint handling report"),
@@ -46,6 +79,7 @@ COMPLAINT_REPORT = FormSpec(
     context=_complaint_context,
     reference=lambda complaint: f"{complaint.order} · {complaint.number}",
     signatures=(_("Merchandiser"), _("Approved by (leader)"), _("QA"), _("Factory")),
+    send_rule=COMPLAINT_SEND_RULE,
 )
 
 RETURN_APPLICATION = FormSpec(
@@ -54,10 +88,11 @@ RETURN_APPLICATION = FormSpec(
     model="complaints.ReturnApplication",
     template="complaints/forms/return_application.html",
     order_of=lambda application: application.order,
-    recipient=lambda application: customer_recipient(application.order.customer),
+    recipient=_customer,
     context=_return_context,
     reference=lambda application: f"{application.order} · {application.number}",
     signatures=(_("Merchandiser"), _("Approved by (leader)"), _("Customer")),
+    send_rule=RETURN_APPLICATION_SEND_RULE,
 )
 
 RETURN_NOTE = FormSpec(
@@ -66,10 +101,11 @@ RETURN_NOTE = FormSpec(
     model="complaints.ReturnApplication",
     template="complaints/forms/return_note.html",
     order_of=lambda application: application.order,
-    recipient=lambda application: customer_recipient(application.order.customer),
+    recipient=_customer,
     context=_return_context,
     reference=lambda application: f"{application.order} · {application.note_number}",
     signatures=(_("Warehouse keeper"), _("Sales administration"), _("Finance")),
+    send_rule=RETURN_NOTE_SEND_RULE,
 )
 
 

@@ -53,6 +53,9 @@ CANCELLABLE_STAGES = LIFECYCLE[: LIFECYCLE.index(Stage.SHIPPING)]
 # it and what remains open is papers and payment, not lateness.
 NOT_YET_SHIPPED_STAGES = LIFECYCLE[: LIFECYCLE.index(Stage.SHIPPING)]
 
+# R10: from here on the contract review is approved; forms that commit us to the factory wait.
+CONTRACT_APPROVED_STAGES = LIFECYCLE[LIFECYCLE.index(Stage.APPROVED) :]
+
 # R11: payments can clear the production gate only while production has not started.
 PAYMENT_GATE_OPEN_STAGES = (Stage.RECEIVED, Stage.IN_REVIEW, Stage.APPROVED)
 

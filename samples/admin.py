@@ -1,6 +1,7 @@
 """The group head signs comment letters here (R4); samples themselves change only through the
 services, so the admin shows them read-only."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -134,6 +135,7 @@ class CommentLetterAdmin(admin.ModelAdmin):
             "may_sign": letter.status == LetterStatus.DRAFT
             and rules.can_sign_comment_letter(letter.sample.order, request.user),
             "letter": letter,
+            "languages": settings.LANGUAGES,
         }
         return super().change_view(request, object_id, form_url, extra_context)
 

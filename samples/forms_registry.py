@@ -4,8 +4,11 @@ import os
 
 from django.utils.translation import gettext_lazy as _
 
+from orders.documents.builtin_forms import ORDER_LIVE
 from orders.documents.registry import Attachment, FormSpec, register_form
-from samples.choices import LetterLayout
+from orders.documents.rules import Requirement, SendRule
+from samples.choices import LetterLayout, LetterStatus, SampleStatus
+from samples.permissions import can_work_on_samples
 
 HANG_TAG = "TAG-APPROVAL"
 
@@ -39,9 +42,35 @@ def _customer_letter_file(letter) -> list[Attachment]:
 
 
 def letter_form_code(letter) -> str:
-    """The registered form that prints a letter; a customer's uploaded letter travels with our
-    house cover sheet, which states the customer's answer and the group head's signature."""
-    return LetterLayout.HOUSE if letter.layout == LetterLayout.UPLOADED else letter.layout
+    return letter.form_code
+
+
+# R4: the group head signs the letter before it leaves; a withdrawn letter never leaves.
+LETTER_SEND_RULE = SendRule(
+    who=can_work_on_samples,
+    who_refusal=_("You may not send this letter."),
+    when=(
+        Requirement(
+            lambda letter: letter.is_signed, _("the group head has not signed the letter (R4)")
+        ),
+        Requirement(
+            lambda letter: letter.status != LetterStatus.WITHDRAWN,
+            _("the letter was withdrawn for a newer one"),
+        ),
+        ORDER_LIVE,
+    ),
+)
+
+# The tag carries the approval date and signer: only an approved sample has them.
+TAG_SEND_RULE = SendRule(
+    who=can_work_on_samples,
+    when=(
+        Requirement(
+            lambda sample: sample.status == SampleStatus.APPROVED,
+            _("the sample is not approved"),
+        ),
+    ),
+)
 
 
 def register_forms() -> None:
@@ -52,6 +81,7 @@ def register_forms() -> None:
         "context": _letter_context,
         "reference": lambda letter: f"{letter.sample.order} · {letter.sample}",
         "attachments": _customer_letter_file,
+        "send_rule": LETTER_SEND_RULE,
     }
     register_form(
         FormSpec(
@@ -79,5 +109,6 @@ def register_forms() -> None:
             recipient=lambda sample: sample.order.factory,
             context=_sample_context,
             reference=lambda sample: str(sample.order),
+            send_rule=TAG_SEND_RULE,
         )
     )

@@ -13,12 +13,6 @@ urlpatterns = [
     path("<int:pk>/decide/", actions.sample_decide_view, name="decide"),
     path("<int:pk>/letter/", actions.letter_create_view, name="letter_create"),
     path("<int:pk>/letter/upload/", actions.letter_upload_view, name="letter_upload"),
-    path("<int:pk>/tag/<str:language>/", actions.tag_preview_view, name="tag"),
     path("letters/<int:pk>/sign/", actions.letter_sign_view, name="letter_sign"),
     path("letters/<int:pk>/send/", actions.letter_send_view, name="letter_send"),
-    path(
-        "letters/<int:pk>/preview/<str:language>/",
-        actions.letter_preview_view,
-        name="letter_preview",
-    ),
 ]

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders.documents.forms import SendLanguageForm
+
 
 class DispatchSlipForm(forms.Form):
     """The merchandiser's slip: what to ship of each order line (0 = not in this shipment)."""
@@ -44,6 +46,10 @@ class DispatchSlipForm(forms.Form):
 
 class DispatchStepForm(forms.Form):
     comment = forms.CharField(label=_("Comment"), widget=forms.Textarea, required=False)
+
+
+class DispatchSendForm(DispatchStepForm, SendLanguageForm):
+    """The delivery note and waybill to the customer, in the language the sender chose."""
 
 
 class DispatchShipForm(DispatchStepForm):

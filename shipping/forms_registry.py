@@ -3,7 +3,10 @@ commercial invoice, delivery note."""
 
 from django.utils.translation import gettext_lazy as _
 
+from orders.choices import Stage
+from orders.documents.builtin_forms import ORDER_NOT_CANCELLED
 from orders.documents.registry import FormSpec, register_form
+from orders.documents.rules import Requirement, SendRule
 from shipping.models import (
     CERTIFICATE_FORM,
     DELIVERY_NOTE_FORM,
@@ -11,6 +14,7 @@ from shipping.models import (
     LG_FORM,
     PACKING_LIST_FORM,
 )
+from shipping.permissions import can_handle_shipment
 
 
 def _lg_context(letter) -> dict:
@@ -74,9 +78,60 @@ def _delivery_note_context(dispatch) -> dict:
 
 
 def _customer_recipient(obj):
-    from shipping.services.dispatch import customer_recipient
+    from orders.documents.services import customer_recipient
 
     return customer_recipient(obj.order.customer)
+
+
+def _certificate_earned(certificate) -> bool:
+    """R7: a certificate goes out for a passed inspection, or a failed one shipped under an
+    approved L/G."""
+    letter = certificate.guarantee_letter
+    return certificate.report.passed or (letter is not None and letter.is_approved)
+
+
+def _shipping_rule(*requirements: Requirement) -> SendRule:
+    return SendRule(
+        who=can_handle_shipment,
+        who_refusal=_("Only the order's merchandisers, managers and administration send it."),
+        when=(*requirements, ORDER_NOT_CANCELLED),
+    )
+
+
+LG_SEND_RULE = _shipping_rule(
+    Requirement(
+        lambda letter: letter.report.ships_under_lg,
+        _("the manager or general manager has not decided to ship under L/G (R7)"),
+    )
+)
+CERTIFICATE_SEND_RULE = _shipping_rule(
+    Requirement(
+        _certificate_earned,
+        _("the inspection did not pass and no shipment under L/G was approved (R7)"),
+    )
+)
+PACKING_LIST_SEND_RULE = _shipping_rule(
+    Requirement(lambda packing_list: packing_list.rows.exists(), _("the list has no cartons")),
+    Requirement(
+        lambda packing_list: (
+            getattr(packing_list.order, "shipping_marks", None) is not None
+            and packing_list.order.shipping_marks.confirmed
+        ),
+        _("the customer has not confirmed the shipping marks (R23)"),
+    ),
+)
+INVOICE_SEND_RULE = _shipping_rule(
+    Requirement(
+        lambda order: order.stage in (Stage.SHIPPING, Stage.SETTLED),
+        _("the goods are not cleared for shipment yet"),
+        on_order=True,
+    )
+)
+DELIVERY_NOTE_SEND_RULE = _shipping_rule(
+    Requirement(
+        lambda dispatch: dispatch.shipped, _("the goods have not left with a waybill yet (R15)")
+    )
+)
 
 
 def register_forms() -> None:
@@ -91,6 +146,7 @@ def register_forms() -> None:
             context=_lg_context,
             reference=lambda letter: str(letter.order),
             signatures=(_("Merchandiser"), _("Approved by"), _("Factory's responsible person")),
+            send_rule=LG_SEND_RULE,
         )
     )
     register_form(
@@ -100,10 +156,11 @@ def register_forms() -> None:
             model="shipping.InspectionCertificate",
             template="shipping/forms/inspection_certificate.html",
             order_of=lambda certificate: certificate.order,
-            recipient=lambda certificate: certificate.order.factory,
+            recipient=_customer_recipient,
             context=_certificate_context,
             reference=lambda certificate: f"{certificate.order} · {certificate.number}",
             signatures=(_("Inspector"), _("QC manager")),
+            send_rule=CERTIFICATE_SEND_RULE,
         )
     )
     register_form(
@@ -113,9 +170,10 @@ def register_forms() -> None:
             model="shipping.PackingList",
             template="shipping/forms/packing_list.html",
             order_of=lambda packing_list: packing_list.order,
-            recipient=lambda packing_list: packing_list.order.factory,
+            recipient=_customer_recipient,
             context=_packing_context,
             reference=lambda packing_list: str(packing_list.order),
+            send_rule=PACKING_LIST_SEND_RULE,
         )
     )
     register_form(
@@ -125,10 +183,11 @@ def register_forms() -> None:
             model="shipping.CommercialInvoice",
             template="shipping/forms/commercial_invoice.html",
             order_of=lambda invoice: invoice.order,
-            recipient=lambda invoice: invoice.order.customer,
+            recipient=_customer_recipient,
             context=_invoice_context,
             reference=lambda invoice: f"{invoice.order} · {invoice.number}",
             signatures=(_("Authorised signature"),),
+            send_rule=INVOICE_SEND_RULE,
         )
     )
     register_form(
@@ -142,5 +201,6 @@ def register_forms() -> None:
             context=_delivery_note_context,
             reference=lambda dispatch: f"{dispatch.order} · {dispatch.number}",
             signatures=(_("Finance"), _("Sales administration"), _("Warehouse"), _("Received by")),
+            send_rule=DELIVERY_NOTE_SEND_RULE,
         )
     )

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from shipping import permissions
 from shipping.choices import DISPATCH_STEP_COLOURS, DispatchStep
-from shipping.forms_dispatch import DispatchShipForm, DispatchStepForm
+from shipping.forms_dispatch import DispatchSendForm, DispatchShipForm, DispatchStepForm
 from shipping.services.dispatch import STEP_ROLES, may_do_step
 
 BUTTON_LABELS = {
@@ -16,6 +16,14 @@ BUTTON_LABELS = {
     DispatchStep.SHIPPED: _("Ship with waybill"),
     DispatchStep.SENT: _("Send delivery note and waybill to the customer"),
 }
+
+
+def step_form(order, step: str):
+    if step == DispatchStep.SHIPPED:
+        return DispatchShipForm()
+    if step == DispatchStep.SENT:
+        return DispatchSendForm(recipient_language=order.customer.language)
+    return DispatchStepForm()
 
 
 def dispatch_context(order, user) -> dict:
@@ -39,9 +47,7 @@ def dispatch_context(order, user) -> dict:
                 "next_label": dispatch.get_next_step_display(),
                 "next_role": role.label if role else _("Merchandiser"),
                 "button": BUTTON_LABELS.get(step) if mine else None,
-                "form": (DispatchShipForm() if step == DispatchStep.SHIPPED else DispatchStepForm())
-                if mine
-                else None,
+                "form": step_form(order, step) if mine else None,
             }
         )
     open_dispatch = any(not d.shipped for d in dispatches)

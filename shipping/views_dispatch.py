@@ -12,6 +12,7 @@ from orders.views.generic import ServiceActionView
 from shipping import permissions
 from shipping.choices import DispatchStep
 from shipping.forms_dispatch import (
+    DispatchSendForm,
     DispatchShipForm,
     DispatchSlipForm,
     DispatchStepForm,
@@ -81,7 +82,10 @@ class DispatchStepView(ServiceActionView):
     def post(self, request: HttpRequest, pk: int, step: str, **kwargs) -> HttpResponse:
         if step not in BUTTON_STEPS:
             raise Http404
-        self.form_class = DispatchShipForm if step == DispatchStep.SHIPPED else DispatchStepForm
+        self.form_class = {
+            DispatchStep.SHIPPED: DispatchShipForm,
+            DispatchStep.SENT: DispatchSendForm,
+        }.get(step, DispatchStepForm)
         return super().post(request, pk, step=step)
 
     def perform(self, request, dispatch, form, *, step: str, **kwargs) -> str:

@@ -7,7 +7,9 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from orders.documents.builtin_forms import ORDER_LIVE
 from orders.documents.registry import FormSpec, register_form
+from orders.documents.rules import Requirement, SendRule
 from suppliers.choices import TrimSource
 
 FABRIC_BOOKING = FormSpec(
@@ -20,6 +22,15 @@ FABRIC_BOOKING = FormSpec(
     context=lambda booking: {"booking": booking, "order": booking.order},
     reference=lambda booking: str(booking.order),
     signatures=(_("Merchandiser"), _("Signed by (group head)"), _("Factory: received")),
+    send_rule=SendRule(
+        when=(
+            Requirement(
+                lambda booking: booking.is_signed,
+                _("the group head has not signed the fabric booking (R2)"),
+            ),
+            ORDER_LIVE,
+        )
+    ),
 )
 
 # A picture on the trim list needs no more than this (pixels, longest side): a phone photo
@@ -82,6 +93,12 @@ TRIM_LIST = FormSpec(
     context=_trim_list_context,
     reference=lambda order: str(order),
     signatures=(_("Merchandiser"), _("Factory: received"), _("QC")),
+    send_rule=SendRule(
+        when=(
+            Requirement(lambda order: order.trims.exists(), _("the order has no trims to list")),
+            ORDER_LIVE,
+        )
+    ),
 )
 
 

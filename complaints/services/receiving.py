@@ -162,21 +162,11 @@ def unannounced_arrival_record(
     return arrival
 
 
-def return_note_send(*, application_id: int, user):
+def return_note_send(*, application_id: int, user, language: str | None = None):
     """The issued return note goes back to the customer (回傳《退貨單》給客戶)."""
-    from complaints.forms_registry import customer_recipient
     from complaints.models import RETURN_NOTE_FORM
     from orders.documents.services import document_send
 
+    # F-RET-002's send rule refuses a note finance has not issued (R17).
     application = ReturnApplication.objects.select_related("order__customer").get(pk=application_id)
-    refuse(
-        None
-        if application.status == ReturnStatus.CLOSED
-        else _("Finance must issue the return note before it is sent.")
-    )
-    return document_send(
-        spec_code=RETURN_NOTE_FORM,
-        obj=application,
-        user=user,
-        recipient=customer_recipient(application.order.customer),
-    )
+    return document_send(spec_code=RETURN_NOTE_FORM, obj=application, user=user, language=language)

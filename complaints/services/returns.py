@@ -137,10 +137,9 @@ def return_refuse(*, application_id: int, user, reason: str) -> ReturnApplicatio
     return application
 
 
-def return_notify_customer(*, application_id: int, user):
+def return_notify_customer(*, application_id: int, user, language: str | None = None):
     """R17: only an approved return is sent back to the customer, as the notice to ship."""
-    from complaints.forms_registry import customer_recipient
-    from orders.documents.services import document_send
+    from orders.documents.services import customer_recipient, document_send
 
     with transaction.atomic():
         application = locked_application(application_id)
@@ -155,6 +154,7 @@ def return_notify_customer(*, application_id: int, user):
             obj=application,
             user=user,
             recipient=customer_recipient(application.order.customer),
+            language=language,
         )
         application.customer_notified_at = timezone.now()
         application.save(update_fields=["customer_notified_at"])

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from complaints import forms, permissions, rules, selectors, services
 from complaints.choices import ComplaintStatus
 from complaints.views.common import ComplaintAction, visible_order_or_404
-from orders.permissions import can_edit
 from orders.services.common import ActionRefused
 from orders.views.generic import refusal_message
 
@@ -81,7 +80,6 @@ def complaint_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "order": order,
         "forms": _step_forms(complaint, request.user),
         "claim": getattr(complaint, "factory_claim", None),
-        "may_send": can_edit(order, request.user),
         "may_apply_return": permissions.can_apply_return(order, request.user),
     }
     return render(request, "complaints/complaint_detail.html", context)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from complaints import forms, permissions, rules, selectors, services
 from complaints.choices import ReturnStatus
 from complaints.views.common import OrderAction, ReturnAction, visible_order_or_404
+from orders.documents.forms import SendLanguageForm
 from orders.services.common import ActionRefused
 from orders.views.generic import refusal_message
 
@@ -62,7 +63,7 @@ def _return_forms(application, user) -> dict:
         result["refuse"] = forms.RefuseReturnForm()
     if status == ReturnStatus.APPROVED:
         if permissions.can_notify_customer(order, user):
-            result["notify"] = forms.EmptyForm()
+            result["notify"] = True
         if permissions.can_receive_return(order, user):
             result["receive"] = forms.ReceiveForm(application=application)
     if status == ReturnStatus.RECEIVED:
@@ -72,7 +73,7 @@ def _return_forms(application, user) -> dict:
     if status == ReturnStatus.SIGNED_OFF and rules.r17_note_refusal(application, user) is None:
         result["note"] = forms.EmptyForm()
     if status == ReturnStatus.CLOSED and permissions.can_notify_customer(order, user):
-        result["send_note"] = forms.EmptyForm()
+        result["send_note"] = True
     return result
 
 
@@ -116,10 +117,12 @@ class RefuseView(ReturnAction):
 
 
 class NotifyView(ReturnAction):
-    form_class = forms.EmptyForm
+    form_class = SendLanguageForm
 
     def perform(self, request, application, form, **kwargs) -> str:
-        document = services.return_notify_customer(application_id=application.pk, user=request.user)
+        document = services.return_notify_customer(
+            application_id=application.pk, user=request.user, language=form.cleaned_data["lang"]
+        )
         return _("The approved application is being sent to %(email)s.") % {
             "email": document.recipient_email
         }
@@ -169,10 +172,12 @@ class NoteView(ReturnAction):
 
 
 class NoteSendView(ReturnAction):
-    form_class = forms.EmptyForm
+    form_class = SendLanguageForm
 
     def perform(self, request, application, form, **kwargs) -> str:
-        document = services.return_note_send(application_id=application.pk, user=request.user)
+        document = services.return_note_send(
+            application_id=application.pk, user=request.user, language=form.cleaned_data["lang"]
+        )
         return _("The return note is being sent to %(email)s.") % {
             "email": document.recipient_email
         }

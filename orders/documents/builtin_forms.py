@@ -2,8 +2,29 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from orders.choices import CONTRACT_APPROVED_STAGES, Stage
 from orders.documents.registry import FormSpec, register_form
+from orders.documents.rules import Requirement, SendRule
 from orders.sizes import size_key
+
+
+def contract_approved(order) -> bool:
+    """R10: the order went through its contract review (a held order keeps what it had)."""
+    stage = order.held_from if order.stage == Stage.ON_HOLD else order.stage
+    return stage in CONTRACT_APPROVED_STAGES
+
+
+def order_is_live(order) -> bool:
+    return order.stage not in (Stage.ON_HOLD, Stage.CANCELLED)
+
+
+CONTRACT_APPROVED = Requirement(
+    contract_approved, _("the contract review is not approved (R10)"), on_order=True
+)
+ORDER_LIVE = Requirement(order_is_live, _("the order is on hold or cancelled"), on_order=True)
+ORDER_NOT_CANCELLED = Requirement(
+    lambda order: order.stage != Stage.CANCELLED, _("the order is cancelled"), on_order=True
+)
 
 
 def production_order_context(order) -> dict:
@@ -42,6 +63,7 @@ PRODUCTION_ORDER = FormSpec(
         _("Approved by (group head)"),
         _("Factory: accepted"),
     ),
+    send_rule=SendRule(when=(CONTRACT_APPROVED, ORDER_LIVE)),
 )
 
 

@@ -11,6 +11,7 @@
         reference=lambda letter: str(letter.sample.order),          # optional, in the header
         signatures=(_("Prepared by"), _("Approved by"), _("Factory")),  # optional
         attachments=lambda letter: [Attachment("letter.pdf", data, "application/pdf")],  # optional
+        send_rule=SendRule(who=..., when=(Requirement(...),)),  # optional, orders.documents.rules
     ))
 
 A form template extends "forms/base_form.html" and fills the blocks `title` and `content`
@@ -27,6 +28,8 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from django.apps import apps
+
+from orders.documents.rules import SendRule
 
 
 class Attachment(NamedTuple):
@@ -47,6 +50,7 @@ class FormSpec:
     reference: Callable = field(default=lambda obj: "")  # obj -> e.g. "PO-123 / ST-9" in the header
     signatures: tuple = ()  # lazy labels of the signature boxes at the end of the form
     attachments: Callable[[Any], list[Attachment]] | None = None  # files mailed with the PDF
+    send_rule: SendRule = field(default_factory=SendRule)  # who may send it, and when
 
     def model_class(self):
         return apps.get_model(self.model)

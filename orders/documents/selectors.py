@@ -1,9 +1,13 @@
 """Reads of the forms machinery."""
 
+from dataclasses import dataclass
+
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 
 from orders import permissions
-from orders.documents.registry import FormSpec, all_forms
+from orders.documents.forms import language_choices
+from orders.documents.registry import FormSpec, all_forms, get_form
 from orders.models import Order, SentDocument
 
 
@@ -28,3 +32,56 @@ def documents_section(*, order: Order, user) -> dict:
         "order_type": ContentType.objects.get_for_model(Order),
         "can_send": permissions.can_edit(order, user),
     }
+
+
+@dataclass(frozen=True)
+class FormLanguage:
+    code: str
+    label: str
+    is_recipients: bool
+    html_url: str
+    pdf_url: str
+
+
+@dataclass(frozen=True)
+class FormActions:
+    """What a screen offers for one form of one object: previews in the three languages (the
+    recipient's first), and a send button, or why it cannot be sent yet."""
+
+    spec: FormSpec
+    obj: object
+    recipient_name: str
+    languages: list[FormLanguage]
+    may_send: bool  # this user is one who sends it
+    unmet: list[str]  # what is still missing before it may leave
+    send_url: str
+
+
+def form_actions(*, code: str, obj, user, send_url: str = "", recipient=None) -> FormActions:
+    """`recipient` when the button sends to someone else than the form's own recipient (the
+    customer's copy of a comment letter)."""
+    from orders.documents.services import Recipient
+
+    spec = get_form(code)
+    order = spec.order_of(obj)
+    recipient = Recipient.of(recipient if recipient is not None else spec.recipient(obj))
+    args = [spec.code, obj.pk]
+    languages = [
+        FormLanguage(
+            code=language,
+            label=str(label),
+            is_recipients=language == recipient.language,
+            html_url=f"{reverse('documents:preview', args=args)}?lang={language}",
+            pdf_url=f"{reverse('documents:preview_pdf', args=args)}?lang={language}",
+        )
+        for language, label in language_choices(recipient.language)
+    ]
+    return FormActions(
+        spec=spec,
+        obj=obj,
+        recipient_name=recipient.name,
+        languages=languages,
+        may_send=spec.send_rule.who(order, user),
+        unmet=spec.send_rule.unmet(obj, order),
+        send_url=send_url or reverse("documents:send", args=args),
+    )

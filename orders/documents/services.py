@@ -1,6 +1,6 @@
 """Writes of the forms machinery: send a form, record the factory's confirmation."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.utils import make_msgid, parseaddr
 from functools import partial
 
@@ -12,9 +12,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from orders import permissions
 from orders.choices import EventKind
-from orders.documents import attachments
+from orders.documents import attachments, rules
 from orders.documents.choices import DocumentAction, DocumentStatus
 from orders.documents.registry import get_form
 from orders.documents.render import LANGUAGES
@@ -38,13 +37,24 @@ class Recipient:
         return cls(str(getattr(party, "name", party)), getattr(party, "email", "") or "", language)
 
 
+def customer_recipient(customer) -> Recipient:
+    """The customer's first contact with an e-mail address, in the customer's language (forms
+    to the customer go there; without such a contact the send is refused, naming the customer)."""
+    contact = next((c for c in customer.contacts.all() if c.email), None)
+    return Recipient(customer.name, contact.email if contact else "", customer.language)
+
+
 def _message_id() -> str:
     domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
     return make_msgid(domain=domain)
 
 
-def document_send(*, spec_code: str, obj, user, recipient=None) -> SentDocument:
-    """Record the next version of this form for this object and e-mail it after the commit."""
+def document_send(
+    *, spec_code: str, obj, user, recipient=None, language: str | None = None
+) -> SentDocument:
+    """Record the next version of this form for this object and e-mail it after the commit.
+    The form's send rule decides who may send it and when; `language` overrides the
+    recipient's (the sender chose another of the three)."""
     from orders.documents.tasks import send_document
 
     try:
@@ -52,9 +62,12 @@ def document_send(*, spec_code: str, obj, user, recipient=None) -> SentDocument:
     except KeyError as exc:
         raise ActionRefused(_("There is no form %(code)s.") % {"code": spec_code}) from exc
     order = spec.order_of(obj)
-    if not permissions.can_edit(order, user):
-        raise ActionRefused(_("You may not send documents for this order."))
+    refused = rules.refusal(spec, obj, order, user)
+    if refused:
+        raise ActionRefused(refused)
     to = Recipient.of(recipient if recipient is not None else spec.recipient(obj))
+    if language:
+        to = replace(to, language=language)
     if not to.email:
         raise ActionRefused(_("%(name)s has no e-mail address.") % {"name": to.name})
     if to.language not in LANGUAGES:

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,6 +15,7 @@ from orders.documents.registry import get_form
 from orders.documents.services import Recipient, document_resend, document_send
 from orders.models import SentDocument
 from orders.services.common import ActionRefused
+from orders.views.generic import refusal_message
 
 
 def _form_and_object(request, code: str, object_id: int):
@@ -51,8 +53,22 @@ def preview_pdf(request, code: str, object_id: int):
     return response
 
 
-def _back(order):
+def _back(order, request=None):
+    """To the page the form was sent from (a sample, a complaint), else the order's documents."""
+    target = request.POST.get("next", "") if request is not None else ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
     return redirect(order.get_absolute_url() + "#documents")
+
+
+def posted_language(request) -> str | None:
+    """The language the sender chose for the form (None: the recipient's own)."""
+    language = request.POST.get("lang") or None
+    if language is not None and language not in render.LANGUAGES:
+        raise Http404(_("Unknown language."))
+    return language
 
 
 @login_required
@@ -60,16 +76,18 @@ def _back(order):
 def send(request, code: str, object_id: int):
     spec, obj, order = _form_and_object(request, code, object_id)
     try:
-        document = document_send(spec_code=spec.code, obj=obj, user=request.user)
+        document = document_send(
+            spec_code=spec.code, obj=obj, user=request.user, language=posted_language(request)
+        )
     except ActionRefused as refused:
-        messages.error(request, refused.message)
+        messages.error(request, refusal_message(refused))
     else:
         messages.success(
             request,
             _("%(form)s version %(version)s is being sent to %(email)s.")
             % {"form": spec.code, "version": document.version, "email": document.recipient_email},
         )
-    return _back(order)
+    return _back(order, request)
 
 
 def _sent_document(request, pk: int) -> SentDocument:
@@ -86,14 +104,14 @@ def resend(request, pk: int):
     try:
         again = document_resend(document=document, user=request.user)
     except ActionRefused as refused:
-        messages.error(request, refused.message)
+        messages.error(request, refusal_message(refused))
     else:
         messages.success(
             request,
             _("%(form)s version %(version)s is being sent to %(email)s.")
             % {"form": again.form_code, "version": again.version, "email": again.recipient_email},
         )
-    return _back(document.order)
+    return _back(document.order, request)
 
 
 def _file(field, *, inline: bool):

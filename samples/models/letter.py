@@ -78,6 +78,12 @@ class CommentLetter(models.Model):
         return rules.production_may_start(self.sample.discrepancies.all())
 
     @property
+    def form_code(self) -> str:
+        """The registered form that prints it: a customer's uploaded letter travels with our
+        house cover sheet, which states the customer's answer and the group head's signature."""
+        return LetterLayout.HOUSE.value if self.is_uploaded else LetterLayout(self.layout).value
+
+    @property
     def is_signed(self) -> bool:
         return self.signed_at is not None
 

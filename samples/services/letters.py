@@ -5,11 +5,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from orders.choices import EventKind
+from orders.documents.services import customer_recipient
 from orders.services.common import ActionRefused, lock_order
 from samples import rules
 from samples.choices import LetterLayout, LetterStatus, SampleStatus
 from samples.models import CommentLetter, SampleRequest
-from samples.permissions import can_work_on_samples
 from samples.services.common import lock_sample, record_sample_event
 
 _REPLACEABLE = (LetterStatus.DRAFT, LetterStatus.SIGNED)
@@ -102,20 +102,17 @@ def comment_letter_sign(*, letter: CommentLetter, user) -> CommentLetter:
     return letter
 
 
-def comment_letter_send(*, letter: CommentLetter, user, to_customer: bool = False) -> CommentLetter:
+def comment_letter_send(
+    *, letter: CommentLetter, user, to_customer: bool = False, language: str | None = None
+) -> CommentLetter:
     """Send the signed letter through the forms machinery, which renders it in the recipient's
-    language, records the sent document on the order and can re-send it: the factory gets it in
-    its own language, the customer's copy goes in English to its first contact with an e-mail."""
+    language (or the one the sender chose), records the sent document on the order and can
+    re-send it: the factory's copy, or the customer's to its first contact with an e-mail."""
     with transaction.atomic():
         order, letter = _lock_letter(letter)
-        if not can_work_on_samples(order, user):
-            raise ActionRefused(_("You may not send this letter."))
-        if not rules.comment_letter_may_leave(letter):
-            raise ActionRefused(
-                _("The group head must sign the comment letter before it goes to the factory.")
-            )
-        recipient = _customer_recipient(order) if to_customer else None
-        _send_via_forms_machinery(letter, user, recipient)
+        # The form's send rule refuses an unsigned or withdrawn letter (R4) and other users.
+        recipient = customer_recipient(order.customer) if to_customer else None
+        _send_via_forms_machinery(letter, user, recipient, language)
         if to_customer:
             record_sample_event(
                 letter.sample,
@@ -148,33 +145,17 @@ def _lock_letter(letter: CommentLetter):
     return order, letter
 
 
-def _customer_recipient(order):
-    contact = order.customer.contacts.exclude(email="").first()
-    if contact is None:
-        raise ActionRefused(
-            _("%(customer)s has no contact with an e-mail address.") % {"customer": order.customer}
-        )
-    from orders.documents.services import Recipient
-
-    return Recipient(f"{order.customer} / {contact.name}", contact.email, "en")
-
-
-def _send_via_forms_machinery(letter: CommentLetter, user, recipient=None) -> None:
+def _send_via_forms_machinery(letter: CommentLetter, user, recipient, language) -> None:
+    from orders.documents.services import document_send
     from samples.forms_registry import letter_form_code
 
-    send = _send_service()
-    if send is None:
-        raise ActionRefused(_("Sending forms to factories is not available yet."))
-    send(spec_code=letter_form_code(letter), obj=letter, user=user, recipient=recipient)
-
-
-def _send_service():
-    """The forms machinery's send service (orders.documents.services.document_send)."""
-    try:
-        from orders.documents.services import document_send
-    except ImportError:
-        return None
-    return document_send
+    document_send(
+        spec_code=letter_form_code(letter),
+        obj=letter,
+        user=user,
+        recipient=recipient,
+        language=language,
+    )
 
 
 def _withdraw_unsent(sample: SampleRequest, user) -> None:

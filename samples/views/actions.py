@@ -3,17 +3,13 @@ the services check the roles, so a refused user gets the reason and nothing chan
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from orders.documents.registry import get_form
-from orders.documents.render import LANGUAGES, render_html, render_pdf
+from orders.documents.views import posted_language
 from orders.services.common import ActionRefused
-from samples.choices import SampleStatus
 from samples.forms import DateForm, DecisionForm, LetterCreateForm, LetterUploadForm
-from samples.forms_registry import HANG_TAG, letter_form_code
 from samples.services import (
     comment_letter_create,
     comment_letter_send,
@@ -135,38 +131,12 @@ def letter_sign_view(request, pk: int):
 def letter_send_view(request, pk: int):
     letter = visible_letter(request.user, pk)
     to_customer = request.POST.get("to") == "customer"
+    language = posted_language(request)
     return _run(
         request,
         letter,
-        lambda: comment_letter_send(letter=letter, user=request.user, to_customer=to_customer),
+        lambda: comment_letter_send(
+            letter=letter, user=request.user, to_customer=to_customer, language=language
+        ),
         _("The customer's copy is on its way.") if to_customer else _("Sent to the factory."),
-    )
-
-
-def _form_response(spec, obj, language: str, as_pdf: bool, name: str) -> HttpResponse:
-    if language not in LANGUAGES:
-        raise Http404
-    if not as_pdf:
-        return HttpResponse(render_html(spec, obj, language))
-    response = HttpResponse(render_pdf(spec, obj, language), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{name}-{language}.pdf"'
-    return response
-
-
-@login_required
-def letter_preview_view(request, pk: int, language: str):
-    letter = visible_letter(request.user, pk)
-    spec = get_form(letter_form_code(letter))
-    name = f"{spec.code}-{letter.sample.order.po_number}"
-    return _form_response(spec, letter, language, request.GET.get("format") == "pdf", name)
-
-
-@login_required
-def tag_preview_view(request, pk: int, language: str):
-    sample = visible_sample(request.user, pk)
-    if sample.status != SampleStatus.APPROVED:
-        raise Http404
-    name = f"{HANG_TAG}-{sample.order.po_number}"
-    return _form_response(
-        get_form(HANG_TAG), sample, language, request.GET.get("format") == "pdf", name
     )

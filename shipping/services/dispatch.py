@@ -38,14 +38,6 @@ EVENT_KINDS = {
 }
 
 
-def customer_recipient(customer):
-    """The customer's first contact with an e-mail address, in the customer's language."""
-    from orders.documents.services import Recipient
-
-    contact = next((c for c in customer.contacts.all() if c.email), None)
-    return Recipient(customer.name, contact.email if contact else "", customer.language)
-
-
 def cartons_by_colour(order: Order) -> dict[str, int] | None:
     """The packing list's cartons per colour, or None without a packing list."""
     packing_list = getattr(order, "packing_list", None)
@@ -287,10 +279,12 @@ def dispatch_ship(
     return dispatch
 
 
-def dispatch_send_to_customer(*, dispatch_id: int, user, comment: str = ""):
+def dispatch_send_to_customer(
+    *, dispatch_id: int, user, comment: str = "", lang: str | None = None
+):
     """The delivery note, with the waybill number on it, to the customer's contact as the
     proof of receipt (回傳送貨單及貨運單給客戶)."""
-    from orders.documents.services import document_send
+    from orders.documents.services import customer_recipient, document_send
 
     with transaction.atomic():
         dispatch = _locked_dispatch(dispatch_id, step=DispatchStep.SENT, user=user)
@@ -299,6 +293,7 @@ def dispatch_send_to_customer(*, dispatch_id: int, user, comment: str = ""):
             obj=dispatch,
             user=user,
             recipient=customer_recipient(dispatch.order.customer),
+            language=lang,
         )
         note = f"{DELIVERY_NOTE_FORM} v{document.version}, {dispatch.waybill} → "
         note += f"{document.recipient_name} <{document.recipient_email}>"

@@ -124,17 +124,15 @@ def fabric_booking_sign(*, booking_id: int, user, comment: str = "") -> FabricBo
     return booking
 
 
-def fabric_booking_send(*, booking_id: int, user):
+def fabric_booking_send(*, booking_id: int, user, language: str | None = None):
     """R2: the signed booking goes to the factory as form F-FAB-001; refused while unsigned."""
     from orders.documents.services import document_send
 
     booking = FabricBooking.objects.select_related("order__factory").get(pk=booking_id)
-    if not booking.is_signed:
-        raise ActionRefused(
-            _("The group head must sign the fabric booking before it is sent to the factory (R2).")
+    with transaction.atomic():  # F-FAB-001's send rule refuses an unsigned booking (R2)
+        document = document_send(
+            spec_code=FABRIC_BOOKING_FORM, obj=booking, user=user, language=language
         )
-    with transaction.atomic():
-        document = document_send(spec_code=FABRIC_BOOKING_FORM, obj=booking, user=user)
         booking.sent_at = timezone.now()
         booking.save(update_fields=["sent_at"])
         order = lock_for(booking.order_id, user)

@@ -30,15 +30,13 @@ def trim_picture_set(*, trim_id: int, user, picture) -> Trim:
     return trim
 
 
-def trim_list_send(*, order_id: int, user) -> SentDocument:
+def trim_list_send(*, order_id: int, user, language: str | None = None) -> SentDocument:
     """Send F-TRIM-001 to the order's factory in its language, through the forms machinery."""
     from orders.documents.services import document_send
 
     order = Order.objects.select_related("factory").get(pk=order_id)
-    if not order.trims.exists():
-        raise ActionRefused(_("This order has no trims to list."))
-    with transaction.atomic():
-        document = document_send(spec_code=TRIM_LIST_FORM, obj=order, user=user)
+    with transaction.atomic():  # F-TRIM-001's send rule refuses an order without trims
+        document = document_send(spec_code=TRIM_LIST_FORM, obj=order, user=user, language=language)
         order = lock_for(order.pk, user)
         note(
             order,

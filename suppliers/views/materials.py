@@ -1,6 +1,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from orders.documents.forms import SendLanguageForm
 from suppliers import forms, rules, services
 from suppliers.choices import LabResult
 from suppliers.models import (
@@ -65,11 +66,16 @@ class FabricBookingSignView(MaterialActionView):
 
 class FabricBookingSendView(ManageMixin, MaterialActionView):
     model = FabricBooking
-    form_class = forms.EmptyForm
+    form_class = SendLanguageForm
     title = gettext_lazy("Send fabric booking to the factory")
 
+    def form_kwargs(self, booking) -> dict:
+        return {"recipient_language": booking.order.factory.language}
+
     def perform(self, request, booking, form) -> str:
-        services.fabric_booking_send(booking_id=booking.pk, user=request.user)
+        services.fabric_booking_send(
+            booking_id=booking.pk, user=request.user, language=form.cleaned_data["lang"]
+        )
         return _("The fabric booking is on its way to the factory.")
 
 
@@ -185,11 +191,16 @@ class TrimPictureView(ManageMixin, MaterialActionView):
 
 
 class TrimListSendView(ManageMixin, MaterialActionView):
-    form_class = forms.EmptyForm
+    form_class = SendLanguageForm
     title = gettext_lazy("Send the trim list with pictures to the factory (R24)")
 
+    def form_kwargs(self, order) -> dict:
+        return {"recipient_language": order.factory.language}
+
     def perform(self, request, order, form) -> str:
-        services.trim_list_send(order_id=order.pk, user=request.user)
+        services.trim_list_send(
+            order_id=order.pk, user=request.user, language=form.cleaned_data["lang"]
+        )
         return _("The trim list is on its way to the factory.")
 
 

@@ -224,12 +224,18 @@ def test_return_pdf_preview(client, order, department_manager, warehouse, mercha
     assert application.number in response.content.decode()
 
 
-def test_merchandiser_sends_the_report_to_the_factory_in_its_language(client, order, merchandiser):
+def test_merchandiser_sends_the_report_to_the_factory_in_its_language(
+    client, order, merchandiser, department_manager
+):
+    from complaints.services import complaint_approve
     from orders.models import SentDocument
 
     complaint = file_complaint(order)
     client.force_login(merchandiser)
     send = reverse("documents:send", args=["F-CMP-001", complaint.pk])
+    page = client.get(complaint.get_absolute_url()).content.decode()
+    assert send not in page and "a leader has not approved the report (R16)" in page
+    complaint_approve(complaint_id=complaint.pk, user=department_manager)
     assert send in client.get(complaint.get_absolute_url()).content.decode()
     client.post(send)
     document = SentDocument.objects.get(form_code="F-CMP-001")

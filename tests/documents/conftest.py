@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
-from orders.choices import Language
-from tests.factories import make_factory, make_order
+from orders.choices import Language, Stage
+from orders.models import Order
+from tests.factories import fresh, make_factory, make_order
 
 FACTORY_HANT = "廣州恒昌製衣廠有限公司"
 FACTORY_HANS = "东莞华联针织服装厂"
@@ -25,7 +26,8 @@ def factory_hant(db):
 
 @pytest.fixture
 def order(merchandiser, factory_hant):
-    return make_order(
+    """An order whose contract review is approved (R10): the production order may go out."""
+    order = make_order(
         merchandiser=merchandiser,
         factory=factory_hant,
         description=DESCRIPTION,
@@ -47,6 +49,8 @@ def order(merchandiser, factory_hant):
             },
         ],
     )
+    Order.objects.filter(pk=order.pk).update(stage=Stage.APPROVED)
+    return fresh(order)
 
 
 def pdf_text(pdf: bytes) -> str:

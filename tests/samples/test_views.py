@@ -142,14 +142,16 @@ def test_decide_records_the_customers_approval(client, order, merchandiser):
     )
     sample.refresh_from_db()
     assert (sample.status, sample.decision_source) == (SampleStatus.APPROVED, "customer")
-    tag = client.get(reverse("samples:tag", args=[sample.pk, "en"]) + "?format=pdf")
+    tag_url = reverse("documents:preview_pdf", args=["TAG-APPROVAL", sample.pk])
+    assert tag_url in client.get(reverse("samples:detail", args=[sample.pk])).content.decode()
+    tag = client.get(tag_url + "?lang=en")
     assert tag.status_code == 200 and tag["Content-Type"] == "application/pdf"
 
 
-def test_tag_of_an_unapproved_sample_is_not_found(client, order, merchandiser):
+def test_tag_of_an_unapproved_sample_is_not_offered(client, order, merchandiser):
     sample = make_sample(order)
-    client_for(client, merchandiser)
-    assert client.get(reverse("samples:tag", args=[sample.pk, "en"])).status_code == 404
+    page = client_for(client, merchandiser).get(reverse("samples:detail", args=[sample.pk]))
+    assert "TAG-APPROVAL" not in page.content.decode()
 
 
 @pytest.fixture
@@ -208,9 +210,16 @@ def test_r4_customers_letter_uploaded_on_the_page(client, order, merchandiser):
     assert letter.is_uploaded and letter.may_start is True
 
 
-def test_letter_preview_in_the_factorys_language(client, draft, merchandiser):
-    response = client_for(client, merchandiser).get(
-        reverse("samples:letter_preview", args=[draft.pk, "zh-hant"])
+def test_letter_offered_in_three_languages_the_factorys_first(client, draft, merchandiser):
+    page = client_for(client, merchandiser).get(reverse("samples:detail", args=[draft.sample_id]))
+    html = page.content.decode()
+    pdf = reverse("documents:preview_pdf", args=["F-PMER-004", draft.pk])
+    links = [
+        html.index(f"{pdf}?lang={code}") for code in (draft.sample.order.factory.language, "en")
+    ]
+    assert links == sorted(links) and f"{pdf}?lang=zh-hans" in html
+    response = client.get(
+        reverse("documents:preview", args=["F-PMER-004", draft.pk]) + "?lang=zh-hant"
     )
     assert response.status_code == 200 and "F-PMER-004" in response.content.decode()
 
