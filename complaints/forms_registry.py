@@ -5,10 +5,10 @@ note (to the customer). Each prints in its recipient's language."""
 from django.utils.translation import gettext_lazy as _
 
 from complaints import permissions
-from complaints.choices import ComplaintStatus, ReturnStatus
+from complaints.choices import ComplaintStatus, ReturnStatus, SignOffStep
 from complaints.models import COMPLAINT_FORM, RETURN_APPLICATION_FORM, RETURN_NOTE_FORM
 from orders.documents.builtin_forms import ORDER_NOT_CANCELLED
-from orders.documents.registry import FormSpec, register_form
+from orders.documents.registry import FormSpec, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
 
 
@@ -36,6 +36,11 @@ def _return_context(application) -> dict:
         "sign_offs": list(application.sign_offs.select_related("signed_by")),
         "complaint": application.complaint,
     }
+
+
+def _sign_off(application, step):
+    sign_off = next((s for s in application.sign_offs.all() if s.step == step), None)
+    return signed_by(sign_off.signed_by, sign_off.signed_at) if sign_off else None
 
 
 def _complaint_rule(*requirements: Requirement) -> SendRule:
@@ -78,7 +83,14 @@ COMPLAINT_REPORT = FormSpec(
     recipient=lambda complaint: complaint.order.factory,
     context=_complaint_context,
     reference=lambda complaint: f"{complaint.order} · {complaint.number}",
-    signatures=(_("Merchandiser"), _("Approved by (leader)"), _("QA"), _("Factory")),
+    signatures=(
+        Signature(_("Merchandiser"), signer=lambda c: signed_by(c.order.merchandiser)),
+        Signature(
+            _("Approved by (leader)"), signer=lambda c: signed_by(c.approved_by, c.approved_at)
+        ),
+        Signature(_("QA"), signer=lambda c: signed_by(c.analysed_by, c.analysed_at)),
+        Signature(_("Factory"), company=True),
+    ),
     send_rule=COMPLAINT_SEND_RULE,
 )
 
@@ -91,7 +103,13 @@ RETURN_APPLICATION = FormSpec(
     recipient=_customer,
     context=_return_context,
     reference=lambda application: f"{application.order} · {application.number}",
-    signatures=(_("Merchandiser"), _("Approved by (leader)"), _("Customer")),
+    signatures=(
+        Signature(_("Merchandiser"), signer=lambda a: signed_by(a.order.merchandiser)),
+        Signature(
+            _("Approved by (leader)"), signer=lambda a: signed_by(a.decided_by, a.decided_at)
+        ),
+        Signature(_("Customer"), company=True),
+    ),
     send_rule=RETURN_APPLICATION_SEND_RULE,
 )
 
@@ -104,7 +122,15 @@ RETURN_NOTE = FormSpec(
     recipient=_customer,
     context=_return_context,
     reference=lambda application: f"{application.order} · {application.note_number}",
-    signatures=(_("Warehouse keeper"), _("Sales administration"), _("Finance")),
+    signatures=(
+        Signature(
+            _("Warehouse keeper"), signer=lambda a: _sign_off(a, SignOffStep.WAREHOUSE_KEEPER)
+        ),
+        Signature(
+            _("Sales administration"), signer=lambda a: _sign_off(a, SignOffStep.SALES_ADMIN)
+        ),
+        Signature(_("Finance"), signer=lambda a: _sign_off(a, SignOffStep.FINANCE)),
+    ),
     send_rule=RETURN_NOTE_SEND_RULE,
 )
 

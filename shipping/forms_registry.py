@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.choices import Stage
 from orders.documents.builtin_forms import ORDER_NOT_CANCELLED
-from orders.documents.registry import FormSpec, register_form
+from orders.documents.registry import FormSpec, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
+from shipping.choices import DispatchStep
 from shipping.models import (
     CERTIFICATE_FORM,
     DELIVERY_NOTE_FORM,
@@ -83,6 +84,27 @@ def _customer_recipient(obj):
     return customer_recipient(obj.order.customer)
 
 
+def _inspector(certificate):
+    booking = certificate.report.booking
+    if booking.inspector_name:
+        return booking.inspector_name, certificate.report.inspected_on
+    return signed_by(certificate.report.recorded_by, certificate.report.inspected_on)
+
+
+def _step_signer(step):
+    def signer(dispatch):
+        record = next((r for r in dispatch.steps.all() if r.step == step), None)
+        return signed_by(record.actor, record.done_at) if record else None
+
+    return signer
+
+
+def _lg_signed(letter, document, name: str) -> None:
+    from shipping.services.letters import guarantee_letter_signed_by_factory
+
+    guarantee_letter_signed_by_factory(letter, document, name)
+
+
 def _certificate_earned(certificate) -> bool:
     """R7: a certificate goes out for a passed inspection, or a failed one shipped under an
     approved L/G."""
@@ -145,8 +167,22 @@ def register_forms() -> None:
             recipient=lambda letter: letter.order.factory,
             context=_lg_context,
             reference=lambda letter: str(letter.order),
-            signatures=(_("Merchandiser"), _("Approved by"), _("Factory's responsible person")),
+            signatures=(
+                Signature(
+                    _("Merchandiser"), signer=lambda lg: signed_by(lg.created_by, lg.created_at)
+                ),
+                Signature(
+                    _("Shipment approved by"),
+                    signer=lambda lg: signed_by(lg.approved_by, lg.approved_at),
+                ),
+                Signature(
+                    _("Factory's responsible person"),
+                    company=True,
+                    signer=lambda lg: (lg.signed_by_name or lg.factory_responsible, lg.signed_at),
+                ),
+            ),
             send_rule=LG_SEND_RULE,
+            on_signed_copy=_lg_signed,
         )
     )
     register_form(
@@ -159,7 +195,14 @@ def register_forms() -> None:
             recipient=_customer_recipient,
             context=_certificate_context,
             reference=lambda certificate: f"{certificate.order} · {certificate.number}",
-            signatures=(_("Inspector"), _("QC manager")),
+            signatures=(
+                Signature(_("Inspector"), signer=_inspector),
+                Signature(
+                    _("Issued by"),
+                    company=True,
+                    signer=lambda c: signed_by(c.issued_by, c.issued_at),
+                ),
+            ),
             send_rule=CERTIFICATE_SEND_RULE,
         )
     )
@@ -186,7 +229,7 @@ def register_forms() -> None:
             recipient=_customer_recipient,
             context=_invoice_context,
             reference=lambda invoice: f"{invoice.order} · {invoice.number}",
-            signatures=(_("Authorised signature"),),
+            signatures=(Signature(_("Authorised signature"), company=True),),
             send_rule=INVOICE_SEND_RULE,
         )
     )
@@ -200,7 +243,12 @@ def register_forms() -> None:
             recipient=_customer_recipient,
             context=_delivery_note_context,
             reference=lambda dispatch: f"{dispatch.order} · {dispatch.number}",
-            signatures=(_("Finance"), _("Sales administration"), _("Warehouse"), _("Received by")),
+            signatures=(
+                Signature(_("Finance"), signer=_step_signer(DispatchStep.NOTE_PRINTED)),
+                Signature(_("Sales administration"), signer=_step_signer(DispatchStep.NOTE_SIGNED)),
+                Signature(_("Warehouse"), signer=_step_signer(DispatchStep.SHIPPED)),
+                Signature(_("Received by (customer)"), company=True),
+            ),
             send_rule=DELIVERY_NOTE_SEND_RULE,
         )
     )

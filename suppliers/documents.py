@@ -1,14 +1,12 @@
 """The printable forms of the suppliers app, registered on the forms machinery."""
 
-import base64
-import io
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
 
 from orders.documents.builtin_forms import ORDER_LIVE
-from orders.documents.registry import FormSpec, register_form
+from orders.documents.images import picture_data_uri
+from orders.documents.registry import FormSpec, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
 from suppliers.choices import TrimSource
 
@@ -21,7 +19,14 @@ FABRIC_BOOKING = FormSpec(
     recipient=lambda booking: booking.order.factory,
     context=lambda booking: {"booking": booking, "order": booking.order},
     reference=lambda booking: str(booking.order),
-    signatures=(_("Merchandiser"), _("Signed by (group head)"), _("Factory: received")),
+    signatures=(
+        Signature(_("Merchandiser"), signer=lambda booking: signed_by(booking.order.merchandiser)),
+        Signature(
+            _("Signed by (group head)"),
+            signer=lambda booking: signed_by(booking.signed_by, booking.signed_at),
+        ),
+        Signature(_("Factory: received"), company=True),
+    ),
     send_rule=SendRule(
         when=(
             Requirement(
@@ -32,29 +37,6 @@ FABRIC_BOOKING = FormSpec(
         )
     ),
 )
-
-# A picture on the trim list needs no more than this (pixels, longest side): a phone photo
-# embedded at full size would make the PDF tens of MB.
-PICTURE_MAX_PIXELS = 600
-
-
-def picture_data_uri(picture) -> str:
-    """The trim's picture, scaled down, as a data: URI that WeasyPrint embeds without a URL."""
-    if not picture:
-        return ""
-    try:
-        with picture.open("rb") as stored, Image.open(stored) as image:
-            image.thumbnail((PICTURE_MAX_PIXELS, PICTURE_MAX_PIXELS))
-            fmt = "JPEG" if image.format == "JPEG" else "PNG"
-            if fmt == "JPEG" and image.mode not in ("RGB", "L"):
-                image = image.convert("RGB")
-            buffer = io.BytesIO()
-            image.save(buffer, format=fmt)
-    except (OSError, UnidentifiedImageError):
-        # A lost file must not stop the list from going out; the row then reads "no picture".
-        return ""
-    mimetype = "image/jpeg" if fmt == "JPEG" else "image/png"
-    return f"data:{mimetype};base64,{base64.b64encode(buffer.getvalue()).decode()}"
 
 
 def _amount(value: Decimal | None) -> str:
@@ -92,7 +74,11 @@ TRIM_LIST = FormSpec(
     recipient=lambda order: order.factory,
     context=_trim_list_context,
     reference=lambda order: str(order),
-    signatures=(_("Merchandiser"), _("Factory: received"), _("QC")),
+    signatures=(
+        Signature(_("Merchandiser"), signer=lambda order: signed_by(order.merchandiser)),
+        Signature(_("Factory: received"), company=True),
+        _("QC"),
+    ),
     send_rule=SendRule(
         when=(
             Requirement(lambda order: order.trims.exists(), _("the order has no trims to list")),

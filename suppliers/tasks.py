@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from orders.models import Order
+from orders.models import CompanyProfile, Order
 from suppliers.models import LabTest, SentNotice, TrimCard
 from suppliers.notifications import NOTICES
 
@@ -40,7 +40,7 @@ def send_notice(
         context = {
             "name": name,
             "order": order,
-            "company_name": settings.GENDAN_COMPANY_NAME,
+            "company_name": CompanyProfile.current().for_language(language).name,
             **LOADERS[kind](object_id),
         }
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())

@@ -1,4 +1,11 @@
 """The manager's Django admin. The workflow itself goes through orders.services: the admin only
 shows orders and offers the buttons that call those services."""
 
-from orders.admin import imports, order, parties, planning, users  # noqa: F401  registers the model admins
+from orders.admin import (  # noqa: F401  registers the model admins
+    company,
+    imports,
+    order,
+    parties,
+    planning,
+    users,
+)

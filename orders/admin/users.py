@@ -12,7 +12,7 @@ User = get_user_model()
 class ProfileInline(admin.StackedInline):
     model = Profile
     can_delete = False
-    fields = ["language", "team"]
+    fields = ["language", "team", "phone"]
     verbose_name_plural = _("profile")
 
 

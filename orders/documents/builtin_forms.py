@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from orders.choices import CONTRACT_APPROVED_STAGES, Stage
-from orders.documents.registry import FormSpec, register_form
+from orders.documents.registry import FormSpec, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
 from orders.sizes import size_key
 
@@ -59,9 +59,9 @@ PRODUCTION_ORDER = FormSpec(
     context=production_order_context,
     reference=str,
     signatures=(
-        _("Merchandiser"),
+        Signature(_("Merchandiser"), signer=lambda order: signed_by(order.merchandiser)),
         _("Approved by (group head)"),
-        _("Factory: accepted"),
+        Signature(_("Factory: accepted"), company=True),
     ),
     send_rule=SendRule(when=(CONTRACT_APPROVED, ORDER_LIVE)),
 )

@@ -4,6 +4,7 @@ Like Healthchecks' sendreports: a worker owns a row only if its conditional UPDA
 so a retry, a redelivered task or a second worker never mails the same row twice."""
 
 from datetime import timedelta
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -16,7 +17,8 @@ from orders.documents import attachments, links
 from orders.documents.choices import DocumentStatus
 from orders.documents.registry import get_form
 from orders.documents.render import render_pdf
-from orders.models import SentDocument
+from orders.documents.selectors import merchandiser_contact
+from orders.models import CompanyProfile, SentDocument
 
 # A claim older than this is taken to be a worker that died mid-send.
 CLAIM_TIMEOUT = timedelta(minutes=15)
@@ -53,24 +55,37 @@ def _pdf_bytes(document: SentDocument) -> bytes:
     return pdf
 
 
+def sender(document: SentDocument, company_name: str) -> str:
+    """The merchandiser and the company as the display name of our sending address."""
+    contact = merchandiser_contact(document.order)
+    display = f"{contact.name} · {company_name}" if contact.name else company_name
+    return formataddr((display, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
+
+
 def build_message(document: SentDocument, pdf: bytes) -> EmailMessage:
     spec = get_form(document.form_code)
+    contact = merchandiser_contact(document.order)
+    letterhead = CompanyProfile.current().for_language(document.recipient_language)
     with translation.override(document.recipient_language):
         context = {
             "document": document,
             "form_name": str(spec.name),
             "order": document.order,
-            "company_name": settings.GENDAN_COMPANY_NAME,
+            "company_name": letterhead.name,
+            "letterhead": letterhead,
+            "contact": contact,
             "link": links.public_url(document),
             "link_days": settings.GENDAN_DOCUMENT_LINK_DAYS,
+            "extra_links": spec.mail_links(document.printed) if spec.mail_links else [],
         }
         subject = render_to_string("forms/mail/document_subject.txt", context).strip()
         body = render_to_string("forms/mail/document.txt", context)
     message = EmailMessage(
         subject,
         body,
-        None,
+        sender(document, letterhead.name),
         [document.recipient_email],
+        reply_to=[formataddr((contact.name, contact.email))] if contact.email else None,
         headers={"Message-ID": document.message_id},
     )
     filename = f"{document.form_code}-{document.order.po_number}-v{document.version}.pdf"
@@ -82,7 +97,9 @@ def build_message(document: SentDocument, pdf: bytes) -> EmailMessage:
 
 def deliver(document_id: int) -> None:
     """Send a claimed row. Raises on SMTP/OS errors; the caller releases the claim."""
-    document = SentDocument.objects.select_related("order").get(pk=document_id)
+    document = SentDocument.objects.select_related("order__merchandiser__profile").get(
+        pk=document_id
+    )
     message = build_message(document, _pdf_bytes(document))
     message.send(fail_silently=False)
     SentDocument.objects.filter(pk=document_id, status=DocumentStatus.SENDING).update(

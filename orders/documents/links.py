@@ -12,7 +12,12 @@ class LinkInvalid(Exception):
 
 
 class LinkExpired(Exception):
-    pass
+    """Genuine but too old: carries the document's ids, so the page can name the merchandiser."""
+
+    def __init__(self, document_id: int | None = None, message_id: str = ""):
+        super().__init__(document_id)
+        self.document_id = document_id
+        self.message_id = message_id
 
 
 def max_age_seconds() -> int:
@@ -29,9 +34,15 @@ def read_token(token: str) -> tuple[int, str]:
     try:
         data = signing.loads(token, salt=SALT, max_age=max_age_seconds())
     except signing.SignatureExpired as exc:
-        raise LinkExpired from exc
+        # The signature was checked before the age: the ids are ours, only too old to act on.
+        document_id, message_id = _ids(signing.loads(token, salt=SALT))
+        raise LinkExpired(document_id, message_id) from exc
     except signing.BadSignature as exc:
         raise LinkInvalid from exc
+    return _ids(data)
+
+
+def _ids(data) -> tuple[int, str]:
     if not isinstance(data, dict) or not isinstance(data.get("d"), int):
         raise LinkInvalid
     return data["d"], str(data.get("m", ""))

@@ -9,7 +9,7 @@
         recipient=lambda letter: letter.sample.order.factory,   # anything with .email/.language
         context=lambda letter: {"letter": letter},
         reference=lambda letter: str(letter.sample.order),          # optional, in the header
-        signatures=(_("Prepared by"), _("Approved by"), _("Factory")),  # optional
+        signatures=(_("Prepared by"), _("Approved by"), Signature(_("Factory"), company=True)),
         attachments=lambda letter: [Attachment("letter.pdf", data, "application/pdf")],  # optional
         send_rule=SendRule(who=..., when=(Requirement(...),)),  # optional, orders.documents.rules
     ))
@@ -32,6 +32,25 @@ from django.apps import apps
 from orders.documents.rules import SendRule
 
 
+@dataclass(frozen=True)
+class Signature:
+    """One box at the foot of a form. A person signs it, or, with company=True, a company
+    signs it with its chop. `signer` prints what is already known of who signs (e.g. the
+    factory's responsible person, or the group head who signed in Gendan, with the date):
+    obj -> (name, date or None), or None when nobody is known yet."""
+
+    label: object
+    company: bool = False
+    signer: Callable[[Any], tuple[str, Any] | None] | None = None
+
+
+def signed_by(user, when=None) -> tuple[str, Any] | None:
+    """A Signature's signer from a user recorded in Gendan (None while nobody signed)."""
+    from orders.templatetags.gendan import person
+
+    return (person(user), when) if user is not None else None
+
+
 class Attachment(NamedTuple):
     filename: str
     content: bytes
@@ -48,9 +67,15 @@ class FormSpec:
     recipient: Callable  # obj -> party with .email, .language and str()
     context: Callable = field(default=lambda obj: {})
     reference: Callable = field(default=lambda obj: "")  # obj -> e.g. "PO-123 / ST-9" in the header
-    signatures: tuple = ()  # lazy labels of the signature boxes at the end of the form
+    signatures: tuple = ()  # the boxes at the foot of the form: Signature, or a label alone
     attachments: Callable[[Any], list[Attachment]] | None = None  # files mailed with the PDF
     send_rule: SendRule = field(default_factory=SendRule)  # who may send it, and when
+    # Called in the same transaction when the recipient's signed copy arrives (through its link
+    # or uploaded by staff): (printed object, SentDocument, signer's name) -> None, e.g. the L/G
+    # letter is then signed by the factory (R7).
+    on_signed_copy: Callable[[Any, Any, str], None] | None = None
+    # More links for the mail's body: obj -> [(label, url)], e.g. the customer's status page.
+    mail_links: Callable[[Any], list[tuple[str, str]]] | None = None
 
     def model_class(self):
         return apps.get_model(self.model)

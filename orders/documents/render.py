@@ -7,7 +7,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from orders.documents import fonts
-from orders.documents.registry import FormSpec
+from orders.documents.images import picture_data_uri
+from orders.documents.registry import FormSpec, Signature
+from orders.models.company import CompanyProfile
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 HTML_LANG = {"en": "en", "zh-hant": "zh-Hant", "zh-hans": "zh-Hans"}
@@ -43,21 +45,42 @@ def page_counter_css() -> str:
     return " ".join(parts)
 
 
+def signature_boxes(spec: FormSpec, obj) -> list[dict]:
+    """What each box at the foot says: its label, what is signed (a person's signature, or a
+    company's signature and chop), and the signer when known."""
+    boxes = []
+    for item in spec.signatures:
+        box = item if isinstance(item, Signature) else Signature(item)
+        signer = box.signer(obj) if box.signer is not None else None
+        boxes.append(
+            {
+                "label": str(box.label),
+                "company": box.company,
+                "name": signer[0] if signer else "",
+                "date": signer[1] if signer else None,
+            }
+        )
+    return boxes
+
+
 def form_context(spec: FormSpec, obj, language: str) -> dict:
     """The context every form template gets; call under translation.override(language)."""
+    letterhead = CompanyProfile.current().for_language(language)
     return {
         "spec": spec,
         "object": obj,
         "form": {
             "language": language,
             "html_lang": HTML_LANG[language],
-            "company_name": settings.GENDAN_COMPANY_NAME,
+            "letterhead": letterhead,
+            "logo": picture_data_uri(letterhead.logo, max_pixels=400),
+            "company_name": letterhead.name,
             # CSS values inside <style>, where HTML escaping would break them: built here, safe.
             "font_family_css": mark_safe(fonts.font_family_css(language)),
             "page_counter_css": mark_safe(page_counter_css()),
             "code_css": mark_safe(_css_string(spec.code)),
             "reference": spec.reference(obj),
-            "signature_boxes": [str(label) for label in spec.signatures],
+            "signature_boxes": signature_boxes(spec, obj),
         },
         **spec.context(obj),
     }

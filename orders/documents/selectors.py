@@ -14,7 +14,7 @@ from orders.models import Order, SentDocument
 def sent_documents(*, order: Order):
     return (
         SentDocument.objects.filter(order=order)
-        .select_related("sent_by", "content_type")
+        .select_related("sent_by", "content_type", "signed_copy_recorded_by")
         .order_by("-queued_at", "-id")
     )
 
@@ -84,4 +84,25 @@ def form_actions(*, code: str, obj, user, send_url: str = "", recipient=None) ->
         may_send=spec.send_rule.who(order, user),
         unmet=spec.send_rule.unmet(obj, order),
         send_url=send_url or reverse("documents:send", args=args),
+    )
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Who a factory or customer answers to about an order: its merchandiser."""
+
+    name: str
+    email: str
+    phone: str
+
+
+def merchandiser_contact(order: Order) -> Contact:
+    from orders.templatetags.gendan import person
+
+    user = order.merchandiser
+    profile = getattr(user, "profile", None)
+    return Contact(
+        name=person(user),
+        email=user.email,
+        phone=profile.phone if profile is not None else "",
     )

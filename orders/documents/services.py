@@ -12,6 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from orders import permissions
 from orders.choices import EventKind
 from orders.documents import attachments, rules
 from orders.documents.choices import DocumentAction, DocumentStatus
@@ -117,6 +118,57 @@ def document_resend(*, document: SentDocument, user) -> SentDocument:
     return document_send(spec_code=document.form_code, obj=obj, user=user, recipient=recipient)
 
 
+def _checked_upload(signed_copy) -> None:
+    try:
+        validate_signed_copy(signed_copy)
+    except ValidationError as exc:
+        raise ActionRefused(exc.messages[0]) from exc
+
+
+def _locked_sent(document_id: int, message_id: str) -> SentDocument:
+    document = SentDocument.objects.select_for_update().get(pk=document_id, message_id=message_id)
+    if document.status != DocumentStatus.SENT:
+        raise ActionRefused(_("This document has not been sent yet."))
+    return document
+
+
+def _confirm(document: SentDocument, name: str, note: str = "") -> list[str]:
+    document.confirmed_at = timezone.now()
+    document.confirmed_by_name = name[:120]
+    document.confirmation_note = note.strip()
+    record_event(
+        document.order,
+        kind=EventKind.DOCUMENT,
+        action=DocumentAction.CONFIRMED,
+        comment=f"{document.form_code} v{document.version}: {document.confirmed_by_name}",
+    )
+    return ["confirmed_at", "confirmed_by_name", "confirmation_note"]
+
+
+def _attach_signed_copy(document: SentDocument, signed_copy, *, user=None, name: str) -> list[str]:
+    """Store the signed copy and tell the form (the L/G letter is then signed, R7)."""
+    if document.signed_copy:
+        received = timezone.localtime(document.signed_copy_at or document.confirmed_at)
+        raise ActionRefused(
+            _("The signed copy was already received on %(date)s.")
+            % {"date": f"{received:%Y-%m-%d}"}
+        )
+    document.signed_copy.save(signed_copy.name, signed_copy, save=False)
+    document.signed_copy_at = timezone.now()
+    document.signed_copy_recorded_by = user
+    record_event(
+        document.order,
+        kind=EventKind.DOCUMENT,
+        actor=user,
+        action=DocumentAction.SIGNED_COPY,
+        comment=f"{document.form_code} v{document.version}: {name}",
+    )
+    spec = get_form(document.form_code)
+    if spec.on_signed_copy is not None and document.printed is not None:
+        spec.on_signed_copy(document.printed, document, name)
+    return ["signed_copy", "signed_copy_at", "signed_copy_recorded_by"]
+
+
 def document_confirm(
     *, document_id: int, message_id: str, name: str, note: str = "", signed_copy=None
 ) -> SentDocument:
@@ -125,31 +177,56 @@ def document_confirm(
     if not name:
         raise ActionRefused(_("Please give your name."))
     if signed_copy is not None:
-        try:
-            validate_signed_copy(signed_copy)
-        except ValidationError as exc:
-            raise ActionRefused(exc.messages[0]) from exc
+        _checked_upload(signed_copy)
     with transaction.atomic():
-        document = SentDocument.objects.select_for_update().get(
-            pk=document_id, message_id=message_id
-        )
-        if document.status != DocumentStatus.SENT:
-            raise ActionRefused(_("This document has not been sent yet."))
+        document = _locked_sent(document_id, message_id)
         if document.is_confirmed:
             raise ActionRefused(_("Receipt of this document was already confirmed."))
-        document.confirmed_at = timezone.now()
-        document.confirmed_by_name = name[:120]
-        document.confirmation_note = note.strip()
-        fields = ["confirmed_at", "confirmed_by_name", "confirmation_note"]
+        fields = _confirm(document, name, note)
         if signed_copy is not None:
-            document.signed_copy.save(signed_copy.name, signed_copy, save=False)
-            fields.append("signed_copy")
+            fields += _attach_signed_copy(document, signed_copy, name=document.confirmed_by_name)
         document.save(update_fields=fields)
-        record_event(
-            document.order,
-            kind=EventKind.DOCUMENT,
-            action=DocumentAction.CONFIRMED,
-            comment=f"{document.form_code} v{document.version}: {document.confirmed_by_name}"
-            + (" " + str(_("(+ signed copy)")) if signed_copy is not None else ""),
-        )
+    return document
+
+
+def document_upload_signed_copy(
+    *, document_id: int, message_id: str, name: str, signed_copy
+) -> SentDocument:
+    """The recipient sends its signed copy through its link, also after confirming receipt:
+    the link stays useful until the signed copy is in."""
+    name = (name or "").strip()
+    if not name:
+        raise ActionRefused(_("Please give your name."))
+    if signed_copy is None:
+        raise ActionRefused(_("Please choose the signed copy to upload."))
+    _checked_upload(signed_copy)
+    with transaction.atomic():
+        document = _locked_sent(document_id, message_id)
+        fields = [] if document.is_confirmed else _confirm(document, name)
+        fields += _attach_signed_copy(document, signed_copy, name=name[:120])
+        document.save(update_fields=fields)
+    return document
+
+
+def document_record_signed_copy(
+    *, document: SentDocument, user, signed_copy, signed_by_name: str
+) -> SentDocument:
+    """Staff file the copy the recipient signed on paper (fax, post, scan by e-mail): it
+    counts as the recipient's confirmation, recorded with who filed it."""
+    signed_by_name = (signed_by_name or "").strip()
+    if not signed_by_name:
+        raise ActionRefused(_("Please say who signed it."))
+    if signed_copy is None:
+        raise ActionRefused(_("Please choose the signed copy to upload."))
+    _checked_upload(signed_copy)
+    with transaction.atomic():
+        order = lock_order(document.order_id)
+        if not permissions.can_edit(order, user):
+            raise ActionRefused(_("You may not file documents for this order."))
+        document = SentDocument.objects.select_for_update().get(pk=document.pk)
+        if document.status != DocumentStatus.SENT:
+            raise ActionRefused(_("This document has not been sent yet."))
+        fields = [] if document.is_confirmed else _confirm(document, signed_by_name)
+        fields += _attach_signed_copy(document, signed_copy, user=user, name=signed_by_name)
+        document.save(update_fields=fields)
     return document

@@ -11,6 +11,7 @@ urlpatterns = [
     path("sent/<int:pk>/pdf/", views.sent_pdf, name="sent_pdf"),
     path("sent/<int:pk>/signed-copy/", views.signed_copy, name="signed_copy"),
     path("sent/<int:pk>/resend/", views.resend, name="resend"),
+    path("sent/<int:pk>/signed-copy/file/", views.record_signed_copy, name="record_signed_copy"),
     path("f/<str:token>/", views_public.factory_page, name="public"),
     path("f/<str:token>/pdf/", views_public.factory_pdf, name="public_pdf"),
 ]

@@ -1,5 +1,6 @@
 """Screens for staff: preview a form, send it, re-send it, open what was sent."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -7,12 +8,18 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from orders import permissions
 from orders.documents import render
 from orders.documents.registry import get_form
-from orders.documents.services import Recipient, document_resend, document_send
+from orders.documents.services import (
+    Recipient,
+    document_record_signed_copy,
+    document_resend,
+    document_send,
+)
 from orders.models import SentDocument
 from orders.services.common import ActionRefused
 from orders.views.generic import refusal_message
@@ -111,6 +118,35 @@ def resend(request, pk: int):
             _("%(form)s version %(version)s is being sent to %(email)s.")
             % {"form": again.form_code, "version": again.version, "email": again.recipient_email},
         )
+    return _back(document.order, request)
+
+
+class SignedCopyForm(forms.Form):
+    signed_by_name = forms.CharField(label=gettext_lazy("Signed by"), max_length=120)
+    signed_copy = forms.FileField(label=gettext_lazy("Signed copy (PDF, JPEG or PNG)"))
+
+
+@login_required
+@require_POST
+def record_signed_copy(request, pk: int):
+    """Staff file the copy the recipient signed on paper (e.g. a customer's countersigned
+    packing list, R30); it counts as the recipient's confirmation."""
+    document = _sent_document(request, pk)
+    form = SignedCopyForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Give who signed it and choose the file."))
+        return _back(document.order, request)
+    try:
+        document_record_signed_copy(
+            document=document,
+            user=request.user,
+            signed_copy=form.cleaned_data["signed_copy"],
+            signed_by_name=form.cleaned_data["signed_by_name"],
+        )
+    except ActionRefused as refused:
+        messages.error(request, refusal_message(refused))
+    else:
+        messages.success(request, _("Signed copy filed."))
     return _back(document.order, request)
 
 

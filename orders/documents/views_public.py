@@ -11,8 +11,9 @@ from django.views.decorators.csrf import csrf_protect
 from orders.documents import links
 from orders.documents.choices import DocumentStatus
 from orders.documents.registry import get_form
-from orders.documents.services import document_confirm
-from orders.models import SentDocument
+from orders.documents.selectors import merchandiser_contact
+from orders.documents.services import document_confirm, document_upload_signed_copy
+from orders.models import CompanyProfile, SentDocument
 from orders.services.common import ActionRefused
 
 
@@ -28,25 +29,45 @@ class ConfirmForm(forms.Form):
     )
 
 
-def _refuse(request, status: int, title, message):
-    return render(
-        request,
-        "forms/public/link_problem.html",
-        {"title": title, "message": message},
-        status=status,
+class SignedCopyForm(forms.Form):
+    """After confirming receipt the link stays open until the signed copy is in."""
+
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    signed_copy = forms.FileField(
+        label=_("Signed copy (PDF, JPEG or PNG)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )
+
+
+def _refuse(request, status: int, title, message, document=None):
+    """A link that cannot be used; when we know whose document it was (an expired link),
+    the page names the merchandiser to ask, in the recipient's language."""
+    context = {"title": title, "message": message}
+    if document is not None:
+        context |= _about(document)
+        with override(document.recipient_language):
+            return render(request, "forms/public/link_problem.html", context, status=status)
+    return render(request, "forms/public/link_problem.html", context, status=status)
+
+
+def _about(document) -> dict:
+    """Whom the page comes from: the company, in the recipient's language, and the merchandiser
+    to ask."""
+    letterhead = CompanyProfile.current().for_language(document.recipient_language)
+    return {"company_name": letterhead.name, "contact": merchandiser_contact(document.order)}
 
 
 def _document(request, token: str):
     """(document, None) for a good link, (None, error response) otherwise."""
     try:
         document_id, message_id = links.read_token(token)
-    except links.LinkExpired:
+    except links.LinkExpired as expired:
         return None, _refuse(
             request,
             410,
             _("This link has expired"),
             _("Please ask the merchandiser who sent you the document for a new link."),
+            document=_sent(expired.document_id, expired.message_id),
         )
     except links.LinkInvalid:
         return None, _refuse(
@@ -55,19 +76,24 @@ def _document(request, token: str):
             _("This link is not valid"),
             _("The link is incomplete or was changed. Please open it again from the e-mail."),
         )
-    document = (
-        SentDocument.objects.select_related("order")
-        .filter(pk=document_id, message_id=message_id)
-        .first()
-    )
+    document = _sent(document_id, message_id)
     if document is None or document.status != DocumentStatus.SENT:
         return None, _refuse(
             request,
             404,
             _("Document not found"),
             _("This document is no longer available. Please contact the merchandiser."),
+            document=document,
         )
     return document, None
+
+
+def _sent(document_id, message_id) -> SentDocument | None:
+    return (
+        SentDocument.objects.select_related("order__merchandiser__profile")
+        .filter(pk=document_id, message_id=message_id)
+        .first()
+    )
 
 
 @never_cache
@@ -77,27 +103,45 @@ def factory_page(request, token: str):
     if problem:
         return problem
     with override(document.recipient_language):
-        form = ConfirmForm(request.POST or None, request.FILES or None)
+        uploading = document.is_confirmed
+        form_class = SignedCopyForm if uploading else ConfirmForm
+        form = form_class(request.POST or None, request.FILES or None)
         error = ""
         if request.method == "POST" and form.is_valid():
             try:
-                document = document_confirm(
-                    document_id=document.pk,
-                    message_id=document.message_id,
-                    name=form.cleaned_data["name"],
-                    note=form.cleaned_data["note"],
-                    signed_copy=form.cleaned_data["signed_copy"],
-                )
+                document = _submit(document, form, uploading)
             except ActionRefused as refused:
                 error = refused.message
+            else:
+                form = SignedCopyForm() if not document.signed_copy else None
         context = {
             "document": document,
             "form_name": get_form(document.form_code).name,
-            "form": form,
+            "form": form if not document.signed_copy else None,
             "error": error,
             "token": token,
+            **_about(document),
         }
-        return render(request, "forms/public/document.html", context, status=400 if error else 200)
+        status = 400 if error or (form is not None and form.errors) else 200
+        return render(request, "forms/public/document.html", context, status=status)
+
+
+def _submit(document, form, uploading: bool) -> SentDocument:
+    data = form.cleaned_data
+    if uploading:
+        return document_upload_signed_copy(
+            document_id=document.pk,
+            message_id=document.message_id,
+            name=data["name"],
+            signed_copy=data["signed_copy"],
+        )
+    return document_confirm(
+        document_id=document.pk,
+        message_id=document.message_id,
+        name=data["name"],
+        note=data["note"],
+        signed_copy=data["signed_copy"],
+    )
 
 
 @never_cache

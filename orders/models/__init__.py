@@ -1,4 +1,5 @@
 from orders.models.calendar import Holiday
+from orders.models.company import CompanyProfile
 from orders.models.date_changes import DateChangeRequest
 from orders.models.documents import SentDocument
 from orders.models.events import OrderEvent
@@ -13,6 +14,7 @@ from orders.models.review import Approval, ApprovalThreshold, ContractCheck, Pay
 __all__ = [
     "Approval",
     "ApprovalThreshold",
+    "CompanyProfile",
     "ContractCheck",
     "Customer",
     "CustomerContact",

@@ -62,6 +62,16 @@ class SentDocument(models.Model):
         _("signed copy"), upload_to="documents/signed/%Y/%m/", blank=True
     )
     confirmation_note = models.TextField(_("note from the recipient"), blank=True)
+    signed_copy_at = models.DateTimeField(_("signed copy received at"), null=True, blank=True)
+    # Empty when the recipient uploaded it through its link; else who filed the paper copy.
+    signed_copy_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signed copy recorded by"),
+    )
 
     class Meta:
         verbose_name = _("sent document")

@@ -84,6 +84,8 @@ class Profile(models.Model):
         related_name="members",
         verbose_name=_("team"),
     )
+    # Printed in the mail and on the link pages a factory or customer opens, so they can call.
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
 
     class Meta:
         verbose_name = _("profile")

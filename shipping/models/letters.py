@@ -85,7 +85,9 @@ class GuaranteeLetter(models.Model):
 
     @property
     def is_signed(self) -> bool:
-        return bool(self.signed_scan) or self.factory_confirmation() is not None
+        """R7: the factory's responsible person signed: its signed copy came back through the
+        link (the forms machinery records it here) or the merchandiser filed the scan."""
+        return self.signed_at is not None or self.factory_confirmation() is not None
 
     @property
     def is_approved(self) -> bool:

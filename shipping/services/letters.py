@@ -92,6 +92,27 @@ def guarantee_letter_record_signature(
     return letter
 
 
+def guarantee_letter_signed_by_factory(letter: GuaranteeLetter, document, name: str) -> None:
+    """R7: the signed copy the factory returns for F-PMER-003 (through its link, or filed by
+    the merchandiser) is the responsible person's signature: the letter now waits for the
+    manager's approval. Runs inside the forms machinery's transaction."""
+    letter = GuaranteeLetter.objects.select_for_update().get(pk=letter.pk)
+    if letter.signed_at is not None:
+        return
+    letter.signed_by_name = name or letter.factory_responsible
+    letter.signed_at = timezone.now()
+    letter.signature_recorded_by = document.signed_copy_recorded_by
+    letter.save(update_fields=["signed_by_name", "signed_at", "signature_recorded_by"])
+    record_event(
+        letter.order,
+        kind=EventKind.DOCUMENT,
+        actor=document.signed_copy_recorded_by,
+        action="lg_letter_signed",
+        comment=_("Signed L/G letter received from the factory (signed by %(name)s)")
+        % {"name": letter.signed_by_name},
+    )
+
+
 def guarantee_letter_approve(*, letter_id: int, user, comment: str = "") -> GuaranteeLetter:
     """A manager approves the shipment under L/G; refused while the factory has not signed.
     The INSPECTION CERTIFICATE is issued under the L/G."""

@@ -58,6 +58,17 @@ def pdf_text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
+def squashed(text: str) -> str:
+    """Without whitespace: pypdf splits kerned Latin pairs ("T sim Sha T sui") and wraps lines."""
+    return "".join(text.split())
+
+
+def contains_all(text: str, *needles) -> list[str]:
+    """The needles missing from the PDF text, compared without whitespace."""
+    flat = squashed(text)
+    return [str(needle) for needle in needles if squashed(str(needle)) not in flat]
+
+
 def embedded_fonts(pdf: bytes) -> dict[str, bool]:
     """Base font name → whether its program is embedded in the file."""
     fonts = {}

@@ -7,6 +7,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from freezegun import freeze_time
 
 from orders.choices import EventKind
@@ -115,7 +117,8 @@ def test_expired_link_is_refused_and_changes_nothing(client, document, settings)
         response = confirm(client, link)
         assert client.get(link + "pdf/").status_code == 410
     assert response.status_code == 410
-    assert "expired" in response.content.decode()
+    with translation.override(document.recipient_language):
+        assert str(_("This link has expired")) in response.content.decode()
     document.refresh_from_db()
     assert not document.is_confirmed
 
