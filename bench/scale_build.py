@@ -13,7 +13,7 @@ from bench.scale_rows import TableRows, reset_sequences
 
 BATCH = 5_000
 # Bumped when the data set's shape changes: a data set of another version is built again.
-VERSION = 1
+VERSION = 2
 MARKER = "bench_scale"
 SHIFTED_APPS = ["orders", "shipping", "samples", "complaints", "suppliers"]
 NOT_SHIFTED = {"orders.holiday", "suppliers.holiday"}  # the calendar stays the calendar
@@ -175,6 +175,7 @@ def prepare(total: int, log) -> date:
     today = timezone.localdate()
     found = marker()
     if found and found["orders"] == total and found["version"] == VERSION:
+        call_command("migrate", verbosity=0)  # the code measured may have moved on
         if found["as_of"] != today:
             shift_dates((today - found["as_of"]).days, today, log)
         return today

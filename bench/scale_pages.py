@@ -221,7 +221,7 @@ def pages() -> list[Page]:
         Page(
             "order list, last page",
             "manager",
-            "/orders/?page=last",
+            "/orders/?page={last_page}",
             order_rows(
                 "TRUE", order="o.ex_factory_date DESC, o.id DESC", limit="%(last_page_rows)s"
             ),

@@ -22,8 +22,8 @@ DONE_BY = {
     "final_inspection": 5,
     "packing_list": 5,
     "ex_factory": 5,
-    "commercial_invoice": 6,
-    "etd": 6,
+    "commercial_invoice": 5,
+    "etd": 5,
 }  # the lifecycle position by which each milestone is done
 
 
@@ -89,6 +89,7 @@ class PlanRows:
                 projected_date=row.projected,
                 actual_date=actual,
                 completed_by_user_id=o["merchandiser"] if actual else None,
+                order_open=o["stage"] in ACTIVE_STAGES,
             )
         active = o["stage"] in ACTIVE_STAGES
         self.t["plan"].add(
