@@ -49,3 +49,21 @@ def test_r11_other_clearances_record_no_payment(merchandiser, department_manager
     order = make_order(merchandiser=merchandiser, payment_terms=PaymentTerms.OPEN_ACCOUNT)
     clearance_record(order_id=order.pk, user=department_manager, kind=Clearance.CREDIT_APPROVED)
     assert not fresh(order).payments.exists()
+
+
+def test_r11_deposit_confirmed_again_after_a_bigger_order_records_the_difference(tt_order, finance):
+    from django.utils import timezone
+
+    from orders.models import OrderLine, PaymentClearance
+
+    clearance_record(order_id=tt_order.pk, user=finance, kind=Clearance.DEPOSIT_CONFIRMED)
+    # A change request made the order bigger and voided the confirmation (R8, R11).
+    OrderLine.objects.filter(order=tt_order).update(
+        quantity=400, size_breakdown={"S": 200, "M": 200}
+    )
+    PaymentClearance.objects.filter(order=tt_order).update(void_at=timezone.now())
+
+    clearance_record(order_id=tt_order.pk, user=finance, kind=Clearance.DEPOSIT_CONFIRMED)
+
+    amounts = sorted(p.amount for p in fresh(tt_order).payments.all())
+    assert amounts == [Decimal("165.00"), Decimal("495.00")]  # 30 % of 2,200 = 660
