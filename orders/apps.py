@@ -14,3 +14,6 @@ class OrdersConfig(AppConfig):
         from orders.planning import setup as planning_setup
 
         planning_setup.ready()  # the plan section, reminder sources, timeline labels
+        from orders.changes import setup as changes_setup
+
+        changes_setup.ready()  # orders' own part of a change, the change notice, labels

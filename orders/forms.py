@@ -60,6 +60,10 @@ class OrderForm(forms.ModelForm):
             "style_no",
             "description",
             "season",
+            "fabric",
+            "composition",
+            "finishing",
+            "packing",
             "currency",
             "incoterm",
             "payment_terms",
@@ -71,6 +75,9 @@ class OrderForm(forms.ModelForm):
             "factory",
         ]
         widgets = {
+            "fabric": forms.Textarea(attrs={"rows": 2}),
+            "finishing": forms.Textarea(attrs={"rows": 2}),
+            "packing": forms.Textarea(attrs={"rows": 2}),
             "order_date": DateInput(),
             "customer_date": DateInput(),
             "ex_factory_date": DateInput(),

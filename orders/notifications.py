@@ -27,6 +27,15 @@ def approval_needed(order, step: str | None) -> None:
     _queue(order, users_with_role(role).values_list("pk", flat=True), "approval_needed", step)
 
 
+def change_approval_needed(change, step: str | None) -> None:
+    """R8: the next signer of a change request hears of it, as for the contract."""
+    if step is None:
+        return
+    role = rules.APPROVAL_STEP_ROLE[step]
+    users = users_with_role(role).values_list("pk", flat=True)
+    _queue(change.order, users, "change_approval_needed", step)
+
+
 def after_transition(order, name: str) -> None:
     if name == "submit_for_review":
         approval_needed(order, rules.next_approval_step(order))
@@ -34,4 +43,10 @@ def after_transition(order, name: str) -> None:
         _queue(order, [order.merchandiser_id], name)
 
 
-__all__ = ["Role", "after_transition", "approval_needed", "users_with_role"]
+__all__ = [
+    "Role",
+    "after_transition",
+    "approval_needed",
+    "change_approval_needed",
+    "users_with_role",
+]

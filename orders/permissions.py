@@ -73,3 +73,20 @@ def can_see_import(job, user) -> bool:
     if job.created_by_id == user.pk or is_managing(user):
         return True
     return has_role(user, Role.MERCHANDISER) and job.team_id == team_id_of(user)
+
+
+# ---- change requests (R8) ------------------------------------------------------------------
+
+
+def can_drive_change(change, user) -> bool:
+    """Raise, send, record the answers of and apply a change: who may edit the order."""
+    return can_edit(change.order, user)
+
+
+def can_sign_change(change, user) -> bool:
+    """The R10 chain signs a change as it signed the contract; the service checks the step."""
+    return can_review(change.order, user)
+
+
+def can_refuse_change(change, user) -> bool:
+    return can_drive_change(change, user) or can_sign_change(change, user)

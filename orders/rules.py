@@ -1,5 +1,7 @@
 """The business rules of the review stage, each under its name from DOMAIN.md."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from orders.choices import (
     APPROVAL_CHAIN,
     ApprovalStep,
@@ -92,6 +94,28 @@ def payment_gate_met(order) -> bool:
     if Clearance.GM_EXCEPTION in given:
         return True
     return all(kind in given for kind in payment_clearances_needed(order))
+
+
+def r11_amount_secured(order, kind: str) -> Decimal:
+    """R11: what a clearance secures: the deposit for a confirmed deposit, the order's total for
+    an L/C, a credit approval or the general manager's exception."""
+    total = Decimal(order.total_amount.amount)
+    if kind == Clearance.DEPOSIT_CONFIRMED:
+        total = total * Decimal(order.deposit_percent or 0) / Decimal(100)
+    return total.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def r11_clearances_outgrown(order, after, before=None) -> list:
+    """R8 + R11: the clearances that secured less than the order needs after a change (a
+    deposit confirmed for a smaller order, an L/C for a smaller amount): the gate re-opens."""
+    outgrown = []
+    for clearance in order.clearances.all():
+        secured = clearance.amount
+        if secured is None:
+            secured = r11_amount_secured(before or order, clearance.kind)
+        if secured < r11_amount_secured(after, clearance.kind):
+            outgrown.append(clearance)
+    return outgrown
 
 
 # Who may record each clearance.

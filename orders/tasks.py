@@ -11,6 +11,7 @@ from orders.models import Order
 # The mail template (orders/mail/NAME.txt and NAME_subject.txt) for each message.
 TEMPLATES = {
     "approval_needed": "approval_needed",
+    "change_approval_needed": "change_approval_needed",
     "return_for_changes": "returned",
     "approve": "approved",
     "cancel": "cancelled",

@@ -54,11 +54,12 @@ class ApprovalInline(ReadOnlyInline):
 
 class PaymentClearanceInline(ReadOnlyInline):
     model = PaymentClearance
-    fields = ["kind", "user", "at", "reference", "reason"]
+    fields = ["kind", "user", "at", "reference", "reason", "amount", "void_at", "void_reason"]
     verbose_name_plural = _("payment clearances (R11)")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("user")
+        # Void ones too: a clearance a change outgrew (R8) stays on record.
+        return PaymentClearance.with_void.select_related("user")
 
 
 class OrderEventInline(ReadOnlyInline):

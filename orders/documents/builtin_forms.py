@@ -1,7 +1,9 @@
 """The forms orders/ prints itself; registered from OrdersConfig.ready()."""
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from orders.changes.choices import Aspect
 from orders.choices import CONTRACT_APPROVED_STAGES, Stage
 from orders.documents.registry import FormSpec, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
@@ -27,6 +29,33 @@ ORDER_NOT_CANCELLED = Requirement(
 )
 
 
+def revision_note(order) -> dict | None:
+    """R8: a revised production order says what the last applied change altered, in the
+    language being rendered."""
+    if order.revision <= 1:
+        return None
+    change = order.change_requests.filter(applied_revision=order.revision).order_by("-id").first()
+    if change is None:
+        return None
+    record = change.applied_record.get("languages", {})
+    rows = (record.get(get_language()) or record.get("en") or {}).get("fields", [])
+    # The factory sees what it makes and when, never the customer's prices or terms.
+    shown = {Aspect.QUANTITY, Aspect.DATES, Aspect.STYLE}
+    return {
+        "change": change,
+        "fields": [row for row in rows if row[3] in shown],
+        "lines": [
+            line
+            for line in change.applied_record.get("lines", [])
+            if line["quantity"][0] != line["quantity"][1]
+        ],
+    }
+
+
+def order_reference(order) -> str:
+    return f"{order} · Rev {order.revision}" if order.revision > 1 else str(order)
+
+
 def production_order_context(order) -> dict:
     lines = list(order.lines.all())
     sizes = sorted({size for line in lines for size in line.size_breakdown}, key=size_key)
@@ -35,12 +64,14 @@ def production_order_context(order) -> dict:
             "colour": line.colour,
             "pieces": [line.size_breakdown.get(size, "") for size in sizes],
             "quantity": line.quantity,
+            "cancelled": line.is_cancelled,
         }
         for line in lines
     ]
     size_totals = [sum(line.size_breakdown.get(size, 0) for line in lines) for size in sizes]
     return {
         "order": order,
+        "revision_note": revision_note(order),
         "factory": order.factory,
         "sizes": sizes,
         "rows": rows,
@@ -57,7 +88,9 @@ PRODUCTION_ORDER = FormSpec(
     order_of=lambda order: order,
     recipient=lambda order: order.factory,
     context=production_order_context,
-    reference=str,
+    reference=order_reference,
+    # What the production order prints: quantities, dates and style data, not prices or terms.
+    revised_by=frozenset({Aspect.QUANTITY, Aspect.DATES, Aspect.STYLE}),
     signatures=(
         Signature(_("Merchandiser"), signer=lambda order: signed_by(order.merchandiser)),
         _("Approved by (group head)"),

@@ -76,6 +76,10 @@ class FormSpec:
     on_signed_copy: Callable[[Any, Any, str], None] | None = None
     # More links for the mail's body: obj -> [(label, url)], e.g. the customer's status page.
     mail_links: Callable[[Any], list[tuple[str, str]]] | None = None
+    # R8: the aspects of a change (orders.changes.choices.Aspect) that alter what this form
+    # prints; once sent, it is re-issued as the order's new revision when such a change applies
+    # (if its send rule lets it leave: e.g. a fabric booking only while signed).
+    revised_by: frozenset = frozenset()
 
     def model_class(self):
         return apps.get_model(self.model)

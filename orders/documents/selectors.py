@@ -19,6 +19,40 @@ def sent_documents(*, order: Order):
     )
 
 
+def latest_sent(*, order: Order) -> list[SentDocument]:
+    """The latest version of each form sent for each printed object of the order."""
+    from orders.documents.choices import DocumentStatus
+
+    latest: dict[tuple, SentDocument] = {}
+    for document in (
+        SentDocument.objects.filter(order=order)
+        .exclude(status=DocumentStatus.FAILED)
+        .order_by("version", "id")
+    ):
+        latest[(document.form_code, document.content_type_id, document.object_id)] = document
+    return list(latest.values())
+
+
+def documents_revised_by(*, order: Order, aspects) -> list[tuple[SentDocument, FormSpec]]:
+    """R8: the documents already sent whose form prints what a change of these aspects alters
+    (and whose object still may go out, e.g. a booking still signed)."""
+    from orders.documents.registry import get_form
+
+    found = []
+    for document in latest_sent(order=order):
+        try:
+            spec = get_form(document.form_code)
+        except KeyError:
+            continue
+        if not spec.revised_by & set(aspects):
+            continue
+        printed = document.printed
+        if printed is None or spec.send_rule.unmet(printed, order):
+            continue
+        found.append((document, spec))
+    return found
+
+
 def forms_for(model) -> list[FormSpec]:
     label = model._meta.label
     return [spec for spec in all_forms() if spec.model == label]

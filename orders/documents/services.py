@@ -92,6 +92,7 @@ def document_send(
             recipient_language=to.language,
             sent_by=user,
             message_id=_message_id(),
+            order_revision=order.revision,
         )
         # Copied now, while the row is made: what the user sent is what every attempt mails.
         files = attachments.snapshot(spec, obj, document.pk)
@@ -167,6 +168,18 @@ def _attach_signed_copy(document: SentDocument, signed_copy, *, user=None, name:
     if spec.on_signed_copy is not None and document.printed is not None:
         spec.on_signed_copy(document.printed, document, name)
     return ["signed_copy", "signed_copy_at", "signed_copy_recorded_by"]
+
+
+def documents_reissue(*, order, aspects: set[str], user) -> list[SentDocument]:
+    """R8: every form already sent for this order whose content the applied change alters goes
+    again, as its next version, to the same recipient: the order's new revision. The earlier
+    version's link then refuses confirmation and names its replacement."""
+    from orders.documents.selectors import documents_revised_by
+
+    return [
+        document_resend(document=document, user=user)
+        for document, _spec in documents_revised_by(order=order, aspects=aspects)
+    ]
 
 
 def document_confirm(

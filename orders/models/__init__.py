@@ -1,4 +1,5 @@
 from orders.models.calendar import Holiday
+from orders.models.changes import ChangeApproval, ChangeRequest
 from orders.models.company import CompanyProfile
 from orders.models.date_changes import DateChangeRequest
 from orders.models.documents import SentDocument
@@ -15,6 +16,8 @@ __all__ = [
     "Approval",
     "ApprovalThreshold",
     "CompanyProfile",
+    "ChangeApproval",
+    "ChangeRequest",
     "ContractCheck",
     "Customer",
     "CustomerContact",

@@ -25,6 +25,8 @@ class SentDocument(models.Model):
     object_id = models.PositiveBigIntegerField(_("object id"))
     printed = GenericForeignKey("content_type", "object_id")
     version = models.PositiveIntegerField(_("version"))
+    # The order's revision (R8) when this version was sent.
+    order_revision = models.PositiveIntegerField(_("order revision"), default=1)
 
     recipient_name = models.CharField(_("recipient"), max_length=200)
     recipient_email = models.EmailField(_("recipient e-mail"))

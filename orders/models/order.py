@@ -38,6 +38,16 @@ class Order(ConcurrentTransitionMixin, models.Model):
     style_no = models.CharField(_("style no."), max_length=60)
     description = models.CharField(_("description"), max_length=255)
     season = models.CharField(_("season"), max_length=20, blank=True)
+    # The style data of the customer's contract that R5 checks and the production order prints;
+    # the fabric bookings, trims and shipping marks of the other apps are worked out from it.
+    fabric = models.TextField(_("fabric and construction"), blank=True)
+    composition = models.CharField(_("composition"), max_length=200, blank=True)
+    finishing = models.TextField(_("wash / finishing"), blank=True)
+    packing = models.TextField(
+        _("packing instructions"),
+        blank=True,
+        help_text=_("Assortment, pieces per carton, polybag, hangtags..."),
+    )
     currency = models.CharField(
         _("currency"), max_length=3, choices=Currency.choices, default=Currency.USD
     )
@@ -85,6 +95,12 @@ class Order(ConcurrentTransitionMixin, models.Model):
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     review_round = models.PositiveIntegerField(_("review round"), default=0)
     version = models.PositiveIntegerField(default=1, editable=False)
+    # R8: each applied change request moves the contract to its next revision (Rev 2, Rev 3...).
+    revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
+    # The revision whose change last touched the style data (0: as entered); samples read it.
+    style_revision = models.PositiveIntegerField(
+        _("style data last changed in revision"), default=0, editable=False
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -269,6 +285,11 @@ class OrderLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.colour}: {self.quantity}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        """A line cancelled by a change request keeps its row, with nothing left to make."""
+        return self.quantity == 0
 
     def clean(self) -> None:
         if self.size_breakdown and sum(self.size_breakdown.values()) != self.quantity:

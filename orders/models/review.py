@@ -112,6 +112,14 @@ class ApprovalThreshold(models.Model):
         return cls.objects.filter(currency=currency).values_list("amount", flat=True).first()
 
 
+class CurrentClearances(models.Manager):
+    """The clearances in force: one a change made too small (R8) no longer opens the gate. It
+    stays in the table and on the timeline; `PaymentClearance.with_void` reads every row."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(void_at__isnull=True)
+
+
 class PaymentClearance(models.Model):
     """A fact that opens the payment gate of R11: an L/C received or checked, a deposit
     confirmed, credit approved, or the general manager's exception."""
@@ -129,13 +137,28 @@ class PaymentClearance(models.Model):
     at = models.DateTimeField(_("at"), auto_now_add=True)
     reference = models.CharField(_("reference"), max_length=120, blank=True)
     reason = models.TextField(_("reason"), blank=True)
+    # What it secured when recorded: the deposit for a deposit, the order's total otherwise.
+    amount = models.DecimalField(
+        _("amount secured"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    void_at = models.DateTimeField(_("void since"), null=True, blank=True)
+    void_reason = models.TextField(_("why it is void"), blank=True)
+
+    with_void = models.Manager()
+    objects = CurrentClearances()
 
     class Meta:
         verbose_name = _("payment clearance")
         verbose_name_plural = _("payment clearances")
         ordering = ["at", "id"]
+        default_manager_name = "objects"
+        base_manager_name = "with_void"
         constraints = [
-            models.UniqueConstraint(fields=["order", "kind"], name="one_clearance_per_kind"),
+            models.UniqueConstraint(
+                fields=["order", "kind"],
+                condition=models.Q(void_at__isnull=True),
+                name="one_clearance_per_kind",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -137,7 +137,12 @@ def clearance_record(
                 _("“%(what)s” is already recorded.") % {"what": Clearance(kind).label}
             )
         clearance = PaymentClearance.objects.create(
-            order=order, kind=kind, user=user, reference=reference, reason=reason
+            order=order,
+            kind=kind,
+            user=user,
+            reference=reference,
+            reason=reason,
+            amount=rules.r11_amount_secured(order, kind),
         )
         save_order(order, update_fields=[])
         record_event(

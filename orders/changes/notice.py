@@ -1,0 +1,77 @@
+"""The change notice to the factory (F-CHG-001), in the factory's language: what would change,
+what it touches, and for an amendment (R14) the boxes where production states what is already
+cut and made. Prices, amounts and payment terms are the customer's business, not the
+factory's: the notice leaves them out, as the production order does."""
+
+from django.utils.translation import gettext_lazy as _
+
+from orders.changes.choices import Aspect, ChangeStatus, ImpactArea
+from orders.documents.registry import FormSpec
+from orders.documents.rules import Requirement, SendRule
+
+CHANGE_NOTICE_FORM = "F-CHG-001"
+# What the factory is shown of a change.
+FACTORY_ASPECTS = {Aspect.QUANTITY, Aspect.DATES, Aspect.STYLE}
+
+
+def notice_context(change) -> dict:
+    from orders.changes.registry import ChangeContext, impacts
+
+    order = change.order
+    diff = change.diff()
+    lines = [
+        line
+        for line in diff.lines
+        if line.kind != "changed"
+        or line.quantity_changed
+        or any(cell.changed for cell in line.cells)
+    ]
+    context = ChangeContext(order, change, diff, extra=change.proposed.get("extra", {}))
+    return {
+        "change": change,
+        "order": order,
+        "factory": order.factory,
+        "fields": [c for c in diff.fields if c.aspect in FACTORY_ASPECTS],
+        "lines": lines,
+        "quantity_before": diff.before.quantity,
+        "quantity_after": diff.after.quantity,
+        "impacts": [i for i in impacts(context) if i.area != ImpactArea.MONEY],
+        "amendment_lines": [line for line in change.base["lines"] if line["quantity"]]
+        if change.is_amendment
+        else [],
+        "next_revision": order.revision + 1,
+    }
+
+
+CHANGE_NOTICE = FormSpec(
+    code=CHANGE_NOTICE_FORM,
+    name=_("Change notice to factory"),
+    model="orders.ChangeRequest",
+    template="orders/changes/forms/change_notice.html",
+    order_of=lambda change: change.order,
+    recipient=lambda change: change.order.factory,
+    context=notice_context,
+    reference=lambda change: f"{change.order} · {change.label}",
+    signatures=(_("Merchandiser"), _("Factory: production side"), _("Factory: agreed by")),
+    # It leaves through the request's "send to the factory" step (R8), never on its own.
+    send_rule=SendRule(
+        when=(
+            Requirement(
+                lambda change: change.status == ChangeStatus.SENT_TO_FACTORY,
+                _("the change request is not being sent to the factory"),
+            ),
+        )
+    ),
+)
+
+
+def send_notice(*, change, user):
+    from orders.documents.services import document_send
+
+    return document_send(spec_code=CHANGE_NOTICE_FORM, obj=change, user=user)
+
+
+def register() -> None:
+    from orders.documents.registry import register_form
+
+    register_form(CHANGE_NOTICE)
