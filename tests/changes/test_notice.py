@@ -49,3 +49,12 @@ def test_revised_production_order_says_what_changed(order, merchandiser, departm
     html = render_html(PRODUCTION_ORDER, order, "en")
     assert "Rev 2" in html and "100% cotton" in html and "Navy: 300 → 350" in html
     assert "5.95" not in html
+
+
+def test_the_notice_leaves_only_through_the_send_step(order, merchandiser):
+    from orders.documents.services import document_send
+    from orders.services.common import ActionRefused
+
+    change = raise_change(order, merchandiser, lines={"Navy": {"sizes": {"S": 150, "M": 200}}})
+    with pytest.raises(ActionRefused, match="not being sent to the factory"):
+        document_send(spec_code="F-CHG-001", obj=change, user=merchandiser)
