@@ -6,7 +6,7 @@ factory's: the notice leaves them out, as the production order does."""
 from django.utils.translation import gettext_lazy as _
 
 from orders.changes.choices import Aspect, ChangeStatus, ImpactArea
-from orders.documents.registry import FormSpec
+from orders.documents.registry import FormSpec, Signature, signed_by
 from orders.documents.rules import Requirement, SendRule
 
 CHANGE_NOTICE_FORM = "F-CHG-001"
@@ -52,7 +52,13 @@ CHANGE_NOTICE = FormSpec(
     recipient=lambda change: change.order.factory,
     context=notice_context,
     reference=lambda change: f"{change.order} · {change.label}",
-    signatures=(_("Merchandiser"), _("Factory: production side"), _("Factory: agreed by")),
+    signatures=(
+        Signature(
+            _("Merchandiser"), signer=lambda change: signed_by(change.raised_by, change.raised_at)
+        ),
+        Signature(_("Factory: production side"), company=True),
+        Signature(_("Factory: agreed by"), company=True),
+    ),
     # It leaves through the request's "send to the factory" step (R8), never on its own.
     send_rule=SendRule(
         when=(
