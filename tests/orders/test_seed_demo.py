@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from complaints.choices import ComplaintKind, ComplaintStatus, ReturnStatus
@@ -44,7 +46,7 @@ from shipping.models import (
 from suppliers.choices import LabResult, TrimCardStatus
 from suppliers.models import FabricBooking, Factory, FactoryContact, LabTest, TrimCard
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 COUNTED = [
     Order,
@@ -91,22 +93,40 @@ def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in COUNTED}
 
 
-def test_seed_demo_covers_every_stage_and_running_twice_changes_nothing():
-    output = seed()
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo seeded once for the module, the longest step of the suite otherwise repeated per
+    test; each test reads it inside its own rolled-back transaction, and the seeding itself is
+    rolled back when the module ends."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+            MEDIA_ROOT=tmp_path_factory.mktemp("demo-media"),
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        ),
+        transaction.atomic(),
+    ):
+        yield seed()
+        transaction.set_rollback(True)
+
+
+def test_seed_demo_covers_every_stage_and_running_twice_changes_nothing(demo):
+    output = demo
     assert set(Order.objects.values_list("stage", flat=True)) == set(Stage.values)
     assert 45 <= Order.objects.count() <= 60
     assert any(order.is_late for order in Order.objects.all())
     first = counts()
 
-    seed()
+    again = seed()
     assert counts() == first
     assert not mail.outbox
     for _role, username, password in DEMO_LOGINS:
         assert username in output and password in output
+        assert username in again
 
 
 def test_demo_orders_were_walked_through_the_services():
-    seed()
     for order in Order.objects.filter(stage=Stage.SETTLED):
         actions = set(order.events.values_list("action", flat=True))
         assert {"submit_for_review", "approve", "start_production", "settle"} <= actions
@@ -117,7 +137,6 @@ def test_demo_orders_were_walked_through_the_services():
 
 
 def test_demo_users_log_in_and_hold_their_roles(client):
-    seed()
     for role, username, password in DEMO_LOGINS:
         assert password == DEMO_PASSWORD
         assert client.login(username=username, password=password), username
@@ -135,7 +154,6 @@ def test_demo_users_log_in_and_hold_their_roles(client):
 
 
 def test_demo_shows_every_part_of_the_product():
-    seed()
     # Samples (R4, R22): a checked PP round waiting for its decision, signed comment letters.
     assert SampleRequest.objects.filter(
         sample_type=SampleType.PRE_PRODUCTION, status=SampleStatus.CHECKED
@@ -177,7 +195,6 @@ def test_demo_shows_every_part_of_the_product():
 
 
 def test_demo_timeline_keeps_the_order_events_happened_in():
-    seed()
     for order in Order.objects.filter(stage=Stage.APPROVED)[:3]:
         by_id = list(order.events.order_by("id").values_list("at", flat=True))
         assert by_id == sorted(by_id)
@@ -189,10 +206,6 @@ def test_demo_timeline_keeps_the_order_events_happened_in():
 
 def test_demo_has_a_warehouse_head_who_may_sign_after_the_keeper(db):
     """R17: the second warehouse sign-off needs a head; the demo return would stop without one."""
-    from django.contrib.auth import get_user_model
-    from django.core.management import call_command
-
-    call_command("seed_demo", verbosity=0)
     head = get_user_model().objects.get(username="warehouse_head")
     assert head.has_perm("complaints.sign_as_warehouse_head")
     assert (
