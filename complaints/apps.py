@@ -8,6 +8,7 @@ class ComplaintsConfig(AppConfig):
 
     def ready(self) -> None:
         from complaints.choices import ACTION_LABELS
+        from complaints.exports import register_sheets
         from complaints.forms_registry import register_forms
         from complaints.sections import register_home_panels, register_sections
         from orders.timeline import register_action_labels
@@ -15,4 +16,5 @@ class ComplaintsConfig(AppConfig):
         register_sections()
         register_home_panels()
         register_forms()
+        register_sheets()
         register_action_labels(ACTION_LABELS)

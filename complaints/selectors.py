@@ -24,6 +24,24 @@ def open_complaints(user, *, factory_id: int | None = None) -> QuerySet[Complain
     ).order_by("received_on", "id")
 
 
+def complaint_list(user) -> QuerySet[Complaint]:
+    """Every complaint the user may see, newest first, for the list and its export."""
+    return (
+        visible_complaints(user)
+        .select_related("order__customer", "order__factory", "order__merchandiser", "factory_claim")
+        .order_by("-received_on", "-id")
+    )
+
+
+def return_list(user) -> QuerySet[ReturnApplication]:
+    return (
+        ReturnApplication.objects.filter(order__in=visible_orders(user))
+        .select_related("order__customer", "order__factory", "complaint")
+        .prefetch_related("lines")
+        .order_by("-applied_on", "-id")
+    )
+
+
 @dataclass(frozen=True)
 class AgeSummary:
     count: int

@@ -6,6 +6,8 @@ app_name = "complaints"
 
 urlpatterns = [
     path("", lists.open_complaints_view, name="open"),
+    path("list/", lists.ComplaintListView.as_view(), name="list"),
+    path("returns/", lists.ReturnListView.as_view(), name="returns"),
     path("factories/<int:pk>/", lists.factory_complaints_view, name="factory"),
     path("order/<int:order_pk>/new/", complaints.complaint_create_view, name="create"),
     path("<int:pk>/", complaints.complaint_detail_view, name="detail"),

@@ -42,5 +42,7 @@ urlpatterns = [
         name="date_change_decide",
     ),
     path("reports/lateness/", planning.lateness_report_view, name="lateness"),
+    path("reports/progress/", planning.ProgressSheetView.as_view(), name="progress_sheet"),
+    path("reports/plans/", planning.PlanListView.as_view(), name="plans"),
     path("reminders/", planning.my_reminders_view, name="reminders"),
 ]

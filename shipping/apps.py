@@ -9,6 +9,7 @@ class ShippingConfig(AppConfig):
     def ready(self) -> None:
         from orders.timeline import register_action_labels
         from shipping.choices import ACTION_LABELS
+        from shipping.exports import register_sheets
         from shipping.forms_registry import register_forms
         from shipping.gates import register_gates
         from shipping.listeners import register_listeners
@@ -19,4 +20,5 @@ class ShippingConfig(AppConfig):
         register_home_panels()
         register_listeners()
         register_forms()
+        register_sheets()
         register_action_labels(ACTION_LABELS)

@@ -97,8 +97,6 @@ def shipping_marks_flagged(order, today=None) -> bool:
 
 def missing_documents(order) -> list[str]:
     """R27: what the export tracking sheet still lacks (labels)."""
-    from shipping.models import CommercialInvoice, PackingList
-
     have = {document.kind for document in order.export_documents.all()}
     missing = [
         " / ".join(str(ExportDocumentKind(kind).label) for kind in group)
@@ -107,11 +105,21 @@ def missing_documents(order) -> list[str]:
     ]
     from django.utils.translation import gettext as _
 
-    if not PackingList.objects.filter(order=order).exists():
+    # The reverse one-to-ones read a list's select_related, or ask the database once.
+    if not has_related(order, "packing_list"):
         missing.append(_("Packing list"))
-    if not CommercialInvoice.objects.filter(order=order).exists():
+    if not has_related(order, "commercial_invoice"):
         missing.append(_("Commercial invoice"))
     return missing
+
+
+def has_related(order, name: str) -> bool:
+    from django.core.exceptions import ObjectDoesNotExist
+
+    try:
+        return getattr(order, name) is not None
+    except ObjectDoesNotExist:
+        return False
 
 
 def documents_complete(order) -> bool:

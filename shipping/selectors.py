@@ -10,7 +10,7 @@ from django.utils import timezone
 from orders.choices import Stage
 from orders.models import Order
 from shipping import rules
-from shipping.choices import AGEING_BUCKETS, PaymentStatus
+from shipping.choices import AGEING_BUCKETS, InspectionKind, PaymentStatus
 
 # Orders that can owe money: the contract is approved and the order is neither settled nor
 # cancelled (a held order still owes).
@@ -75,6 +75,24 @@ def ageing_bucket(days_overdue: int) -> str:
     return AGEING_BUCKETS[0][0]
 
 
+def order_bucket(balance: rules.Balance, today) -> str | None:
+    """The ageing bucket an order's open balance falls in; None while it is not yet due."""
+    if balance.due_on >= today and balance.status != PaymentStatus.OVERDUE:
+        return None
+    return ageing_bucket(max((today - balance.due_on).days, balance.days_overdue))
+
+
+def latest_final_report(order):
+    """rules.latest_final_report, read from the prefetched bookings and their reports."""
+    reports = [
+        booking.report
+        for booking in order.inspection_bookings.all()
+        if booking.kind in (InspectionKind.FINAL, InspectionKind.REINSPECTION)
+        and getattr(booking, "report", None) is not None
+    ]
+    return max(reports, key=lambda report: (report.inspected_on, report.pk), default=None)
+
+
 def collections(*, today=None) -> list[CustomerCollections]:
     """R21: what each customer owes, per currency, aged by days past the due date."""
     today = today or timezone.localdate()
@@ -84,11 +102,11 @@ def collections(*, today=None) -> list[CustomerCollections]:
         row = rows.get(key) or CustomerCollections(order.customer, order.currency)
         rows[key] = row
         row.orders.append((order, balance))
-        if balance.due_on >= today and balance.status != PaymentStatus.OVERDUE:
+        bucket = order_bucket(balance, today)
+        if bucket is None:
             row.not_due += balance.owed.amount
         else:
-            days = max((today - balance.due_on).days, balance.days_overdue)
-            row.buckets[ageing_bucket(days)] += balance.owed.amount
+            row.buckets[bucket] += balance.owed.amount
     return sorted(rows.values(), key=lambda r: (str(r.customer.name), r.currency))
 
 
@@ -108,4 +126,34 @@ def inspections_waiting(user, *, limit: int = 10):
         InspectionBooking.objects.filter(order__in=visible_orders(user), report__isnull=True)
         .select_related("order__customer")
         .order_by("planned_date", "id")[:limit]
+    )
+
+
+def tracking_orders(queryset):
+    """R27 across orders: what the export tracking sheet reads of each, fetched per list."""
+    from shipping.models import InspectionBooking
+
+    return queryset.select_related(
+        "freight_booking", "packing_list", "commercial_invoice"
+    ).prefetch_related(
+        "payments",
+        "deductions",
+        "export_documents",
+        Prefetch(
+            "inspection_bookings",
+            queryset=InspectionBooking.objects.select_related("report__resolution"),
+        ),
+    )
+
+
+def inspections(user):
+    """Every inspection of the orders the user sees, latest first."""
+    from orders.selectors import visible_orders
+    from shipping.models import InspectionBooking
+
+    return (
+        InspectionBooking.objects.filter(order__in=visible_orders(user))
+        .select_related("order__customer", "order__factory", "report__resolution")
+        .prefetch_related("report__counts")
+        .order_by("-planned_date", "-id")
     )

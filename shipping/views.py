@@ -7,9 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from orders import selectors as order_selectors
-from orders.views.generic import ServiceActionView
+from orders.views.generic import ObjectListView, ServiceActionView
 from shipping import forms, permissions, selectors, services
 from shipping.aql import AQLError
+from shipping.exports import InspectionsTable, TrackingTable
 from shipping.management.commands.aql import aql_error_message
 from shipping.models import GuaranteeLetter, InspectionBooking, InspectionReport
 
@@ -176,10 +177,28 @@ def aql_calculator_view(request: HttpRequest) -> HttpResponse:
 def collections_view(request: HttpRequest) -> HttpResponse:
     if not permissions.can_see_collections(request.user):
         raise PermissionDenied
+    from orders.exports.writers import FORMATS, export_response
     from shipping.choices import AGEING_BUCKETS
+    from shipping.exports import CollectionsTable
+
+    export = request.GET.get("export")
+    if export:
+        if export not in FORMATS:
+            raise Http404
+        return export_response(CollectionsTable(request.user), export)
 
     context = {
         "rows": selectors.collections(),
         "buckets": [label for label, _low, _high in AGEING_BUCKETS],
     }
     return render(request, "shipping/collections.html", context)
+
+
+class TrackingSheetView(ObjectListView):
+    """R27 across the orders the user sees, with the order list's filters."""
+
+    table_class = TrackingTable
+
+
+class InspectionListView(ObjectListView):
+    table_class = InspectionsTable

@@ -5,6 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from complaints import selectors
+from complaints.exports import ComplaintsTable, ReturnsTable
+from orders.views.generic import ObjectListView
 from suppliers.models import Factory
 
 
@@ -29,3 +31,13 @@ def factory_complaints_view(request: HttpRequest, pk: int) -> HttpResponse:
         "factory": factory,
     }
     return render(request, "complaints/open_complaints.html", context)
+
+
+class ComplaintListView(ObjectListView):
+    """Every complaint the user sees, open or closed, filtered; and its export."""
+
+    table_class = ComplaintsTable
+
+
+class ReturnListView(ObjectListView):
+    table_class = ReturnsTable

@@ -62,3 +62,11 @@ def person(user) -> str:
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()
+
+
+@register.filter
+def percent(value) -> str:
+    """A share (0.125) as a percentage (12.5 %)."""
+    if value in (None, ""):
+        return ""
+    return f"{100 * float(value):.1f} %"

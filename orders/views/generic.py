@@ -1,14 +1,10 @@
 """A small set of generic views (NetBox's idea): each screen declares its queryset, filterset
 and template; listing, filtering, paging and the handling of refused actions live here once."""
 
-from collections.abc import Callable
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.html import format_html, format_html_join
@@ -19,26 +15,46 @@ from orders.services.common import ActionRefused
 
 
 class ObjectListView(LoginRequiredMixin, View):
-    """A filtered, paginated list. `queryset` is a selector taking the user."""
+    """A filtered, paginated list, and its export: `?export=xlsx` or `?export=csv` writes the
+    same rows, with the same filters and ordering, that the pages show. The table (see
+    orders.exports.tables) names the rows through the page's own selector."""
 
-    queryset: Callable[[Any], QuerySet]
-    filterset_class: type
-    template_name: str
-    paginate_by = 25
+    table_class: type
+    template_name = "orders/exports/table_page.html"
+
+    def allowed(self, user) -> bool:
+        return True
+
+    def extra_context(self) -> dict:
+        return {}
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        filterset = self.filterset_class(
-            request.GET or None, queryset=self.queryset(request.user), request=request
-        )
-        paginator = Paginator(filterset.qs, self.paginate_by)
+        from orders.exports.writers import FORMATS, export_response
+
+        if not self.allowed(request.user):
+            raise PermissionDenied
+        table = self.table_class(request.user, request.GET)
+        export = request.GET.get("export")
+        if export:
+            if export not in FORMATS:
+                raise Http404
+            return export_response(table, export)
+        paginator = Paginator(table.objects(), table.paginate_by)
         page = paginator.get_page(request.GET.get("page"))
+        objects = list(page.object_list)
         context = {
-            "filterset": filterset,
+            "table": table,
+            "filterset": table.filterset,
             "page_obj": page,
-            "object_list": page.object_list,
+            "object_list": objects,
             "paginator": paginator,
+            # Only the generic page reads these; a page with its own template does not pay.
+            "columns": lambda: table.header,
+            "rows": lambda: [
+                list(zip(row, table.header, strict=True)) for row in table.rows(objects)
+            ],
         }
-        return render(request, self.template_name, context)
+        return render(request, self.template_name, {**context, **self.extra_context()})
 
 
 def refusal_message(error: ActionRefused) -> str:

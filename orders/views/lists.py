@@ -3,14 +3,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from orders import selectors
-from orders.filters import OrderFilterSet
+from orders.exports.lists import OrderListTable
+from orders.exports.registry import sheets
 from orders.views.generic import ObjectListView
 
 
 class OrderListView(ObjectListView):
-    queryset = staticmethod(selectors.order_list)
-    filterset_class = OrderFilterSet
+    table_class = OrderListTable
     template_name = "orders/order_list.html"
+
+    def extra_context(self) -> dict:
+        return {"sheets": sheets()}
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from orders import selectors
+from orders.exports.lists import PlanTable, ProgressSheetTable
 from orders.planning import forms
 from orders.planning.selectors import lateness_by_responsibility
 from orders.reminders.digests import my_reminders
@@ -16,6 +17,7 @@ from orders.services.date_changes import date_change_decide, date_change_request
 from orders.services.planning import milestone_complete, milestone_reopen, plan_build
 from orders.services.progress import progress_report
 from orders.views.actions import OrderActionView
+from orders.views.generic import ObjectListView
 
 
 class MilestoneDoneView(OrderActionView):
@@ -125,3 +127,13 @@ def my_reminders_view(request: HttpRequest) -> HttpResponse:
             "digests": digests,
         },
     )
+
+
+class ProgressSheetView(ObjectListView):
+    """R26 across the orders the user sees, with the order list's filters."""
+
+    table_class = ProgressSheetTable
+
+
+class PlanListView(ObjectListView):
+    table_class = PlanTable

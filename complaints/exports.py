@@ -1,0 +1,117 @@
+"""The complaints and returns lists as tables (see orders.exports)."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from complaints import selectors
+from complaints.filters import ComplaintFilterSet, ReturnFilterSet
+from orders.exports.tables import Column, Kind, Table
+
+
+class ComplaintsTable(Table):
+    title = _("Complaints")
+    filterset_class = ComplaintFilterSet
+
+    def queryset(self):
+        return selectors.complaint_list(self.user)
+
+    def columns(self) -> list[Column]:
+        return [
+            Column(_("Complaint"), width=11),
+            Column(_("P/O no."), width=16),
+            Column(_("Style no."), width=14),
+            Column(_("Customer"), width=22),
+            Column(_("Factory"), width=22),
+            Column(_("Merchandiser"), width=16),
+            Column(_("Kind"), width=16),
+            Column(_("Received"), Kind.DATE),
+            Column(_("Age (days)"), Kind.INTEGER),
+            Column(_("Status"), width=22),
+            Column(_("Quantity affected"), Kind.INTEGER),
+            Column(_("Fault"), width=14),
+            Column(_("Remedy"), width=14),
+            Column(_("Currency"), Kind.CURRENCY),
+            Column(_("Factory claim"), Kind.MONEY),
+            Column(_("Closed"), Kind.DATE),
+        ]
+
+    def rows(self, complaints):
+        today = timezone.localdate()
+        for complaint in complaints:
+            order = complaint.order
+            claim = getattr(complaint, "factory_claim", None)
+            yield [
+                complaint.number,
+                order.po_number,
+                order.style_no,
+                order.customer.name,
+                order.factory.name,
+                order.merchandiser.get_full_name() or order.merchandiser.username,
+                complaint.get_kind_display(),
+                complaint.received_on,
+                complaint.age_days(today),
+                complaint.get_status_display(),
+                complaint.quantity_affected,
+                complaint.get_fault_display(),
+                complaint.get_remedy_display(),
+                claim.currency if claim else "",
+                claim.amount if claim else None,
+                timezone.localdate(complaint.closed_at) if complaint.closed_at else None,
+            ]
+
+
+class ReturnsTable(Table):
+    title = _("Customer returns")
+    filterset_class = ReturnFilterSet
+
+    def queryset(self):
+        return selectors.return_list(self.user)
+
+    def columns(self) -> list[Column]:
+        return [
+            Column(_("Return"), width=11),
+            Column(_("P/O no."), width=16),
+            Column(_("Customer"), width=22),
+            Column(_("Factory"), width=22),
+            Column(_("Complaint"), width=11),
+            Column(_("Customer applied on"), Kind.DATE),
+            Column(_("Cause"), width=18),
+            Column(_("Back to the factory"), Kind.FLAG),
+            Column(_("Quantity"), Kind.INTEGER),
+            Column(_("Status"), width=24),
+            Column(_("Decided"), Kind.DATE),
+            Column(_("Received"), Kind.DATE),
+            Column(_("Return note no."), width=14),
+        ]
+
+    def rows(self, returns):
+        for application in returns:
+            order = application.order
+            yield [
+                application.number,
+                order.po_number,
+                order.customer.name,
+                order.factory.name,
+                application.complaint.number if application.complaint else "",
+                application.applied_on,
+                application.get_cause_display(),
+                application.back_to_factory,
+                application.total_quantity,
+                application.get_status_display(),
+                _day(application.decided_at),
+                _day(application.received_at),
+                application.note_number,
+            ]
+
+
+def _day(moment):
+    return timezone.localdate(moment) if moment else None
+
+
+def register_sheets() -> None:
+    from orders.exports.registry import register_sheet
+
+    register_sheet(code="complaints", title=_("Complaints"), url_name="complaints:list", order=50)
+    register_sheet(
+        code="returns", title=_("Customer returns"), url_name="complaints:returns", order=60
+    )  # noqa: E501

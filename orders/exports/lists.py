@@ -1,0 +1,197 @@
+"""The orders app's lists as tables: the order list, the order progress sheet (R26) and the
+time-and-action plan of many orders."""
+
+from functools import cached_property
+
+from django.utils.translation import gettext_lazy as _
+
+from orders import selectors
+from orders.exports.tables import Column, Kind, Table
+from orders.filters import OrderFilterSet
+
+
+class OrderTable(Table):
+    """Orders the user may see, filtered and ordered as on the order list."""
+
+    filterset_class = OrderFilterSet
+
+    def queryset(self):
+        return selectors.order_list(self.user)
+
+
+class OrderListTable(OrderTable):
+    title = _("Orders")
+
+    def columns(self) -> list[Column]:
+        return [
+            Column(_("P/O no."), width=16),
+            Column(_("Style no."), width=14),
+            Column(_("Description"), width=30),
+            Column(_("Customer"), width=24),
+            Column(_("Factory"), width=24),
+            Column(_("Merchandiser"), width=16),
+            Column(_("Stage"), width=14),
+            Column(_("Total qty"), Kind.INTEGER),
+            Column(_("Currency"), Kind.CURRENCY),
+            Column(_("Total amount"), Kind.MONEY),
+            Column(_("Order date"), Kind.DATE),
+            Column(_("Ex-factory"), Kind.DATE),
+            Column(_("Customer date"), Kind.DATE),
+            Column(_("Late"), Kind.FLAG),
+            Column(_("At risk"), Kind.FLAG),
+            Column(_("Projected ex-factory"), Kind.DATE),
+        ]
+
+    def rows(self, orders):
+        for order in orders:
+            yield [
+                order.po_number,
+                order.style_no,
+                order.description,
+                order.customer.name,
+                order.factory.name,
+                order.merchandiser.get_full_name() or order.merchandiser.username,
+                order.get_stage_display(),
+                order.total_quantity or 0,
+                order.currency,
+                order.total_amount.amount,
+                order.order_date,
+                order.ex_factory_date,
+                order.customer_date,
+                order.is_late,
+                bool(order.at_risk),
+                order.projected_ex_factory,
+            ]
+
+
+class ProgressSheetTable(OrderTable):
+    """R26 across orders: one row per order and process step."""
+
+    title = _("Order progress sheet")
+
+    def columns(self) -> list[Column]:
+        return [
+            Column(_("P/O no."), width=16),
+            Column(_("Style no."), width=14),
+            Column(_("Customer"), width=22),
+            Column(_("Factory"), width=22),
+            Column(_("Ex-factory"), Kind.DATE),
+            Column(_("Days to ex-factory"), Kind.INTEGER),
+            Column(_("Process step"), width=18),
+            Column(_("Order qty"), Kind.INTEGER),
+            Column(_("Delivered"), Kind.INTEGER),
+            Column(_("Scrapped"), Kind.INTEGER),
+            Column(_("Scrap rate"), Kind.PERCENT),
+            Column(_("Done %"), Kind.PERCENT),
+            Column(_("Projected finish"), Kind.DATE),
+            Column(_("Days late"), Kind.INTEGER),
+            Column(_("Completed"), Kind.FLAG),
+            Column(_("Exception"), width=30),
+        ]
+
+    @cached_property
+    def steps(self):
+        from orders.models import ProcessStep
+
+        return list(ProcessStep.objects.filter(active=True))
+
+    def rows(self, orders):
+        from django.utils import timezone
+
+        from orders.models import ProgressReport
+        from orders.planning.selectors import progress_sheet
+
+        today = timezone.localdate()
+        reports: dict[int, list] = {order.pk: [] for order in orders}
+        for report in ProgressReport.objects.filter(order__in=list(reports)):
+            reports[report.order_id].append(report)
+        for order in orders:
+            sheet = progress_sheet(order, reports[order.pk], self.steps, today)
+            for row in sheet.rows:
+                yield [
+                    order.po_number,
+                    order.style_no,
+                    order.customer.name,
+                    order.factory.name,
+                    order.ex_factory_date,
+                    sheet.countdown,
+                    str(row.step),
+                    sheet.total,
+                    row.done,
+                    row.scrapped,
+                    row.scrap_rate,
+                    row.percent / 100,
+                    row.finish,
+                    row.days_late,
+                    row.completed,
+                    row.exception,
+                ]
+
+
+class PlanTable(OrderTable):
+    """The time-and-action plan of many orders: one row per order, three columns (planned,
+    actual, projected) per milestone."""
+
+    title = _("Time-and-action plans")
+
+    @cached_property
+    def milestones(self) -> list[tuple[str, str]]:
+        """(code, label) of every milestone the listed orders' plans have, in plan order."""
+        from django.db.models import Min
+
+        from orders.models import Milestone
+        from orders.planning.choices import MILESTONE_LABELS
+
+        found = (
+            Milestone.objects.filter(order__in=self.objects().order_by().values("pk"))
+            .values("code")
+            .annotate(first=Min("position"), name=Min("name"))
+            .order_by("first", "code")
+        )
+        return [(m["code"], m["name"] or MILESTONE_LABELS.get(m["code"], m["code"])) for m in found]
+
+    def columns(self) -> list[Column]:
+        columns = [
+            Column(_("P/O no."), width=16),
+            Column(_("Style no."), width=14),
+            Column(_("Customer"), width=22),
+            Column(_("Stage"), width=12),
+            Column(_("Ex-factory"), Kind.DATE),
+            Column(_("Customer date"), Kind.DATE),
+            Column(_("Projected ex-factory"), Kind.DATE),
+            Column(_("At risk"), Kind.FLAG),
+        ]
+        for _code, label in self.milestones:
+            columns += [
+                Column(_("%(milestone)s: planned") % {"milestone": label}, Kind.DATE, 14),
+                Column(_("%(milestone)s: actual") % {"milestone": label}, Kind.DATE, 14),
+                Column(_("%(milestone)s: projected") % {"milestone": label}, Kind.DATE, 14),
+            ]
+        return columns
+
+    def rows(self, orders):
+        from orders.models import Milestone
+
+        dates: dict[int, dict] = {order.pk: {} for order in orders}
+        for milestone in Milestone.objects.filter(order__in=list(dates)).only(
+            "order_id", "code", "planned_date", "actual_date", "projected_date"
+        ):
+            dates[milestone.order_id][milestone.code] = milestone
+        for order in orders:
+            row = [
+                order.po_number,
+                order.style_no,
+                order.customer.name,
+                order.get_stage_display(),
+                order.ex_factory_date,
+                order.customer_date,
+                order.projected_ex_factory,
+                bool(order.at_risk),
+            ]
+            for code, _label in self.milestones:
+                milestone = dates[order.pk].get(code)
+                if milestone is None:
+                    row += [None, None, None]
+                else:
+                    row += [milestone.planned_date, milestone.actual_date, milestone.projected_date]
+            yield row
