@@ -242,6 +242,12 @@ def _map_columns(header: list, below: list):
     headers: dict[str, str] = {}
     ignored: list[str] = []
     two_rows = False
+    # The row below continues the header (sizes under "Size breakdown") unless it is a line of
+    # the P/O itself; a header cell merged over both rows repeats there.
+    po_index = next(i for i, cell in enumerate(header) if column_for(cell) == "po_number")
+    under_po = below[po_index] if po_index < len(below) else None
+    if not _is_empty(under_po) and under_po != header[po_index]:
+        below = []
     for index, cell in enumerate(header):
         under = below[index] if index < len(below) else None
         key = None if _is_empty(cell) else column_for(cell)

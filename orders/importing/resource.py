@@ -289,7 +289,6 @@ def validate_order(draft: OrderDraft, defaults: Defaults, sheet: Sheet):
     messages. Returns (header data, lines) for order_create, or the errors."""
     header = dict(draft.header)
     data = {
-        "customer": defaults.customer.pk,
         "po_number": draft.po_number,
         "style_no": header.get("style_no"),
         "description": header.get("description"),
@@ -303,10 +302,18 @@ def validate_order(draft: OrderDraft, defaults: Defaults, sheet: Sheet):
         "customer_date": header.get("customer_date"),
         # A P/O rarely names the ex-factory date: until PMC replies, it is the customer date.
         "ex_factory_date": header.get("ex_factory_date") or header.get("customer_date"),
-        "factory": header.get("factory") or (defaults.factory.pk if defaults.factory else None),
     }
+    factory = header.get("factory") or defaults.factory
     errors = []
-    form = OrderForm(data=data)
+    # The customer and the factory are already read (the upload's customer, the factory by
+    # name): the form checks everything else; orders_create checks the P/O is new for the
+    # customer, for all the orders of the file at once.
+    form = OrderForm(data=data, instance=Order(customer=defaults.customer, factory=factory))
+    del form.fields["customer"], form.fields["factory"]
+    if factory is None:
+        errors.append(
+            RowError(draft.rows[0], str(BY_KEY["factory"].label), _("This field is required."))
+        )  # noqa: E501
     if not form.is_valid():
         errors.extend(_form_errors(form, draft.rows[0], sheet))
     lines = []
@@ -325,7 +332,8 @@ def validate_order(draft: OrderDraft, defaults: Defaults, sheet: Sheet):
             errors.extend(_form_errors(line_form, line.rows[0], sheet))
     if errors:
         return None, None, errors
-    return form.header_data(), lines, []
+    header_data = {name: form.cleaned_data[name] for name in data}
+    return {**header_data, "customer": defaults.customer, "factory": factory}, lines, []
 
 
 def _form_errors(form, row: int, sheet: Sheet) -> list[RowError]:

@@ -26,10 +26,10 @@ from orders.importing.resource import (
     group_orders,
     validate_order,
 )
-from orders.models import OrderImport
+from orders.models import OrderImport, OrderLine
 from orders.permissions import can_enter_orders_for, can_import_orders, can_see_import, team_id_of
 from orders.services.common import ActionRefused
-from orders.services.orders import order_create
+from orders.services.orders import NewOrder, OrdersRefused, orders_create
 
 CENT = Decimal("0.01")
 
@@ -202,26 +202,29 @@ def _process(job: OrderImport, *, write: bool) -> Outcome:
 
 
 def _write(job: OrderImport, sheet: Sheet, validated: list, *, commit: bool) -> Outcome:
-    """Every order through order_create in one transaction: kept on commit, else rolled back."""
-    created, errors = [], []
+    """All the orders through orders_create, the new-order form's service, in one transaction:
+    kept on commit, else rolled back."""
+    drafts = [draft for draft, _data, _lines in validated]
+    new_orders = [
+        NewOrder({**data, "merchandiser": job.merchandiser}, lines, _imported_comment(job, draft))
+        for draft, data, lines in validated
+    ]
+    errors: list[RowError] = []
     try:
         with transaction.atomic():
-            for draft, data, lines in validated:
-                data = {**data, "merchandiser": job.merchandiser}
-                try:
-                    with transaction.atomic():
-                        created.append(
-                            order_create(
-                                user=job.confirmed_by or job.created_by,
-                                data=data,
-                                lines=lines,
-                                comment=_imported_comment(job, draft),
-                            )
-                        )
-                except (ActionRefused, ValidationError, IntegrityError) as error:
-                    errors.append(RowError(draft.rows[0], "", _error_text(error)))
-            drafts = [draft for draft, _data, _lines in validated]
-            preview = _preview(sheet, drafts, [] if errors else created)
+            try:
+                created = orders_create(user=job.confirmed_by or job.created_by, orders=new_orders)
+            except OrdersRefused as refused:
+                errors = [
+                    error
+                    for index, refusal in sorted(refused.errors.items())
+                    for error in _row_errors(refusal, drafts[index].rows[0], sheet)
+                ]
+                created = []
+            except (ActionRefused, IntegrityError) as error:
+                errors = [RowError(None, "", _error_text(error))]
+                created = []
+            preview = _preview(sheet, drafts, created)
             if errors or not commit:
                 raise _Rollback
             job.finish()
@@ -239,6 +242,17 @@ def _imported_comment(job: OrderImport, draft: OrderDraft) -> str:
     return _("Imported from %(file)s, rows %(rows)s.") % {"file": job.filename, "rows": where}
 
 
+def _row_errors(error: Exception, row: int, sheet: Sheet) -> list[RowError]:
+    """A refusal of orders_create as row errors, each in the column of its field."""
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        return [
+            RowError(row, sheet.headers.get(field, ""), message)
+            for field, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return [RowError(row, "", _error_text(error))]
+
+
 def _error_text(error: Exception) -> str:
     if isinstance(error, ValidationError):
         return " ".join(error.messages)
@@ -251,7 +265,10 @@ def _preview(sheet: Sheet, drafts: list, created: list) -> dict:
     """What the import writes, read back from the orders the pass created; when rows have
     errors nothing was created, and the preview shows what the file holds."""
     if created:
-        orders = [_order_summary(order) for order in created]
+        lines: dict[int, list] = {order.pk: [] for order in created}
+        for line in OrderLine.objects.filter(order__in=list(lines)).order_by("id"):
+            lines[line.order_id].append(line)
+        orders = [_order_summary(order, lines[order.pk]) for order in created]
     else:
         orders = [_draft_summary(draft) for draft in drafts]
     for summary, draft in zip(orders, drafts, strict=True):
@@ -293,8 +310,7 @@ def _draft_summary(draft: OrderDraft) -> dict:
     }
 
 
-def _order_summary(order) -> dict:
-    lines = list(order.lines.all())
+def _order_summary(order, lines: list) -> dict:
     amount = sum((line.quantity * line.unit_price for line in lines), Decimal("0"))
     return {
         "po_number": order.po_number,

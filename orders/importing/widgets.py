@@ -168,13 +168,12 @@ class NamedObjectWidget(widgets.ForeignKeyWidget):
             return None
         if self._by_name is None:
             self._by_name = {
-                fold(name): pk
-                for pk, name in self.get_queryset(value, row).values_list("pk", self.field)
+                fold(getattr(obj, self.field)): obj for obj in self.get_queryset(value, row)
             }
-        pk = self._by_name.get(fold(value))
-        if pk is None:
+        found = self._by_name.get(fold(value))
+        if found is None:
             raise ValueError(
                 _("No %(model)s is called “%(value)s”.")
                 % {"model": self.model._meta.verbose_name, "value": value}
             )
-        return pk
+        return found

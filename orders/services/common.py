@@ -65,4 +65,24 @@ def record_event(
     return event
 
 
-__all__ = ["ActionRefused", "EventKind", "lock_order", "record_event", "save_order"]
+def record_events(events: list[OrderEvent]) -> list[OrderEvent]:
+    """record_event for many events at once (orders entered from a file): one insert, and the
+    same follow-ups for each event that has an action."""
+    created = OrderEvent.objects.bulk_create(events)
+    for event in created:
+        if event.action:
+            from orders.services.planning import complete_from_event
+
+            complete_from_event(event)
+            notify_listeners(event)
+    return created
+
+
+__all__ = [
+    "ActionRefused",
+    "EventKind",
+    "lock_order",
+    "record_event",
+    "record_events",
+    "save_order",
+]

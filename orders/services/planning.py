@@ -5,17 +5,25 @@ projection and the "at risk" flag current."""
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from orders.choices import ACTIVE_STAGES, EventKind
-from orders.models import Milestone, Order, OrderEvent, OrderPlan, PlanTemplate, ProgressReport
+from orders.models import (
+    Milestone,
+    MilestoneTemplate,
+    Order,
+    OrderEvent,
+    OrderPlan,
+    PlanTemplate,
+    ProgressReport,
+)
 from orders.permissions import can_edit, can_inspect
 from orders.planning import scheduling
 from orders.planning.calendar import holidays_around
 from orders.planning.choices import ACTION_LABELS, Anchor
-from orders.services.common import ActionRefused, lock_order, record_event
+from orders.services.common import ActionRefused, lock_order, record_event, record_events
 
 # The plan's own bookkeeping events, which never complete a milestone.
 PLAN_OWN_ACTIONS = {"plan_built", "milestone_completed", "milestone_reopened"}
@@ -35,9 +43,9 @@ MILESTONE_FIELDS = [
 ]
 
 
-def choose_template(order: Order) -> PlanTemplate | None:
+def choose_template(order: Order, templates: list[PlanTemplate] | None = None):
     """The customer's template for this product type, else the customer's, else the product
-    type's, else the office default."""
+    type's, else the office default. `templates`: the active ones, when already read."""
     description = (order.description or "").lower()
 
     def score(template: PlanTemplate) -> int | None:
@@ -47,14 +55,24 @@ def choose_template(order: Order) -> PlanTemplate | None:
             return None
         return 2 * bool(template.customer_id) + bool(template.product_type) + template.is_default
 
+    if templates is None:
+        templates = list(PlanTemplate.objects.filter(active=True).order_by("id"))
     candidates = [
-        (value, template)
-        for template in PlanTemplate.objects.filter(active=True).order_by("id")
-        if (value := score(template)) is not None
+        (value, template) for template in templates if (value := score(template)) is not None
     ]
     if not candidates:
         return None
     return max(candidates, key=lambda pair: pair[0])[1]
+
+
+def _milestone_from(step, order: Order, holidays) -> Milestone:
+    milestone = Milestone(
+        order=order,
+        position=step.position,
+        **{name: getattr(step, name) for name in MILESTONE_FIELDS},
+    )
+    milestone.planned_date = _planned(milestone, order, holidays)
+    return milestone
 
 
 def plan_build(
@@ -70,12 +88,7 @@ def plan_build(
     holidays = holidays_around(order.order_date, order.ex_factory_date)
     milestones = []
     for step in template.milestones.all().order_by("position", "id"):
-        milestone = Milestone(
-            order=order,
-            position=step.position,
-            **{name: getattr(step, name) for name in MILESTONE_FIELDS},
-        )
-        milestone.planned_date = _planned(milestone, order, holidays)
+        milestone = _milestone_from(step, order, holidays)
         previous = done.get(step.code)
         if previous is not None:
             milestone.actual_date = previous.actual_date
@@ -102,6 +115,50 @@ def plans_build_missing(*, user=None) -> int:
             if plan_build(order=order, user=user) is not None:
                 count += 1
     return count
+
+
+def plans_build_new(*, orders: list[Order], user=None, today: date | None = None) -> None:
+    """plan_build for orders just entered, in a fixed number of queries however many they are
+    (an imported P/O file): the same template choice, planned dates and projection. A new order
+    has no milestone, actual date or progress report yet, so there is nothing to keep."""
+    today = today or timezone.localdate()
+    templates = list(
+        PlanTemplate.objects.filter(active=True)
+        .order_by("id")
+        .prefetch_related(
+            Prefetch("milestones", queryset=MilestoneTemplate.objects.order_by("position", "id"))
+        )
+    )
+    if not orders or not templates:
+        return
+    holidays = holidays_around(
+        *(day for order in orders for day in (order.order_date, order.ex_factory_date))
+    )
+    milestones, plans, built = [], [], []
+    for order in orders:
+        template = choose_template(order, templates)
+        if template is None:
+            continue
+        rows = [_milestone_from(step, order, holidays) for step in template.milestones.all()]
+        plan = OrderPlan(order=order, template=template)
+        _project(order, plan, rows, finish=None, today=today)
+        milestones += rows
+        plans.append(plan)
+        built.append((order, template))
+    Milestone.objects.bulk_create(milestones)
+    OrderPlan.objects.bulk_create(plans)
+    record_events(
+        [
+            OrderEvent(
+                order=order,
+                kind=EventKind.NOTE,
+                actor=user,
+                action="plan_built",
+                comment=f"{ACTION_LABELS['plan_built']}: {template}",
+            )
+            for order, template in built
+        ]
+    )
 
 
 def replan_dates(*, order: Order, today: date | None = None) -> OrderPlan | None:
@@ -143,6 +200,24 @@ def production_finish(order: Order) -> date | None:
     return max(finishes) if finishes else None
 
 
+def _project(order: Order, plan: OrderPlan, milestones: list, *, finish, today: date) -> None:
+    """Set the milestones' projected dates and the plan's projection (nothing is saved)."""
+    rows = [
+        scheduling.PlanRow(m.planned_date, m.actual_date, m.critical, m.is_ex_factory)
+        for m in milestones
+    ]
+    slip = scheduling.project(rows, today=today)
+    projected = scheduling.projected_ex_factory(
+        ex_factory_date=order.ex_factory_date, rows=rows, slip=slip, production_finish=finish
+    )
+    for milestone, row in zip(milestones, rows, strict=True):
+        milestone.projected_date = row.projected
+    plan.projected_ex_factory_date = projected
+    plan.delay_days = (projected - order.ex_factory_date).days
+    plan.at_risk = order.stage in ACTIVE_STAGES and projected > order.customer_date
+    plan.projected_on = today
+
+
 def reproject(*, order: Order, today: date | None = None) -> OrderPlan | None:
     """Project the open milestones and the ex-factory date; flag the order at risk when the
     projected ex-factory date passes the customer date."""
@@ -151,24 +226,8 @@ def reproject(*, order: Order, today: date | None = None) -> OrderPlan | None:
     if plan is None:
         return None
     milestones = list(order.milestones.all())
-    rows = [
-        scheduling.PlanRow(m.planned_date, m.actual_date, m.critical, m.is_ex_factory)
-        for m in milestones
-    ]
-    slip = scheduling.project(rows, today=today)
-    projected = scheduling.projected_ex_factory(
-        ex_factory_date=order.ex_factory_date,
-        rows=rows,
-        slip=slip,
-        production_finish=production_finish(order),
-    )
-    for milestone, row in zip(milestones, rows, strict=True):
-        milestone.projected_date = row.projected
+    _project(order, plan, milestones, finish=production_finish(order), today=today)
     Milestone.objects.bulk_update(milestones, ["projected_date"])
-    plan.projected_ex_factory_date = projected
-    plan.delay_days = (projected - order.ex_factory_date).days
-    plan.at_risk = order.stage in ACTIVE_STAGES and projected > order.customer_date
-    plan.projected_on = today
     plan.save(update_fields=["projected_ex_factory_date", "delay_days", "at_risk", "projected_on"])
     return plan
 
