@@ -57,6 +57,7 @@ messages: bootstrap
 bench: bootstrap
 	$(PY) bench/forms_cjk.py
 	$(PY) bench/reminder_scan.py
+	$(PY) bench/import_orders.py
 
 clean:
 	rm -rf .venv var/celery var/mail var/staticfiles var/gendan.sqlite3 var/seed_demo.log \
