@@ -72,7 +72,7 @@ class TrackingTable(OrderTable):
             payments = list(order.payments.all())
             report = selectors.latest_final_report(order)
             freight = order.freight_booking if rules.has_related(order, "freight_booking") else None
-            missing = rules.missing_documents(order)
+            missing = rules.missing_documents(order, fetched=True)
             yield [
                 order.po_number,
                 order.style_no,

@@ -95,8 +95,11 @@ def shipping_marks_flagged(order, today=None) -> bool:
 # ---- R27: export documents ---------------------------------------------------------------------
 
 
-def missing_documents(order) -> list[str]:
-    """R27: what the export tracking sheet still lacks (labels)."""
+def missing_documents(order, *, fetched: bool = False) -> list[str]:
+    """R27: what the export tracking sheet still lacks (labels). `fetched`: the caller read the
+    packing list and the invoice with the order (select_related), so they are not asked again."""
+    from shipping.models import CommercialInvoice, PackingList
+
     have = {document.kind for document in order.export_documents.all()}
     missing = [
         " / ".join(str(ExportDocumentKind(kind).label) for kind in group)
@@ -105,19 +108,26 @@ def missing_documents(order) -> list[str]:
     ]
     from django.utils.translation import gettext as _
 
-    # The reverse one-to-ones read a list's select_related, or ask the database once.
-    if not has_related(order, "packing_list"):
+    if fetched:
+        has_packing_list = has_related(order, "packing_list")
+        has_invoice = has_related(order, "commercial_invoice")
+    else:
+        has_packing_list = PackingList.objects.filter(order=order).exists()
+        has_invoice = CommercialInvoice.objects.filter(order=order).exists()
+    if not has_packing_list:
         missing.append(_("Packing list"))
-    if not has_related(order, "commercial_invoice"):
+    if not has_invoice:
         missing.append(_("Commercial invoice"))
     return missing
 
 
-def has_related(order, name: str) -> bool:
+def has_related(obj, name: str) -> bool:
+    """Whether a reverse one-to-one exists, read from what select_related fetched (Django
+    remembers a missing one too, so only for objects just read)."""
     from django.core.exceptions import ObjectDoesNotExist
 
     try:
-        return getattr(order, name) is not None
+        return getattr(obj, name) is not None
     except ObjectDoesNotExist:
         return False
 

@@ -149,6 +149,8 @@ def _claim(import_id: int, status: str, transition: str) -> OrderImport | None:
 
 
 def _progress(job: OrderImport, phase: str, done: int, total: int) -> None:
+    """Committed at once (no transaction is open), so the page's poll sees it."""
+    job.phase, job.progress_done, job.progress_total = phase, done, total
     OrderImport.objects.filter(pk=job.pk).update(
         phase=phase, progress_done=done, progress_total=total
     )
