@@ -4,6 +4,7 @@ the status the page polls, and the template to download."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -20,7 +21,7 @@ from orders.permissions import can_import_orders, can_see_import, is_managing
 from orders.services.common import ActionRefused
 from orders.views.generic import refusal_message
 
-PREVIEW_ORDERS_SHOWN = 200
+PREVIEW_ORDERS_PER_PAGE = 100
 
 
 def _visible_imports(user):
@@ -72,13 +73,16 @@ def import_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 def job_context(request: HttpRequest, job: OrderImport) -> dict:
     """What the job's page shows; the admin shows the same inside its own layout."""
     preview = job.preview or {}
-    orders = preview.get("orders", [])
+    # Every order of the file, a page at a time.
+    page = Paginator(preview.get("orders", []), PREVIEW_ORDERS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return {
         "job": job,
         "colour": IMPORT_STATUS_COLOURS.get(job.status, "grey"),
         "preview": preview,
-        "orders": orders[:PREVIEW_ORDERS_SHOWN],
-        "orders_hidden": max(0, len(orders) - PREVIEW_ORDERS_SHOWN),
+        "orders": page.object_list,
+        "page_obj": page,
         "may_confirm": job.status == ImportStatus.READY and can_import_orders(request.user),
         "created": Order.objects.filter(pk__in=job.order_ids).select_related("customer")[:200]
         if job.status == ImportStatus.IMPORTED

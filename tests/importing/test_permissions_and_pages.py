@@ -162,3 +162,14 @@ def test_template_in_each_language_imports_cleanly(
     job = run_import(merchandiser, content)
     assert job.status == ImportStatus.READY, (job.file_error, job.row_errors)
     assert job.preview["totals"]["lines"] == 2
+
+
+def test_the_preview_lists_every_order_a_page_at_a_time(merchandiser, run_import, client):
+    job = run_import(merchandiser, xlsx(wide_rows([(f"P-{n:03d}", 1) for n in range(150)])))
+    assert job.status == ImportStatus.READY
+    client.force_login(merchandiser)
+    first = client.get(f"/orders/import/{job.pk}/").content.decode()
+    second = client.get(f"/orders/import/{job.pk}/", {"page": 2}).content.decode()
+    assert "P-000" in first and "P-099" in first and "P-100" not in first
+    assert "P-100" in second and "P-149" in second
+    assert "150 orders, 150 lines" in first
