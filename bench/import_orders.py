@@ -69,7 +69,9 @@ def people():
             user.groups.add(Group.objects.get(name=role))
             Profile.objects.create(user=user, team=team, language="en")
         users[role] = user
-    customer, _ = Customer.objects.get_or_create(name="Bench Apparel")
+    # A customer of its own for each run: a P/O number is unique per customer, and a PostgreSQL
+    # database keeps the orders of earlier runs (and the generated ones, which are reused).
+    customer = Customer.objects.create(name=f"Bench Apparel {time.time_ns()}")
     factory, _ = Factory.objects.get_or_create(name="Bench Factory", defaults={"email": "f@x.org"})
     return users[Role.MERCHANDISER], users[Role.DEPARTMENT_MANAGER], customer, factory
 
