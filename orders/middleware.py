@@ -1,17 +1,31 @@
 from django.utils import translation
 
+from orders.choices import Language
+
 
 class UserLanguageMiddleware:
-    """A signed-in user reads the site in the language saved on their profile, unless they
-    just picked another one with the switcher (which also saves it)."""
+    """A signed-in user reads the site in the language they picked with the switcher in this
+    session, otherwise in the language saved on their profile."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        profile = getattr(user, "profile", None) if user and user.is_authenticated else None
-        if profile is not None and profile.language:
-            translation.activate(profile.language)
+        language = self._language_of(request)
+        if language:
+            translation.activate(language)
             request.LANGUAGE_CODE = translation.get_language()
         return self.get_response(request)
+
+    @staticmethod
+    def _language_of(request) -> str:
+        user = getattr(request, "user", None)
+        if not (user and user.is_authenticated):
+            return ""
+        from orders.views.language import SESSION_LANGUAGE_KEY
+
+        picked = request.session.get(SESSION_LANGUAGE_KEY)
+        if picked in Language.values:
+            return picked
+        profile = getattr(user, "profile", None)
+        return profile.language if profile is not None else ""

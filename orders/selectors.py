@@ -222,6 +222,19 @@ class ClearanceRow:
 
 
 @dataclass
+class ActionButton:
+    """A transition this user may ask for; `unmet` are the gates that still stop it, and the
+    page shows the button disabled with them as the reason."""
+
+    name: str
+    unmet: list = field(default_factory=list)
+
+    @property
+    def ready(self) -> bool:
+        return not self.unmet
+
+
+@dataclass
 class RenderedSection:
     section: OrderSection
     context: dict
@@ -242,6 +255,7 @@ class OrderPage:
     may_sign: bool
     clearances: list[ClearanceRow] = field(default_factory=list)
     sections: list[RenderedSection] = field(default_factory=list)
+    actions: list[ActionButton] = field(default_factory=list)
 
 
 def order_page(order: Order, user) -> OrderPage:
@@ -264,25 +278,47 @@ def order_page(order: Order, user) -> OrderPage:
         for step in required
     ]
     may_edit = can_edit(order, user)
+    may_sign = bool(next_step) and has_role(user, rules.APPROVAL_STEP_ROLE[next_step])
+    transitions = _page_transitions(order, user, next_transition, may_sign)
     return OrderPage(
         order=order,
         lifecycle=lifecycle,
         next_transition=next_transition,
         gates=gates,
-        # The step forward first, then the ones that need a reason (hold, cancel, return).
-        transitions=sorted(
-            available_transitions(order, user),
-            key=lambda name: (name != next_transition, name in TRANSITIONS_NEEDING_REASON),
-        ),
+        transitions=transitions,
+        actions=[
+            ActionButton(name, _unmet(gates if name == next_transition else None, order, name))
+            for name in transitions
+        ],
         may_edit=may_edit and order.stage in EDITABLE_STAGES,
         may_check_contract=may_edit and order.stage == Stage.RECEIVED,
         chain=chain,
         rejections=[a for a in order.approvals.all() if a.decision == Decision.REJECTED],
         next_step=next_step,
-        may_sign=bool(next_step) and has_role(user, rules.APPROVAL_STEP_ROLE[next_step]),
+        may_sign=may_sign,
         clearances=_clearance_rows(order, user),
         sections=[RenderedSection(section, section.context(order, user)) for section in sections()],
     )
+
+
+def _page_transitions(order: Order, user, next_transition, may_sign: bool) -> list[str]:
+    """The Actions card's transitions: the step forward first, then the ones that need a
+    reason (hold, cancel, return). In review the approval card is the one place to approve
+    or reject: the chain's last signature approves the contract, and a signer's rejection
+    returns it, so those transitions are not offered twice."""
+    names = available_transitions(order, user)
+    if order.stage == Stage.IN_REVIEW:
+        names = [
+            n for n in names if n != "approve" and not (may_sign and n == "return_for_changes")
+        ]
+    return sorted(
+        names, key=lambda name: (name != next_transition, name in TRANSITIONS_NEEDING_REASON)
+    )
+
+
+def _unmet(gates: list[GateStatus] | None, order: Order, name: str) -> list:
+    statuses = gates if gates is not None else gate_statuses(order, name)
+    return [status.label for status in statuses if not status.met]
 
 
 def _clearance_rows(order: Order, user) -> list[ClearanceRow]:

@@ -1,6 +1,10 @@
 """What each timeline `action` code means. Apps register the labels of the codes they record
 (in their AppConfig.ready()), so the order page names every event without importing them."""
 
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+
 from orders.choices import TRANSITION_LABELS, ApprovalStep, Clearance, EventKind
 
 _labels: dict[str, object] = {}
@@ -34,3 +38,49 @@ def register_event_listener(action: str, listener) -> None:
 def notify_listeners(event) -> None:
     for listener in _listeners.get(event.action, ()):
         listener(event)
+
+
+# ---- generated text, rendered in the reader's language ------------------------------------------
+# A service that writes a sentence into the timeline stores the sentence's msgid (marked with
+# gettext_noop so makemessages extracts it) and its parameters; the page translates both when it
+# shows the event. A label (a lazy translation such as a choice's label) is stored by its msgid.
+
+
+def event_message(text: str, **params) -> dict:
+    """The stored form of a generated sentence: `text` % `params`, translated at display time."""
+    return {"text": str(text), "params": {name: _stored(value) for name, value in params.items()}}
+
+
+def lowercase(label) -> dict:
+    """A label shown in lower case inside a sentence (English "the factory's consent")."""
+    return {**_stored(label), "lower": True}
+
+
+def _stored(value):
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, Promise):
+        with translation.override(None):
+            return {"msgid": str(value)}
+    if isinstance(value, list | tuple):
+        return {"items": [_stored(item) for item in value]}
+    return "" if value is None else str(value)
+
+
+def render_message(message: dict | None) -> str:
+    if not message or not message.get("text"):
+        return ""
+    params = {name: _rendered(value) for name, value in (message.get("params") or {}).items()}
+    text = gettext(message["text"])
+    return text % params if params else text
+
+
+def _rendered(value) -> str:
+    if isinstance(value, dict):
+        if "text" in value:
+            return render_message(value)
+        if "items" in value:
+            return gettext(", ").join(_rendered(item) for item in value["items"])
+        text = gettext(value.get("msgid", ""))
+        return text.lower() if value.get("lower") else text
+    return str(value)

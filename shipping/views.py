@@ -10,6 +10,7 @@ from orders import selectors as order_selectors
 from orders.views.generic import ObjectListView, ServiceActionView
 from shipping import forms, permissions, selectors, services
 from shipping.aql import AQLError
+from shipping.choices import DefectClass
 from shipping.exports import InspectionsTable, TrackingTable
 from shipping.management.commands.aql import aql_error_message
 from shipping.models import GuaranteeLetter, InspectionBooking, InspectionReport
@@ -156,8 +157,8 @@ def report_view(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, str(refused))
         else:
             return redirect(order)
-    plans = booking.plans()
-    context = {"booking": booking, "order": order, "form": form, "plans": plans.items()}
+    plans = [(DefectClass(value).label, plan) for value, plan in booking.plans().items()]
+    context = {"booking": booking, "order": order, "form": form, "plans": plans}
     return render(request, "shipping/report_form.html", context)
 
 

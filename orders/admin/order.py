@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from orders.admin.display import annotate_review_state, stage_badge, waiting_for
 from orders.admin.planning import AtRiskFilter
 from orders.admin.workflow import OrderWorkflowMixin
-from orders.choices import TRANSITION_LABELS, ApprovalStep, Clearance, EventKind
 from orders.models import Approval, Order, OrderEvent, OrderLine, PaymentClearance
 from orders.selectors import order_list
 from orders.sizes import format_breakdown
+from orders.timeline import action_label
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -64,7 +64,7 @@ class PaymentClearanceInline(ReadOnlyInline):
 
 class OrderEventInline(ReadOnlyInline):
     model = OrderEvent
-    fields = ["at", "actor", "kind", "action_display", "from_stage", "to_stage", "comment"]
+    fields = ["at", "actor", "kind", "action_display", "from_stage", "to_stage", "text_display"]
     verbose_name_plural = _("timeline")
 
     def get_queryset(self, request):
@@ -72,11 +72,11 @@ class OrderEventInline(ReadOnlyInline):
 
     @admin.display(description=_("action"))
     def action_display(self, event: OrderEvent):
-        if event.kind in (EventKind.APPROVAL, EventKind.REJECTION) and event.action:
-            return ApprovalStep(event.action).label
-        if event.kind == EventKind.PAYMENT and event.action:
-            return Clearance(event.action).label
-        return TRANSITION_LABELS.get(event.action, event.action)
+        return action_label(event.action, event.kind)
+
+    @admin.display(description=_("comment"))
+    def text_display(self, event: OrderEvent) -> str:
+        return event.text
 
 
 @admin.register(Order)

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orders.choices import EventKind, Stage
@@ -26,6 +27,8 @@ class OrderEvent(models.Model):
     to_stage = models.CharField(_("to"), max_length=20, choices=Stage.choices, blank=True)
     action = models.CharField(_("action"), max_length=60, blank=True)
     comment = models.TextField(_("comment"), blank=True)
+    # Generated text (orders.timeline.event_message): translated when shown, not when written.
+    message = models.JSONField(_("generated text"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("order event")
@@ -33,4 +36,15 @@ class OrderEvent(models.Model):
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.order} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+        at = timezone.localtime(self.at)
+        return f"{self.order} {self.get_kind_display()} {at:%Y-%m-%d %H:%M}"
+
+    @property
+    def text(self) -> str:
+        """What happened, in the reader's language, then what the person wrote."""
+        from orders.timeline import render_message
+
+        generated = render_message(self.message)
+        if generated and self.comment:
+            return f"{generated} {self.comment}"
+        return generated or self.comment

@@ -46,6 +46,7 @@ def record_event(
     from_stage: str = "",
     to_stage: str = "",
     comment: str = "",
+    message: dict | None = None,
 ) -> OrderEvent:
     event = OrderEvent.objects.create(
         order=order,
@@ -55,6 +56,7 @@ def record_event(
         from_stage=from_stage,
         to_stage=to_stage,
         comment=comment,
+        message=message or {},
     )
     if action:
         # The time-and-action plan completes the milestones this action stands for.

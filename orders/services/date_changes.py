@@ -8,18 +8,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.choices import ACTIVE_STAGES, EventKind
 from orders.models import DateChangeRequest
 from orders.permissions import can_edit
 from orders.planning.choices import (
-    ACTION_LABELS,
     DateChangeKind,
     DateChangeStatus,
     Party,
 )
 from orders.services.common import ActionRefused, lock_order, record_event, save_order
 from orders.services.planning import replan_dates
+from orders.timeline import event_message, lowercase
 
 
 def _kind(requested_by: str, current: date, proposed: date) -> str:
@@ -73,18 +74,18 @@ def date_change_request(
             kind=EventKind.NOTE,
             actor=user,
             action="date_change_requested",
-            comment=_(
-                "%(kind)s: %(current)s → %(proposed)s. Responsible: %(responsible)s. "
-                "Waiting for the %(party)s's consent. %(reason)s"
-            )
-            % {
-                "kind": change.get_kind_display(),
-                "current": current,
-                "proposed": proposed_date,
-                "responsible": change.get_responsible_display(),
-                "party": Party(change.consenting_party).label.lower(),
-                "reason": change.reason,
-            },
+            message=event_message(
+                gettext_noop(
+                    "%(kind)s: %(current)s → %(proposed)s. Responsible: %(responsible)s. "
+                    "Waiting for the %(party)s's consent."
+                ),
+                kind=DateChangeKind(change.kind).label,
+                current=current,
+                proposed=proposed_date,
+                responsible=Party(change.responsible).label,
+                party=lowercase(Party(change.consenting_party).label),
+            ),
+            comment=change.reason,
         )
     return change
 
@@ -128,8 +129,13 @@ def date_change_decide(
             kind=EventKind.APPROVAL if agreed else EventKind.REJECTION,
             actor=user,
             action=action,
-            comment=f"{ACTION_LABELS[action]}: {change.current_date} → {change.proposed_date} "
-            f"({Party(party).label}). {change.decision_note}".strip(),
+            message=event_message(
+                gettext_noop("%(current)s → %(proposed)s (%(party)s)."),
+                current=change.current_date,
+                proposed=change.proposed_date,
+                party=Party(party).label,
+            ),
+            comment=change.decision_note,
         )
     return change
 

@@ -102,7 +102,7 @@ def plan_build(
         kind=EventKind.NOTE,
         actor=user,
         action="plan_built",
-        comment=f"{ACTION_LABELS['plan_built']}: {template}",
+        comment=str(template),
     )
     return reproject(order=order, today=today)
 

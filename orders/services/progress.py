@@ -5,13 +5,14 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.choices import ACTIVE_STAGES, EventKind
 from orders.models import OrderPlan, ProcessStep, ProgressReport
 from orders.permissions import can_edit, can_inspect
-from orders.planning.choices import ACTION_LABELS
 from orders.services.common import ActionRefused, lock_order, record_event
 from orders.services.planning import reproject
+from orders.timeline import event_message
 
 
 def monday_of(day: date) -> date:
@@ -74,19 +75,27 @@ def progress_report(
             },
         )
         plan = reproject(order=order)
-        parts = [
-            f"{step.label}: {quantity_done}/{order.total_quantity}",
-            _("scrapped %(n)d") % {"n": quantity_scrapped},
-        ]
+        text = gettext_noop("%(step)s: %(done)s/%(total)s; scrapped %(scrapped)s")
         if completed:
-            parts.append(str(_("step completed")))
-        if exception.strip():
-            parts.append(exception.strip())
+            text = gettext_noop(
+                "%(step)s: %(done)s/%(total)s; scrapped %(scrapped)s; step completed"
+            )
+        parts = [
+            event_message(
+                text,
+                step=step.label,
+                done=quantity_done,
+                total=order.total_quantity,
+                scrapped=quantity_scrapped,
+            )
+        ]
         if plan and plan.at_risk and not was_at_risk:
             parts.append(
-                str(
-                    _("At this rate the order misses the customer date: projected %(date)s.")
-                    % {"date": plan.projected_ex_factory_date}
+                event_message(
+                    gettext_noop(
+                        "At this rate the order misses the customer date: projected %(date)s."
+                    ),
+                    date=plan.projected_ex_factory_date,
                 )
             )
         record_event(
@@ -94,6 +103,7 @@ def progress_report(
             kind=EventKind.NOTE,
             actor=user,
             action="progress_reported",
-            comment=f"{ACTION_LABELS['progress_reported']}. " + "; ".join(map(str, parts)),
+            message=event_message("%(parts)s", parts=parts),
+            comment=exception.strip(),
         )
     return report

@@ -1,6 +1,7 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders import notifications, rules
 from orders.choices import (
@@ -17,6 +18,7 @@ from orders.permissions import can_edit, can_see
 from orders.roles import has_role
 from orders.services.common import ActionRefused, lock_order, record_event, save_order
 from orders.services.transitions import apply_transition_locked
+from orders.timeline import event_message
 
 
 def contract_check_update(
@@ -47,14 +49,14 @@ def contract_check_update(
         check.checked_at = timezone.now()
         check.save()
         save_order(order, update_fields=[])
-        missing = ", ".join(str(label) for label in check.unticked_items())
+        missing = list(check.unticked_items())
         record_event(
             order,
             kind=EventKind.CONTRACT_CHECK,
             actor=user,
-            comment=_("Still to check: %(items)s") % {"items": missing}
+            message=event_message(gettext_noop("Still to check: %(items)s"), items=missing)
             if missing
-            else _("All items checked."),
+            else event_message(gettext_noop("All items checked.")),
         )
     return check
 

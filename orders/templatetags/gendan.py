@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import template
 
-from orders.choices import STAGE_COLOURS, TRANSITION_LABELS, Stage
+from orders.choices import STAGE_COLOURS, TRANSITION_LABELS, ApprovalStep, Stage
 from orders.permissions import can_enter_orders
 from orders.roles import SEES_ALL_ORDERS, has_role
 from orders.sizes import format_breakdown
@@ -31,6 +31,11 @@ def transition_label(name: str):
 @register.filter
 def event_action_label(event):
     return action_label(event.action, event.kind)
+
+
+@register.filter
+def approval_step_label(step: str):
+    return ApprovalStep(step).label if step in ApprovalStep.values else step
 
 
 @register.filter

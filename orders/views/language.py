@@ -2,14 +2,21 @@ from django.views.i18n import set_language as django_set_language
 
 from orders.choices import Language
 
+# The language picked with the switcher for this session only (the profile keeps the saved one).
+SESSION_LANGUAGE_KEY = "gendan_language"
+
 
 def set_language(request):
-    """Django's language switcher, which also saves the choice on the user's profile."""
+    """Django's language switcher. The pick holds for this session; it becomes the user's
+    saved language (every session, and the e-mails Gendan sends them) only when they tick
+    "Make this my language"."""
     response = django_set_language(request)
     language = request.POST.get("language")
     user = request.user
     if request.method == "POST" and user.is_authenticated and language in Language.values:
-        from orders.models import Profile
+        request.session[SESSION_LANGUAGE_KEY] = language
+        if request.POST.get("save"):
+            from orders.models import Profile
 
-        Profile.objects.update_or_create(user=user, defaults={"language": language})
+            Profile.objects.update_or_create(user=user, defaults={"language": language})
     return response

@@ -7,8 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.services.common import ActionRefused
+from orders.timeline import event_message
 from samples import rules
 from samples.choices import Area, SampleStatus, Severity
 from samples.models import Discrepancy, Measurement, SampleRequest
@@ -71,8 +73,14 @@ def sample_check_record(
             sample,
             user=user,
             action="sample_checked",
-            comment=_("%(points)d points measured, %(found)d discrepancies, %(must)d must correct")
-            % {"points": len(points), "found": len(found), "must": must},
+            detail=event_message(
+                gettext_noop(
+                    "%(points)s points measured, %(found)s discrepancies, %(must)s must correct"
+                ),
+                points=len(points),
+                found=len(found),
+                must=must,
+            ),
         )
     return sample
 

@@ -3,10 +3,12 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
 from orders.documents.services import customer_recipient
 from orders.services.common import ActionRefused, lock_order
+from orders.timeline import event_message
 from samples import rules
 from samples.choices import LetterLayout, LetterStatus, SampleStatus
 from samples.models import CommentLetter, SampleRequest
@@ -34,9 +36,15 @@ def comment_letter_create(
             user=user,
             kind=EventKind.DOCUMENT,
             action="comment_letter_prepared",
-            comment=str(LetterLayout(layout).label),
+            detail=event_message("%(layout)s", layout=LetterLayout(layout).label),
         )
     return letter
+
+
+def _may_start_text(may_start: bool) -> dict:
+    return event_message(
+        gettext_noop("production may start") if may_start else gettext_noop("must correct")
+    )
 
 
 def comment_letter_upload(
@@ -66,7 +74,7 @@ def comment_letter_upload(
             user=user,
             kind=EventKind.DOCUMENT,
             action="comment_letter_uploaded",
-            comment=_("production may start") if production_may_start else _("must correct"),
+            detail=_may_start_text(production_may_start),
         )
     return letter
 
@@ -97,7 +105,7 @@ def comment_letter_sign(*, letter: CommentLetter, user) -> CommentLetter:
             user=user,
             kind=EventKind.APPROVAL,
             action="comment_letter_signed",
-            comment=_("production may start") if letter.may_start else _("must correct"),
+            detail=_may_start_text(letter.may_start),
         )
     return letter
 
@@ -167,5 +175,5 @@ def _withdraw_unsent(sample: SampleRequest, user) -> None:
             user=user,
             kind=EventKind.DOCUMENT,
             action="comment_letter_withdrawn",
-            comment=str(old.get_layout_display()),
+            detail=event_message("%(layout)s", layout=LetterLayout(old.layout).label),
         )

@@ -6,9 +6,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
 from orders.services.common import ActionRefused, lock_order
+from orders.timeline import event_message
 from samples import rules
 from samples.choices import (
     DECIDED_STATUSES,
@@ -73,7 +75,9 @@ def sample_request_create(
             sample,
             user=user,
             action="sample_requested",
-            comment=_("%(pieces)d pieces requested") % {"pieces": sample.quantity},
+            detail=event_message(
+                gettext_noop("%(pieces)s pieces requested"), pieces=sample.quantity
+            ),
         )
     return sample
 
@@ -148,7 +152,8 @@ def sample_decide(
             user=user,
             kind=EventKind.APPROVAL if approved else EventKind.REJECTION,
             action=_decision_action(sample, approved),
-            comment=f"{DecidedBy(source).label}. {comment}".strip(),
+            detail=event_message(gettext_noop("%(by)s."), by=DecidedBy(source).label),
+            comment=comment,
         )
     return sample
 

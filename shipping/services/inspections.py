@@ -5,8 +5,10 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
+from orders.timeline import event_message
 from shipping import aql, permissions
 from shipping.choices import (
     DefectClass,
@@ -179,14 +181,16 @@ def _record_report(booking, user, *, defects_found, defects, **fields) -> Inspec
         kind=EventKind.NOTE,
         actor=user,
         action=inspection_action(booking.kind, "recorded"),
-        comment=_("%(kind)s inspection: %(verdict)s (critical %(c)s, major %(ma)s, minor %(mi)s)")
-        % {
-            "kind": booking.get_kind_display(),
-            "verdict": report.get_verdict_display(),
-            "c": counts[DefectClass.CRITICAL],
-            "ma": counts[DefectClass.MAJOR],
-            "mi": counts[DefectClass.MINOR],
-        },
+        message=event_message(
+            gettext_noop(
+                "%(kind)s inspection: %(verdict)s (critical %(c)s, major %(ma)s, minor %(mi)s)"
+            ),
+            kind=InspectionKind(booking.kind).label,
+            verdict=Verdict(report.verdict).label,
+            c=counts[DefectClass.CRITICAL],
+            ma=counts[DefectClass.MAJOR],
+            mi=counts[DefectClass.MINOR],
+        ),
     )
     if passed and booking.kind != InspectionKind.INLINE:
         _issue_certificate(report, user)
@@ -227,7 +231,10 @@ def failure_decide(
             kind=EventKind.APPROVAL,
             actor=user,
             action="inspection_failure_decided",
-            comment=f"{resolution.get_decision_display()}: {reason}",
+            message=event_message(
+                gettext_noop("%(decision)s:"), decision=FailureDecision(decision).label
+            ),
+            comment=reason,
         )
         if decision == FailureDecision.REWORK:
             booking = report.booking
@@ -262,7 +269,11 @@ def _issue_certificate(report, user, guarantee_letter=None) -> InspectionCertifi
         kind=EventKind.DOCUMENT,
         actor=user,
         action="inspection_certificate_issued",
-        comment=_("INSPECTION CERTIFICATE %(number)s issued%(lg)s")
-        % {"number": certificate.number, "lg": _(" under L/G") if guarantee_letter else ""},
+        message=event_message(
+            gettext_noop("INSPECTION CERTIFICATE %(number)s issued under L/G")
+            if guarantee_letter
+            else gettext_noop("INSPECTION CERTIFICATE %(number)s issued"),
+            number=certificate.number,
+        ),
     )
     return certificate

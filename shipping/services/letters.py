@@ -4,8 +4,10 @@ responsible person, then the shipment approved by a manager."""
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
+from orders.timeline import event_message
 from shipping import permissions
 from shipping.models import GuaranteeLetter, InspectionReport
 from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
@@ -50,7 +52,9 @@ def guarantee_letter_create(
             kind=EventKind.DOCUMENT,
             actor=user,
             action="lg_letter_created",
-            comment=_("L/G letter for %(name)s to sign") % {"name": factory_responsible},
+            message=event_message(
+                gettext_noop("L/G letter for %(name)s to sign"), name=factory_responsible
+            ),
         )
     return letter
 
@@ -86,8 +90,10 @@ def guarantee_letter_record_signature(
             kind=EventKind.DOCUMENT,
             actor=user,
             action="lg_letter_signed",
-            comment=_("Signed L/G letter recorded (signed by %(name)s)")
-            % {"name": letter.signed_by_name},
+            message=event_message(
+                gettext_noop("Signed L/G letter recorded (signed by %(name)s)"),
+                name=letter.signed_by_name,
+            ),
         )
     return letter
 
@@ -139,7 +145,10 @@ def guarantee_letter_approve(*, letter_id: int, user, comment: str = "") -> Guar
             kind=EventKind.APPROVAL,
             actor=user,
             action="lg_shipment_approved",
-            comment=letter.approval_comment or _("Shipment under L/G approved"),
+            comment=letter.approval_comment,
+            message=None
+            if letter.approval_comment
+            else event_message(gettext_noop("Shipment under L/G approved")),
         )
         _issue_certificate(letter.report, user, guarantee_letter=letter)
     return letter

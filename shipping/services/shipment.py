@@ -6,10 +6,13 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
 from orders.sizes import ordered_sizes
+from orders.timeline import event_message
 from shipping import permissions
+from shipping.choices import ContainerType, ExportDocumentKind
 from shipping.models import (
     CommercialInvoice,
     ExportDocument,
@@ -54,7 +57,9 @@ def shipping_marks_save(
             kind=EventKind.EDITED,
             actor=user,
             action="shipping_marks_saved",
-            comment=_("Shipping marks saved; waiting for the customer's confirmation (R23)"),
+            message=event_message(
+                gettext_noop("Shipping marks saved; waiting for the customer's confirmation (R23)")
+            ),
         )
     return marks
 
@@ -78,8 +83,11 @@ def shipping_marks_confirm(
             kind=EventKind.APPROVAL,
             actor=user,
             action="shipping_marks_confirmed",
-            comment=_("Customer confirmed the shipping marks: %(who)s %(ref)s")
-            % {"who": marks.confirmed_by_customer, "ref": marks.confirmation_reference},
+            message=event_message(
+                gettext_noop("Customer confirmed the shipping marks: %(who)s %(ref)s"),
+                who=marks.confirmed_by_customer,
+                ref=marks.confirmation_reference,
+            ),
         )
     return marks
 
@@ -133,8 +141,12 @@ def packing_list_generate(
             kind=EventKind.DOCUMENT,
             actor=user,
             action="packing_list_generated",
-            comment=_("Packing list: %(cartons)s cartons, %(pieces)s pieces, %(cbm)s CBM")
-            % {"cartons": totals["cartons"], "pieces": totals["pieces"], "cbm": totals["cbm"]},
+            message=event_message(
+                gettext_noop("Packing list: %(cartons)s cartons, %(pieces)s pieces, %(cbm)s CBM"),
+                cartons=totals["cartons"],
+                pieces=totals["pieces"],
+                cbm=totals["cbm"],
+            ),
         )
     return packing_list
 
@@ -157,8 +169,12 @@ def commercial_invoice_issue(
             kind=EventKind.DOCUMENT,
             actor=user,
             action="commercial_invoice_issued",
-            comment=_("Commercial invoice %(number)s of %(date)s, %(amount)s")
-            % {"number": number, "date": issued_on, "amount": order.total_amount},
+            message=event_message(
+                gettext_noop("Commercial invoice %(number)s of %(date)s, %(amount)s"),
+                number=number,
+                date=issued_on,
+                amount=order.total_amount,
+            ),
         )
     return invoice
 
@@ -176,8 +192,14 @@ def freight_book(*, order_id: int, user, **fields) -> FreightBooking:
             kind=EventKind.NOTE,
             actor=user,
             action="freight_booked",
-            comment=f"{booking.forwarder}: {booking.vessel_or_flight}, "
-            f"ETD {booking.etd}, ETA {booking.eta}, {booking.get_container_type_display()}",
+            message=event_message(
+                gettext_noop("%(forwarder)s: %(vessel)s, ETD %(etd)s, ETA %(eta)s, %(container)s"),
+                forwarder=booking.forwarder,
+                vessel=booking.vessel_or_flight,
+                etd=booking.etd,
+                eta=booking.eta,
+                container=ContainerType(booking.container_type).label,
+            ),
         )
     return booking
 
@@ -204,6 +226,11 @@ def export_document_record(
             kind=EventKind.DOCUMENT,
             actor=user,
             action="export_document_recorded",
-            comment=f"{document.get_kind_display()} {number} ({issued_on})",
+            message=event_message(
+                gettext_noop("%(document)s %(number)s (%(date)s)"),
+                document=ExportDocumentKind(kind).label,
+                number=number,
+                date=issued_on,
+            ),
         )
     return document

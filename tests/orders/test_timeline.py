@@ -24,3 +24,54 @@ def test_events_of_other_apps_show_their_registered_labels(
     assert "Sample approved" in page
     for action in actions - {""}:
         assert f">{action}<" not in page, f"timeline shows the raw code {action}"
+
+
+def test_generated_text_is_shown_in_the_readers_language_not_the_writers(
+    client, settings, merchandiser, department_manager
+):
+    """A merchandiser working in English saves the contract check; a manager reading in
+    Traditional Chinese sees the generated sentence in Chinese, and the admin names the
+    plan's events by their label, not their code."""
+    from django.utils import translation
+
+    from orders.models import Profile
+    from orders.models.review import CONTRACT_CHECK_ITEMS
+    from orders.services.review import contract_check_update
+
+    settings.SECURE_SSL_REDIRECT = False
+    order = make_order(merchandiser=merchandiser)
+    with translation.override("en"):
+        contract_check_update(
+            order_id=order.pk,
+            user=merchandiser,
+            items={name: True for name, _label in CONTRACT_CHECK_ITEMS},
+            customer_signed=True,
+        )
+    Profile.objects.update_or_create(user=department_manager, defaults={"language": "zh-hant"})
+    client.force_login(department_manager)
+    page = client.get(reverse("orders:detail", args=[order.pk])).content.decode()
+    with translation.override("zh-hant"):
+        checked = translation.gettext("All items checked.")
+    assert checked != "All items checked."
+    assert checked in page
+    assert "All items checked." not in page
+
+
+def test_the_admin_heads_each_timeline_row_in_office_time_and_names_its_action(
+    admin_client, merchandiser
+):
+    """The admin's inline heads each row with the event's __str__: in Hong Kong time like the
+    row's own "at", and the action by its label (never a code such as plan_built)."""
+    from datetime import UTC, datetime
+
+    from orders.choices import EventKind
+    from orders.services.common import record_event
+
+    order = make_order(merchandiser=merchandiser)
+    event = record_event(order, kind=EventKind.NOTE, action="plan_built")
+    event.at = datetime(2026, 3, 1, 20, 30, tzinfo=UTC)  # 04:30 the next day in Hong Kong
+    event.save(update_fields=["at"])
+    assert "2026-03-02 04:30" in str(event)
+    page = admin_client.get(reverse("admin:orders_order_change", args=[order.pk])).content
+    assert b">plan_built<" not in page
+    assert b"Time-and-action plan built" in page

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from orders.choices import ApprovalStep, Clearance, Decision, PaymentTerms, Stage
-from orders.models import Order
+from orders.models import Order, Profile
 from orders.services.review import approval_record
 from orders.services.transitions import order_transition
 from tests.factories import (
@@ -408,6 +408,28 @@ class TestDetail(GuardedOrderView):
         client.force_login(merchandiser)
         assert 'value="rejected"' not in page_text(client.get(self.url(order)))
 
+    def test_an_approver_has_one_approve_and_one_reject_each_with_its_reason_box(
+        self, client, merchandiser, department_manager, order
+    ):
+        submitted(order, merchandiser)
+        client.force_login(department_manager)
+        page = page_text(client.get(self.url(order)))
+        assert page.count('value="approved"') == 1 and page.count('value="rejected"') == 1
+        assert reverse("orders:action", args=[order.pk, "approve"]) not in page
+        assert reverse("orders:action", args=[order.pk, "return_for_changes"]) not in page
+        reject_form = page.split('value="rejected"')[1].split("</form>")[0]
+        assert 'id="reject-comment"' in reject_form and "required" in reject_form
+
+    def test_an_action_whose_gates_are_unmet_is_disabled_with_the_reason(
+        self, client, merchandiser, order
+    ):
+        client.force_login(merchandiser)
+        page = page_text(client.get(self.url(order)))
+        form = page.split(reverse("orders:action", args=[order.pk, "submit_for_review"]))[1]
+        form = form.split("</form>")[0]
+        assert "disabled" in form and 'id="why-submit_for_review"' in form
+        assert "R5" in form  # the unmet contract check is named
+
 
 # ---- POSTs of the order page ------------------------------------------------------------------
 
@@ -611,11 +633,25 @@ def test_home_lists_late_due_and_waiting(client, merchandiser, department_manage
     assert client.get(reverse("orders:home")).context["home"].waiting == []
 
 
-def test_language_switch_is_saved_on_the_profile(client, merchandiser):
+def test_language_switch_holds_for_the_session_and_keeps_the_saved_language(client, merchandiser):
+    client.force_login(merchandiser)
+    response = client.post(
+        reverse("set_language"), {"language": "zh-hans", "next": reverse("orders:list")}
+    )
+    assert response.status_code == 302
+    assert '<html lang="zh-hans">' in page_text(client.get(reverse("orders:list")))
+    assert not Profile.objects.filter(user=merchandiser, language="zh-hans").exists()
+    client.cookies.clear()  # another session, another browser
+    client.force_login(merchandiser)
+    assert '<html lang="zh-hans">' not in page_text(client.get(reverse("orders:list")))
+
+
+def test_language_switch_is_saved_on_the_profile_when_asked(client, merchandiser):
     client.force_login(merchandiser)
     assert '<html lang="en">' in page_text(client.get(reverse("orders:home")))
     response = client.post(
-        reverse("set_language"), {"language": "zh-hant", "next": reverse("orders:list")}
+        reverse("set_language"),
+        {"language": "zh-hant", "next": reverse("orders:list"), "save": "1"},
     )
     assert response.status_code == 302
     merchandiser.profile.refresh_from_db()

@@ -92,7 +92,7 @@ def test_r4_construction_and_wash_discrepancies_may_or_must(order, merchandiser)
     assert not rules.production_may_start(sample.discrepancies.all())
     assert sample.wash_remarks == "Stone wash lighter"
     event = order.events.get(action="sample_checked")
-    assert event.actor == merchandiser and "1" in event.comment
+    assert event.actor == merchandiser and "1 must correct" in event.text
 
 
 def test_rechecking_replaces_the_chart_and_the_list(order, merchandiser):
