@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from complaints import forms, permissions, selectors
+from orders.choices import Stage
 from orders.sections import register_home_panel, register_section
 
 
@@ -24,6 +25,7 @@ def register_sections() -> None:
         template="complaints/section.html",
         context=section_context,
         order=80,
+        stages=[Stage.SHIPPING, Stage.SETTLED],
     )
 
 

@@ -7,7 +7,10 @@ class OrdersConfig(AppConfig):
     verbose_name = _("Orders")
 
     def ready(self) -> None:
-        from orders import gates_builtin  # noqa: F401  registers the order's own gates
+        from orders import (
+            gates_builtin,  # noqa: F401  registers the order's own gates
+            sections_builtin,  # noqa: F401  lines, review, payment gate
+        )
         from orders.documents import setup as documents_setup
 
         documents_setup.ready()  # the order's own forms, the Documents section, font checks

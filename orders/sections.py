@@ -1,7 +1,9 @@
 """Sections of the order page that other apps contribute (samples, materials, shipping...).
 
 An app registers a section in its AppConfig.ready(); the order page renders every registered
-section in `order` order, so orders/ never imports the app that owns it."""
+section in `order` order, so orders/ never imports the app that owns it. A section names the
+stages in which it matters (`stages`); the page shows those first and open, the rest folded,
+one click away."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,15 +16,25 @@ class OrderSection:
     template: str  # rendered with the order page's context plus `section` = context(order, user)
     context: Callable[..., dict]
     order: int = 100
+    stages: frozenset = frozenset()  # empty: it matters in every stage
+
+    def matters_in(self, stage: str) -> bool:
+        return not self.stages or stage in self.stages
 
 
 _sections: dict[str, OrderSection] = {}
 
 
 def register_section(
-    *, code: str, title, template: str, context: Callable[..., dict], order: int = 100
+    *,
+    code: str,
+    title,
+    template: str,
+    context: Callable[..., dict],
+    order: int = 100,
+    stages=(),
 ) -> OrderSection:
-    section = OrderSection(code, title, template, context, order)
+    section = OrderSection(code, title, template, context, order, frozenset(stages))
     _sections[code] = section
     return section
 

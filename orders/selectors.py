@@ -238,6 +238,7 @@ class ActionButton:
 class RenderedSection:
     section: OrderSection
     context: dict
+    current: bool = True  # it matters in the order's stage: shown first and open
 
 
 @dataclass
@@ -297,8 +298,19 @@ def order_page(order: Order, user) -> OrderPage:
         next_step=next_step,
         may_sign=may_sign,
         clearances=_clearance_rows(order, user),
-        sections=[RenderedSection(section, section.context(order, user)) for section in sections()],
+        sections=_rendered_sections(order, user),
     )
+
+
+def _rendered_sections(order: Order, user) -> list[RenderedSection]:
+    """Every section, those that matter in the order's stage first (a held order counts as
+    the stage it was held from); the others follow, folded, one click away."""
+    stage = order.held_from or order.stage
+    rendered = [
+        RenderedSection(section, section.context(order, user), section.matters_in(stage))
+        for section in sections()
+    ]
+    return sorted(rendered, key=lambda r: not r.current)
 
 
 def _page_transitions(order: Order, user, next_transition, may_sign: bool) -> list[str]:

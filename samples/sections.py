@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from orders.choices import Stage
 from orders.sections import register_section
 
 
@@ -12,4 +13,5 @@ def register_sections() -> None:
         template="samples/section.html",
         context=samples_section_context,
         order=20,
+        stages=[Stage.RECEIVED, Stage.IN_REVIEW, Stage.APPROVED, Stage.IN_PRODUCTION],
     )

@@ -4,6 +4,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from orders.choices import Stage
 from orders.roles import Role, has_role
 from orders.sections import register_home_panel, register_section
 from shipping import permissions, rules
@@ -90,6 +91,7 @@ def register_sections() -> None:
         template="shipping/section.html",
         context=section_context,
         order=60,
+        stages=[Stage.IN_PRODUCTION, Stage.INSPECTION, Stage.SHIPPING, Stage.SETTLED],
     )
 
 

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from orders.choices import Stage
 from orders.sections import register_section
 
 
@@ -16,4 +17,5 @@ def register() -> None:
         template="suppliers/includes/materials_section.html",
         context=_context,
         order=40,
+        stages=[Stage.RECEIVED, Stage.IN_REVIEW, Stage.APPROVED, Stage.IN_PRODUCTION],
     )

@@ -3,6 +3,7 @@
 from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
+from orders.choices import Stage
 from orders.sections import register_section
 
 
@@ -28,4 +29,5 @@ def ready() -> None:
         template="forms/includes/documents_section.html",
         context=documents_section_context,
         order=80,
+        stages=[Stage.INSPECTION, Stage.SHIPPING],
     )

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def ready() -> None:
+    from orders.choices import ACTIVE_STAGES
     from orders.planning.choices import ACTION_LABELS
     from orders.planning.selectors import plan_section_context
     from orders.reminders.registry import register_reminder_source
@@ -16,6 +17,7 @@ def ready() -> None:
         template="orders/planning/section.html",
         context=plan_section_context,
         order=5,
+        stages=ACTIVE_STAGES[: ACTIVE_STAGES.index("shipping")],
     )
     # R13 (reply within 48 hours), R1 (trim card within 3 working days) and R12 (inspection
     # booking lead times) are milestones of the plan, so the milestone source covers them;

@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from orders.choices import STAGE_COLOURS, TRANSITION_LABELS, ApprovalStep, Stage
 from orders.permissions import can_enter_orders
@@ -75,3 +77,13 @@ def percent(value) -> str:
     if value in (None, ""):
         return ""
     return f"{100 * float(value):.1f} %"
+
+
+@register.simple_tag
+def rules(*codes: str) -> str:
+    """The business rules a block follows (DOMAIN.md's R1–R34), as help text under its heading
+    rather than in the heading itself."""
+    return format_html(
+        '<p class="rule-help">{}</p>',
+        _("Business rules: %(rules)s") % {"rules": ", ".join(codes)},
+    )

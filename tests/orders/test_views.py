@@ -1,5 +1,6 @@
 """The merchandiser's screens: every view guarded, every POST through the services."""
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -681,3 +682,26 @@ def test_home_shows_the_merchandiser_contract_checks_to_do(client, merchandiser,
     waiting = client.get(reverse("orders:home")).context["home"].waiting
     assert [item.order.pk for item in waiting] == [order.pk]
     assert "R5" in str(waiting[0].what[0])
+
+
+def test_order_page_opens_the_sections_of_the_stage_first_and_folds_the_rest(
+    client, merchandiser, order
+):
+    """A received order shows review and samples first and open; shipping and complaints
+    come after, folded, each reachable from the section index."""
+    client.force_login(merchandiser)
+    page = page_text(client.get(reverse("orders:detail", args=[order.pk])))
+    index = page.split('class="section-index"')[1].split("</nav>")[0]
+    for code in ("review", "samples", "shipping", "complaints", "timeline"):
+        assert f'href="#section-{code}"' in index
+    position = {code: page.index(f'id="section-{code}"') for code in ("review", "shipping")}
+    assert position["review"] < position["shipping"]
+
+    def opening_tag(code):
+        return page.split(f'id="section-{code}"')[1].split(">")[0]
+
+    assert " open" in opening_tag("review")
+    assert " open" not in opening_tag("shipping")
+    # rule codes are help text under the headings now, never in them
+    assert not re.search(r"<h[1-4][^>]*>[^<]*\(R\d", page)
+    assert "R5" in page.split('id="contract-check"')[1].split("</h3>")[1][:200]
