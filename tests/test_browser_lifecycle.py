@@ -88,6 +88,7 @@ def test_order_from_entry_to_approval_in_the_browser(page, live_server, team, se
     log_in(page, merchandiser.username, PASSWORD)
     page.goto(f"/orders/{order.pk}/")
     assert stage_shown(page) == "Approved"
+    page.get_by_role("link", name="Timeline").click()  # the section index opens it
     timeline = page.locator(".timeline").inner_text()
     assert manager.username in timeline and clerk.username in timeline
     assert re.search(r"Price and dates agreed", timeline)
