@@ -1,6 +1,7 @@
 """The complaints app's part of the demo: complaints at each step of R16 (one short shipment
 with the customer's weight) and two returns (R17): one waiting for the GM because the goods go
-back to the factory, one received and half-way through its sign-offs."""
+back to the factory, one received and half-way through its sign-offs, one closed with its
+return note."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -12,7 +13,7 @@ from complaints.services.complaints import (
     complaint_file,
     complaint_reply,
 )
-from complaints.services.receiving import return_receive, return_sign_off
+from complaints.services.receiving import return_note_issue, return_receive, return_sign_off
 from complaints.services.returns import return_apply, return_approve
 from orders.choices import Stage
 from orders.demo.contributors import DemoOrder, register_demo_step
@@ -123,6 +124,35 @@ def complaints_demo(demo: DemoOrder) -> None:
             complaint_id=complaint.pk,
             applied_on=received,
         )
+    elif demo.stage == Stage.SETTLED and demo.nth == 3:
+        _closed_return(demo)
+
+
+def _closed_return(demo: DemoOrder) -> None:
+    """A company-caused return signed off by all five and closed with its return note (R17),
+    so the return note (F-RET-002) prints."""
+    order, users = demo.order, demo.users
+    application = return_apply(
+        order_id=order.pk,
+        user=order.merchandiser,
+        reasons="Colour shading between cartons; the customer returns one carton.",
+        cause=ReturnCause.COMPANY,
+        lines=_return_lines(order, 24),
+        applied_on=demo.today - timedelta(days=30),
+    )
+    return_approve(application_id=application.pk, user=users["manager"], handling="Credit note")
+    line = application.lines.first()
+    return_receive(application_id=application.pk, user=users["warehouse"], received={line.pk: 24})
+    signers = {
+        SignOffStep.WAREHOUSE_KEEPER: users["warehouse"],
+        SignOffStep.WAREHOUSE_HEAD: users["warehouse_head"],
+        SignOffStep.SALES_ADMIN: users["admin_clerk"],
+        SignOffStep.SALES_LEADER: users["manager"],
+        SignOffStep.FINANCE: users["finance"],
+    }
+    for step in SignOffStep:
+        return_sign_off(application_id=application.pk, user=signers[step], step=step)
+    return_note_issue(application_id=application.pk, user=users["finance"])
 
 
 register_demo_step("complaints", complaints_demo)

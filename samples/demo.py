@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from orders.choices import Stage
 from orders.demo.contributors import DemoOrder, register_demo_step
-from samples.choices import Area, SampleType, Severity
+from samples.choices import Area, LetterLayout, SampleType, Severity
 from samples.models import SampleRequest
 from samples.services import (
     comment_letter_create,
@@ -47,9 +47,12 @@ def _round(demo: DemoOrder, sample_type: str, *, days_ago: int) -> SampleRequest
     )
 
 
-def _signed_letter(demo: DemoOrder, sample: SampleRequest) -> None:
+def _signed_letter(demo: DemoOrder, sample: SampleRequest, layout=LetterLayout.HOUSE) -> None:
     letter = comment_letter_create(
-        sample_id=sample.pk, user=demo.order.merchandiser, remarks="Keep the approved shade."
+        sample_id=sample.pk,
+        user=demo.order.merchandiser,
+        layout=layout,
+        remarks="Keep the approved shade.",
     )
     comment_letter_sign(letter=letter, user=demo.users["manager"])
 
@@ -107,7 +110,9 @@ def samples_demo(demo: DemoOrder) -> None:
         # The gate's approved PP round gets the signed letter the factory produces against.
         pp = order.samples.filter(sample_type=SampleType.PRE_PRODUCTION).order_by("-round_no")
         if pp.exists():
-            _signed_letter(demo, pp.first())
+            # The second one's customer asks for its own layout (F-PMER-001).
+            layout = LetterLayout.CUSTOMER if demo.nth == 1 else LetterLayout.HOUSE
+            _signed_letter(demo, pp.first(), layout)
 
 
 register_demo_step("samples", samples_demo)

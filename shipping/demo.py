@@ -23,6 +23,15 @@ from shipping.services import (
     export_document_record,
     packing_list_generate,
 )
+from shipping.services.dispatch import (
+    cartons_by_colour,
+    dispatch_approve_prices,
+    dispatch_confirm_prepared,
+    dispatch_create,
+    dispatch_print_delivery_note,
+    dispatch_ship,
+    dispatch_sign_delivery_note,
+)
 from shipping.services.inspections import (
     failure_decide,
     inspection_book,
@@ -187,9 +196,38 @@ def _shipment(demo: DemoOrder) -> None:
         )
 
 
+def _dispatch(demo: DemoOrder) -> None:
+    """The fully paid order left the warehouse: its slip walked by each role to the waybill
+    (R15), so the delivery note (SHP-DN) prints with every signature."""
+    if demo.stage != Stage.SHIPPING or demo.nth != 2:
+        return
+    order, users = demo.order, demo.users
+    cartons = cartons_by_colour(order) or {}
+    dispatch = dispatch_create(
+        order_id=order.pk,
+        user=order.merchandiser,
+        lines=[
+            {"order_line_id": line.pk, "quantity": line.quantity, "cartons": cartons[line.colour]}
+            for line in order.lines.all()
+        ],
+    )
+    dispatch_approve_prices(dispatch_id=dispatch.pk, user=users["admin_clerk"])
+    dispatch_confirm_prepared(
+        dispatch_id=dispatch.pk,
+        user=users["warehouse"],
+        prepared={line.pk: (line.quantity, line.cartons) for line in dispatch.lines.all()},
+    )
+    dispatch_print_delivery_note(dispatch_id=dispatch.pk, user=users["finance"])
+    dispatch_sign_delivery_note(dispatch_id=dispatch.pk, user=users["admin_clerk"])
+    dispatch_ship(
+        dispatch_id=dispatch.pk, user=users["warehouse"], waybill="SF1402 5566 778", carrier="SF"
+    )
+
+
 def shipping_demo(demo: DemoOrder) -> None:
     _inspections(demo)
     _shipment(demo)
+    _dispatch(demo)
 
 
 register_demo_step("shipping", shipping_demo)

@@ -77,7 +77,11 @@ class DecisionForm(forms.Form):
 
 class LetterForm(forms.Form):
     factory_responsible = forms.CharField(label=_("Factory's responsible person"))
-    findings = forms.CharField(label=_("Findings"), widget=forms.Textarea, required=False)
+    findings = forms.CharField(
+        label=_("Further findings (the report's defects print on the letter)"),
+        widget=forms.Textarea,
+        required=False,
+    )
 
 
 class SignedScanForm(forms.Form):

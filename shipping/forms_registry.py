@@ -7,6 +7,7 @@ from orders.choices import Stage
 from orders.documents.builtin_forms import ORDER_NOT_CANCELLED
 from orders.documents.registry import FormSpec, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
+from orders.templatetags.gendan import person
 from shipping.choices import DispatchStep
 from shipping.models import (
     CERTIFICATE_FORM,
@@ -24,40 +25,53 @@ def _lg_context(letter) -> dict:
         "letter": letter,
         "order": letter.order,
         "report": report,
+        "booking": report.booking,
         "counts": list(report.counts.all()),
         "defects": list(report.defects.all()),
+        "order_quantity": letter.order.total_quantity,
     }
 
 
 def _certificate_context(certificate) -> dict:
     report = certificate.report
+    booking = report.booking
     return {
         "certificate": certificate,
         "order": certificate.order,
         "report": report,
-        "booking": report.booking,
+        "booking": booking,
         "counts": list(report.counts.all()),
+        "inspector": booking.inspector_name or person(report.recorded_by),
+        "order_quantity": certificate.order.total_quantity,
     }
 
 
 def _packing_context(packing_list) -> dict:
+    order = packing_list.order
     return {
         "packing_list": packing_list,
-        "order": packing_list.order,
+        "order": order,
         "rows": list(packing_list.rows.all()),
         "totals": packing_list.totals(),
-        "marks": getattr(packing_list.order, "shipping_marks", None),
+        "marks": getattr(order, "shipping_marks", None),
+        "invoice": getattr(order, "commercial_invoice", None),
+        "freight": getattr(order, "freight_booking", None),
     }
 
 
 def _invoice_context(invoice) -> dict:
     order = invoice.order
+    lines = list(order.lines.all())
+    packing_list = getattr(order, "packing_list", None)
     return {
         "invoice": invoice,
         "order": order,
-        "lines": list(order.lines.all()),
+        "lines": lines,
         "total": order.total_amount,
+        "total_quantity": sum(line.quantity for line in lines),
         "freight": getattr(order, "freight_booking", None),
+        "marks": getattr(order, "shipping_marks", None),
+        "packing": packing_list.totals() if packing_list else None,
     }
 
 
@@ -68,6 +82,7 @@ def _delivery_note_context(dispatch) -> dict:
 
     lines = list(dispatch.lines.all())
     order = dispatch.order
+    done = {record.step: record.done_at for record in dispatch.steps.all()}
     return {
         "dispatch": dispatch,
         "order": order,
@@ -75,6 +90,8 @@ def _delivery_note_context(dispatch) -> dict:
         "total_quantity": sum(line.shipped_quantity for line in lines),
         "total_cartons": sum(line.shipped_cartons for line in lines),
         "total": Money(sum((line.amount for line in lines), Decimal("0")), order.currency),
+        "note_date": done.get(DispatchStep.NOTE_PRINTED),
+        "shipped_on": done.get(DispatchStep.SHIPPED),
     }
 
 
@@ -216,6 +233,13 @@ def register_forms() -> None:
             recipient=_customer_recipient,
             context=_packing_context,
             reference=lambda packing_list: str(packing_list.order),
+            signatures=(
+                Signature(
+                    _("Prepared by"),
+                    signer=lambda pl: signed_by(pl.generated_by, pl.generated_at),
+                ),
+                Signature(_("Customer: received and confirmed"), company=True),
+            ),
             send_rule=PACKING_LIST_SEND_RULE,
         )
     )

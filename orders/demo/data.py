@@ -22,13 +22,30 @@ class DemoUser:
     is_staff: bool = False
     # Extra permissions by "app_label.codename", e.g. the warehouse head's sign-off (R17).
     permissions: tuple[str, ...] = ()
+    phone: str = ""  # printed for factories and customers when they need the merchandiser
 
 
 TEAMS = ["Knitwear 針織組", "Wovens 梭織組"]
 
 DEMO_USERS = [
-    DemoUser("merch", Role.MERCHANDISER, "Ka Yan", "Chan 陳嘉欣", Language.TRADITIONAL_CHINESE, 0),
-    DemoUser("merch2", Role.MERCHANDISER, "Xiaomei", "Li 李晓梅", Language.SIMPLIFIED_CHINESE, 1),
+    DemoUser(
+        "merch",
+        Role.MERCHANDISER,
+        "Ka Yan",
+        "Chan 陳嘉欣",
+        Language.TRADITIONAL_CHINESE,
+        0,
+        phone="+852 2598 1211",
+    ),
+    DemoUser(
+        "merch2",
+        Role.MERCHANDISER,
+        "Xiaomei",
+        "Li 李晓梅",
+        Language.SIMPLIFIED_CHINESE,
+        1,
+        phone="+852 2598 1212",
+    ),
     DemoUser(
         "manager",
         Role.DEPARTMENT_MANAGER,

@@ -26,6 +26,7 @@ from orders.choices import (
     PaymentTerms,
     Stage,
 )
+from orders.demo.company import seed_company
 from orders.demo.contributors import DemoOrder, demo_steps
 from orders.demo.data import (
     CANCEL_REASON,
@@ -116,6 +117,7 @@ class DemoOffice:
 
     def seed(self) -> None:
         with mail_not_sent(), stage_left_out_of_full_clean(), transaction.atomic():
+            seed_company()
             self.seed_teams_and_users()
             self.seed_customers()
             self.seed_factories()
@@ -152,7 +154,7 @@ class DemoOffice:
                 )
             team = self.teams[spec.team] if spec.team is not None else None
             Profile.objects.get_or_create(
-                user=user, defaults={"language": spec.language, "team": team}
+                user=user, defaults={"language": spec.language, "team": team, "phone": spec.phone}
             )
             self.users[spec.username] = user
         for team in self.teams:

@@ -1,4 +1,5 @@
-"""orders/' own demo step: an R6 date change waiting for the customer's consent."""
+"""orders/' own demo steps: an R6 date change waiting for the customer's consent, and an R8
+change request the customer asked for, drafted so its change notice (F-CHG-001) prints."""
 
 from datetime import timedelta
 
@@ -23,3 +24,31 @@ def date_change_pending(demo: DemoOrder) -> None:
 
 
 register_demo_step("orders.date_change_pending", date_change_pending)
+
+
+def change_request_drafted(demo: DemoOrder) -> None:
+    from orders.changes.choices import Requester
+    from orders.changes.fields import contract_snapshot
+    from orders.changes.services import change_request_raise
+
+    if demo.stage != Stage.APPROVED or demo.nth != 3:
+        return
+    order = demo.order
+    proposed = contract_snapshot(order)
+    first = proposed["lines"][0]
+    if first["sizes"]:
+        first["sizes"] = {size: pieces + 12 for size, pieces in first["sizes"].items()}
+    else:
+        first["quantity"] += 48
+    change_request_raise(
+        order_id=order.pk,
+        user=order.merchandiser,
+        proposed=proposed,
+        requested_by=Requester.CUSTOMER,
+        customer_reference=f"{order.customer.name[:3].upper()}-CHG-1",
+        customer_reference_date=demo.today - timedelta(days=1),
+        reason="The customer adds a dozen pieces per size of the first colour.",
+    )
+
+
+register_demo_step("orders.change_request_drafted", change_request_drafted)

@@ -24,7 +24,10 @@ class GuaranteeLetter(models.Model):
         related_name="guarantee_letter",
         verbose_name=_("inspection report"),
     )
-    findings = models.TextField(_("findings the factory answers for"))
+    number = models.CharField(_("L/G no."), max_length=40, unique=True)
+    # The report's counts and defects print on the letter in the recipient's language when it
+    # is rendered; this holds only what the manager adds in words.
+    findings = models.TextField(_("further findings the factory answers for"), blank=True)
     factory_responsible = models.CharField(_("factory's responsible person"), max_length=120)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -60,7 +63,7 @@ class GuaranteeLetter(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"L/G {self.order}"
+        return self.number
 
     def get_absolute_url(self) -> str:
         return self.order.get_absolute_url()

@@ -14,18 +14,6 @@ from shipping.services.common import ActionRefused, lock_order, record_event, re
 from shipping.services.inspections import _issue_certificate
 
 
-def findings_text(report: InspectionReport) -> str:
-    lines = [
-        f"{count.get_defect_class_display()}: {count.found} "
-        f"(AQL {count.aql}, n={count.sample_size}, Ac {count.accept} / Re {count.reject})"
-        for count in report.counts.all()
-    ]
-    lines += [f"- {defect}" for defect in report.defects.all()]
-    if report.remarks:
-        lines.append(report.remarks)
-    return "\n".join(lines)
-
-
 def guarantee_letter_create(
     *, report_id: int, user, factory_responsible: str, findings: str = ""
 ) -> GuaranteeLetter:
@@ -43,7 +31,8 @@ def guarantee_letter_create(
         letter = GuaranteeLetter.objects.create(
             order=order,
             report=report,
-            findings=(findings or "").strip() or findings_text(report),
+            number=f"LG-{timezone.localdate():%Y%m%d}-{report.pk:05d}",
+            findings=(findings or "").strip(),
             factory_responsible=factory_responsible,
             created_by=user,
         )
@@ -53,7 +42,9 @@ def guarantee_letter_create(
             actor=user,
             action="lg_letter_created",
             message=event_message(
-                gettext_noop("L/G letter for %(name)s to sign"), name=factory_responsible
+                gettext_noop("L/G letter %(number)s for %(name)s to sign"),
+                number=letter.number,
+                name=factory_responsible,
             ),
         )
     return letter
@@ -114,8 +105,10 @@ def guarantee_letter_signed_by_factory(letter: GuaranteeLetter, document, name: 
         kind=EventKind.DOCUMENT,
         actor=document.signed_copy_recorded_by,
         action="lg_letter_signed",
-        comment=_("Signed L/G letter received from the factory (signed by %(name)s)")
-        % {"name": letter.signed_by_name},
+        message=event_message(
+            gettext_noop("Signed L/G letter received from the factory (signed by %(name)s)"),
+            name=letter.signed_by_name,
+        ),
     )
 
 

@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from complaints.choices import ComplaintKind, ComplaintStatus, ReturnStatus
@@ -16,6 +17,7 @@ from orders.choices import Stage
 from orders.demo import DEMO_LOGINS, DEMO_PASSWORD, SUPERUSER
 from orders.models import (
     Approval,
+    ChangeRequest,
     Customer,
     CustomerContact,
     DateChangeRequest,
@@ -35,6 +37,8 @@ from samples.models import CommentLetter, SampleRequest
 from shipping import rules as shipping_rules
 from shipping.choices import PaymentStatus, Verdict
 from shipping.models import (
+    CommercialInvoice,
+    Dispatch,
     ExportDocument,
     GuaranteeLetter,
     InspectionBooking,
@@ -186,7 +190,11 @@ def test_demo_shows_every_part_of_the_product():
     short = complaints.get(kind=ComplaintKind.SHORT_SHIPMENT)
     assert short.measured_weight_kg and short.status == ComplaintStatus.AWAITING_APPROVAL
     returns = ReturnApplication.objects.all()
-    assert {r.status for r in returns} == {ReturnStatus.AWAITING_APPROVAL, ReturnStatus.RECEIVED}
+    assert {r.status for r in returns} == {
+        ReturnStatus.AWAITING_APPROVAL,
+        ReturnStatus.RECEIVED,
+        ReturnStatus.CLOSED,
+    }
     assert returns.get(status=ReturnStatus.AWAITING_APPROVAL).back_to_factory
     # Planning (R6, R25): a date change waiting, progress reports, late milestones.
     assert DateChangeRequest.objects.filter(status=DateChangeStatus.PROPOSED).count() == 1
@@ -213,3 +221,43 @@ def test_demo_has_a_warehouse_head_who_may_sign_after_the_keeper(db):
         .objects.get(username="warehouse")
         .has_perm("complaints.sign_as_warehouse_head")
     )
+
+
+EPOCH = timezone.make_aware(timezone.datetime(2000, 1, 1))
+
+# Which demo object each form prints: the one in the state its recipient gets it in.
+DEMO_FORM_OBJECTS = {
+    "F-ORD-001": lambda: Order.objects.filter(stage=Stage.IN_PRODUCTION),
+    "F-TRIM-001": lambda: Order.objects.filter(trims__isnull=False).distinct(),
+    "F-FAB-001": lambda: FabricBooking.objects.filter(signed_at__isnull=False),
+    "F-PMER-001": lambda: CommentLetter.objects.filter(
+        layout="F-PMER-001", signed_at__isnull=False
+    ),
+    "F-PMER-004": lambda: CommentLetter.objects.filter(
+        layout="F-PMER-004", signed_at__isnull=False
+    ),
+    "TAG-APPROVAL": lambda: SampleRequest.objects.filter(status=SampleStatus.APPROVED),
+    "F-PMER-003": lambda: GuaranteeLetter.objects.all(),
+    "F-PMER-002": lambda: InspectionCertificate.objects.all(),
+    "SHP-PL": lambda: PackingList.objects.all(),
+    "SHP-CI": lambda: CommercialInvoice.objects.all(),
+    "SHP-DN": lambda: Dispatch.objects.filter(waybill__gt=""),
+    "F-CMP-001": lambda: Complaint.objects.exclude(status=ComplaintStatus.AWAITING_APPROVAL),
+    "F-RET-001": lambda: ReturnApplication.objects.exclude(status=ReturnStatus.AWAITING_APPROVAL),
+    "F-RET-002": lambda: ReturnApplication.objects.filter(status=ReturnStatus.CLOSED),
+    "F-CHG-001": lambda: ChangeRequest.objects.all(),
+}
+
+
+def test_demo_opens_every_form_including_the_delivery_note_and_a_customer_layout_letter(
+    demo, client
+):
+    from orders.documents.registry import all_forms
+
+    client.force_login(get_user_model().objects.get(username="admin"))
+    for spec in all_forms():
+        assert spec.code in DEMO_FORM_OBJECTS, spec.code
+        obj = DEMO_FORM_OBJECTS[spec.code]().order_by("pk").first()
+        assert obj is not None, f"the demo has nothing to print on {spec.code}"
+        response = client.get(reverse("documents:preview", args=[spec.code, obj.pk]))
+        assert response.status_code == 200 and spec.code in response.content.decode()

@@ -8,7 +8,7 @@ from freezegun import freeze_time
 
 from orders.services.common import ActionRefused
 from shipping import rules
-from shipping.choices import FailureDecision, InspectionKind, InspectorParty, Verdict
+from shipping.choices import DefectClass, FailureDecision, InspectionKind, InspectorParty, Verdict
 from shipping.models import InspectionCertificate
 from shipping.services import (
     failure_decide,
@@ -168,9 +168,19 @@ def letter(failed, department_manager, merchandiser):
     )
 
 
-def test_r7_lg_letter_lists_the_findings(letter):
-    assert "Major: 9" in letter.findings
-    assert "Broken stitches" in letter.findings
+def test_r7_lg_letter_lists_the_findings_in_the_recipients_language(letter):
+    from django.utils import translation
+
+    from orders.documents.registry import get_form
+    from orders.documents.render import render_html
+
+    assert letter.number.startswith("LG-") and letter.findings == ""
+    html = render_html(get_form("F-PMER-003"), letter, "zh-hant")
+    with translation.override("zh-hant"):
+        major = str(DefectClass.MAJOR.label)
+    assert major != "Major" and major in html
+    assert "Broken stitches" in html  # the defect as QC described it
+    assert "Major" not in html  # once, in Chinese: no English block written at creation
 
 
 def test_r7_lg_approval_refused_while_unsigned(letter, department_manager, order):
