@@ -9,6 +9,7 @@ class ComplaintsConfig(AppConfig):
     def ready(self) -> None:
         from complaints.choices import ACTION_LABELS
         from complaints.exports import register_sheets
+        from complaints.file_sources import register_file_sources
         from complaints.forms_registry import register_forms
         from complaints.sections import register_home_panels, register_sections
         from orders.timeline import register_action_labels
@@ -17,4 +18,5 @@ class ComplaintsConfig(AppConfig):
         register_home_panels()
         register_forms()
         register_sheets()
+        register_file_sources()
         register_action_labels(ACTION_LABELS)

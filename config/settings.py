@@ -152,6 +152,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "orders.tasks_reminders.daily_reminders",
         "schedule": envint("GENDAN_REMINDER_INTERVAL_SECONDS", 3600),
     },
+    # Hourly as well: each order's weekly progress report is claimed once on its day.
+    "customer progress reports": {
+        "task": "orders.planning.tasks.weekly_progress_reports",
+        "schedule": envint("GENDAN_REMINDER_INTERVAL_SECONDS", 3600),
+    },
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Seconds before the first retry of a failed e-mail; doubles on each further try.
@@ -185,6 +190,8 @@ LOGGING = {
 GENDAN_COMPANY_NAME = env("GENDAN_COMPANY_NAME", "Gendan Trading Co., Ltd.")
 # How long a factory's link to a sent document works, and how large its signed copy may be.
 GENDAN_DOCUMENT_LINK_DAYS = envint("GENDAN_DOCUMENT_LINK_DAYS", 30)
+# How long the customer's read-only order status link (in the progress report mail) works.
+GENDAN_STATUS_LINK_DAYS = envint("GENDAN_STATUS_LINK_DAYS", 14)
 GENDAN_SIGNED_COPY_MAX_MB = envint("GENDAN_SIGNED_COPY_MAX_MB", 10)
 # Largest customer P/O file accepted for import (refused before it is read), and most rows.
 GENDAN_IMPORT_MAX_MB = envint("GENDAN_IMPORT_MAX_MB", 50)

@@ -20,3 +20,6 @@ class OrdersConfig(AppConfig):
         from orders.changes import setup as changes_setup
 
         changes_setup.ready()  # orders' own part of a change, the change notice, labels
+        from orders.feedback import setup as feedback_setup
+
+        feedback_setup.ready()  # R30: the feedback form and the countersignatures section

@@ -203,3 +203,21 @@ class ImportPhase(models.TextChoices):
     READING = "reading", _("Reading the file")
     CHECKING = "checking", _("Checking the rows")
     WRITING = "writing", _("Writing the orders")
+
+
+class CustomerDocumentKind(models.TextChoices):
+    """R9: the standing documents of a customer's master file (總檔)."""
+
+    CONTRACT = "contract", _("Contract / agreement")
+    STANDARD = "standard", _("Standard (quality, testing, packing)")
+    PRICE_LIST = "price_list", _("Price list")
+    WORK_PLAN = "work_plan", _("Customer work plan")
+    OTHER = "other", _("Other")
+
+
+class FeedbackRating(models.TextChoices):
+    """R30: how the customer rates one aspect on its feedback form (客户意见反馈表)."""
+
+    GOOD = "good", _("Good")
+    FAIR = "fair", _("Fair")
+    POOR = "poor", _("Poor")

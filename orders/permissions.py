@@ -90,3 +90,13 @@ def can_sign_change(change, user) -> bool:
 
 def can_refuse_change(change, user) -> bool:
     return can_drive_change(change, user) or can_sign_change(change, user)
+
+
+def can_see_customer_file(user) -> bool:
+    """R9: a customer's master file serves every order of that customer."""
+    return can_enter_orders(user) or has_role(user, *SEES_ALL_ORDERS, Role.QC)
+
+
+def can_keep_customer_file(user) -> bool:
+    """Merchandisers and managers file the customer's standing documents."""
+    return has_role(user, Role.MERCHANDISER) or is_managing(user)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from orders.feedback import views as feedback
 from orders.views import actions, detail, edit, imports, lists, planning
 
 app_name = "orders"
@@ -35,12 +36,25 @@ urlpatterns = [
     ),
     path("orders/<int:pk>/plan/rebuild/", planning.PlanRebuildView.as_view(), name="plan_rebuild"),
     path("orders/<int:pk>/progress/", planning.ProgressView.as_view(), name="progress"),
+    path(
+        "orders/<int:pk>/progress/weekly/",
+        planning.ProgressWeeklyView.as_view(),
+        name="progress_weekly",
+    ),
     path("orders/<int:pk>/date-change/", planning.DateChangeView.as_view(), name="date_change"),
     path(
         "orders/<int:pk>/date-change/<int:change_id>/decide/",
         planning.DateChangeDecisionView.as_view(),
         name="date_change_decide",
     ),
+    path(
+        "orders/<int:pk>/feedback/",
+        feedback.FeedbackRecordView.as_view(),
+        name="feedback_record",
+    ),
+    path("countersignatures/", feedback.countersignatures_view, name="countersignatures"),
+    path("countersignatures/feedback.pdf", feedback.feedback_print_view, name="feedback_print"),
+    path("countersignatures/feedback.xlsx", feedback.feedback_export_view, name="feedback_export"),
     path("reports/lateness/", planning.lateness_report_view, name="lateness"),
     path("reports/progress/", planning.ProgressSheetView.as_view(), name="progress_sheet"),
     path("reports/plans/", planning.PlanListView.as_view(), name="plans"),

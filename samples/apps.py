@@ -9,6 +9,7 @@ class SamplesConfig(AppConfig):
     def ready(self) -> None:
         from orders.timeline import register_action_labels
         from samples.choices import ACTION_LABELS
+        from samples.file_sources import register_file_sources
         from samples.forms_registry import register_forms
         from samples.gates import register_gates
         from samples.sections import register_sections
@@ -16,4 +17,5 @@ class SamplesConfig(AppConfig):
         register_gates()
         register_sections()
         register_forms()
+        register_file_sources()
         register_action_labels(ACTION_LABELS)

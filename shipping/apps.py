@@ -10,6 +10,7 @@ class ShippingConfig(AppConfig):
         from orders.timeline import register_action_labels
         from shipping.choices import ACTION_LABELS
         from shipping.exports import register_sheets
+        from shipping.file_sources import register_file_sources, register_status_parts
         from shipping.forms_registry import register_forms
         from shipping.gates import register_gates
         from shipping.listeners import register_listeners
@@ -21,4 +22,6 @@ class ShippingConfig(AppConfig):
         register_listeners()
         register_forms()
         register_sheets()
+        register_file_sources()
+        register_status_parts()
         register_action_labels(ACTION_LABELS)

@@ -13,14 +13,27 @@ def documents_section_context(order, user) -> dict:
     return documents_section(order=order, user=user)
 
 
+def order_file_section_context(order, user) -> dict:
+    from orders import permissions
+    from orders.documents.order_file import order_file
+    from orders.documents.order_file_zip import zip_name
+
+    return {
+        "groups": order_file(order),
+        "zip_name": zip_name(order),
+        "may_see_customer_file": permissions.can_see_customer_file(user),
+    }
+
+
 def ready() -> None:
     import orders.documents.tasks  # noqa: F401  registers the send task with every worker
-    from orders.documents import builtin_forms
+    from orders.documents import builtin_forms, file_sources
     from orders.documents import checks as font_checks
     from orders.documents.choices import DocumentAction
     from orders.timeline import register_action_labels
 
     builtin_forms.register()
+    file_sources.register()
     register_action_labels(dict(DocumentAction.choices))
     checks.register(font_checks.check_pdf_fonts)
     register_section(
@@ -30,4 +43,11 @@ def ready() -> None:
         context=documents_section_context,
         order=80,
         stages=[Stage.INSPECTION, Stage.SHIPPING],
+    )
+    register_section(
+        code="file",
+        title=_("Order file"),
+        template="forms/includes/order_file_section.html",
+        context=order_file_section_context,
+        order=85,
     )

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from orders.documents import views, views_public
+from orders.documents import views, views_file, views_public
+from orders.planning import views_status
 
 app_name = "documents"
 
@@ -12,6 +13,10 @@ urlpatterns = [
     path("sent/<int:pk>/signed-copy/", views.signed_copy, name="signed_copy"),
     path("sent/<int:pk>/resend/", views.resend, name="resend"),
     path("sent/<int:pk>/signed-copy/file/", views.record_signed_copy, name="record_signed_copy"),
+    path("orders/<int:pk>/file/", views_file.order_file_view, name="order_file"),
+    path("orders/<int:pk>/file.zip", views_file.order_file_zip_view, name="order_file_zip"),
+    path("customers/<int:pk>/file/", views_file.customer_file_view, name="customer_file"),
     path("f/<str:token>/", views_public.factory_page, name="public"),
     path("f/<str:token>/pdf/", views_public.factory_pdf, name="public_pdf"),
+    path("s/<str:token>/", views_status.customer_status_page, name="customer_status"),
 ]

@@ -1,14 +1,16 @@
 from orders.models.calendar import Holiday
 from orders.models.changes import ChangeApproval, ChangeRequest
 from orders.models.company import CompanyProfile
+from orders.models.customer_files import CustomerDocument
 from orders.models.date_changes import DateChangeRequest
 from orders.models.documents import SentDocument
 from orders.models.events import OrderEvent
+from orders.models.feedback import CustomerFeedback
 from orders.models.imports import DateOrder, OrderImport
 from orders.models.order import Order, OrderLine, StaleOrderError
 from orders.models.parties import Customer, CustomerContact, Profile, Team
 from orders.models.plan import Milestone, MilestoneTemplate, OrderPlan, PlanTemplate
-from orders.models.progress import ProcessStep, ProgressReport
+from orders.models.progress import CustomerProgressSubscription, ProcessStep, ProgressReport
 from orders.models.reminders import Digest
 from orders.models.review import Approval, ApprovalThreshold, ContractCheck, PaymentClearance
 
@@ -21,6 +23,9 @@ __all__ = [
     "ContractCheck",
     "Customer",
     "CustomerContact",
+    "CustomerDocument",
+    "CustomerFeedback",
+    "CustomerProgressSubscription",
     "DateChangeRequest",
     "DateOrder",
     "Digest",

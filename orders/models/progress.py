@@ -66,3 +66,32 @@ class ProgressReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order} {self.step} {self.week_of:%Y-%m-%d}"
+
+
+class CustomerProgressSubscription(models.Model):
+    """An order whose customer gets the production progress report (F-PROG-001) every week
+    (seed 000 §5.11.3: progress goes to the customer when it asks)."""
+
+    order = models.OneToOneField(
+        Order,
+        on_delete=models.CASCADE,
+        related_name="progress_subscription",
+        verbose_name=_("order"),
+    )
+    # The weekly sweep claims a row by moving this date on (one report per week, exactly once).
+    next_send_on = models.DateField(_("next report on"), db_index=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("started by"),
+    )
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("weekly progress report to the customer")
+        verbose_name_plural = _("weekly progress reports to customers")
+
+    def __str__(self) -> str:
+        return str(self.order)

@@ -91,4 +91,6 @@ ACTION_LABELS = {
     "date_change_requested": _("Delivery-date change requested (R6)"),
     "date_change_agreed": _("Delivery-date change agreed (R6)"),
     "date_change_refused": _("Delivery-date change refused (R6)"),
+    "progress_weekly_started": _("Weekly progress report to the customer started"),
+    "progress_weekly_stopped": _("Weekly progress report to the customer stopped"),
 }

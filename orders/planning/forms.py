@@ -31,6 +31,10 @@ class ProgressForm(forms.Form):
     completed = forms.BooleanField(label=_("Step completed"), required=False)
 
 
+class ProgressWeeklyForm(forms.Form):
+    weekly = forms.BooleanField(required=False)
+
+
 class DateChangeForm(forms.Form):
     requested_by = forms.ChoiceField(
         label=_("Asked by"),

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from orders.choices import ACTIVE_STAGES
 from orders.models import (
+    CustomerProgressSubscription,
     DateChangeRequest,
     Milestone,
     Order,
@@ -227,6 +228,7 @@ def plan_section_context(order: Order, user) -> dict:
         "open_change": next((c for c in changes if c.status == DateChangeStatus.PROPOSED), None),
         "may_update": may_update,
         "may_change_dates": can_edit(order, user),
+        "weekly": CustomerProgressSubscription.objects.filter(order=order).first(),
         "parties": [Party.FACTORY, Party.CUSTOMER],
         "responsible_parties": Party.choices,
     }

@@ -4,13 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 def ready() -> None:
+    import orders.planning.tasks  # noqa: F401  registers the weekly report task with the worker
     from orders.choices import ACTIVE_STAGES
+    from orders.planning import progress_report
     from orders.planning.choices import ACTION_LABELS
     from orders.planning.selectors import plan_section_context
     from orders.reminders.registry import register_reminder_source
     from orders.reminders.selection import collect_milestones, collect_orders_at_risk
     from orders.sections import register_section
 
+    progress_report.register()
     register_section(
         code="plan",
         title=_("Time-and-action plan, progress and dates"),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from orders import selectors
 from orders.exports.lists import PlanTable, ProgressSheetTable
 from orders.planning import forms
+from orders.planning.progress_report import progress_weekly_start, progress_weekly_stop
 from orders.planning.selectors import lateness_by_responsibility
 from orders.reminders.digests import my_reminders
 from orders.services.common import ActionRefused
@@ -73,6 +74,19 @@ class ProgressView(OrderActionView):
             completed=data["completed"],
         )
         return _("Progress saved.")
+
+
+class ProgressWeeklyView(OrderActionView):
+    """Start or stop the weekly progress report to the customer."""
+
+    form_class = forms.ProgressWeeklyForm
+
+    def perform(self, request, obj, form) -> str:
+        if form.cleaned_data["weekly"]:
+            progress_weekly_start(order_id=obj.pk, user=request.user)
+            return _("The customer gets the progress report every week, from today.")
+        progress_weekly_stop(order_id=obj.pk, user=request.user)
+        return _("Weekly progress reports to the customer stopped.")
 
 
 class DateChangeView(OrderActionView):

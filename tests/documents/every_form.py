@@ -100,6 +100,9 @@ def build(team) -> EveryForm:
     _inspections(every, _stage(order, Stage.INSPECTION))
     _shipment(every, _stage(order, Stage.SHIPPING))
     _complaints(every, fresh(order))
+    every.order = fresh(order)
+    every.objects["F-PROG-001"] = every.order
+    every.objects["F-CFB-001"] = every.order
     return every
 
 

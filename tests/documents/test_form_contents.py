@@ -18,7 +18,7 @@ LANGUAGES = ("en", "zh-hant", "zh-hans")
 CODES = (
     "F-ORD-001", "F-TRIM-001", "F-FAB-001", "F-PMER-001", "F-PMER-004", "TAG-APPROVAL",
     "F-PMER-003", "F-PMER-002", "SHP-PL", "SHP-CI", "SHP-DN", "F-CMP-001", "F-RET-001",
-    "F-RET-002",
+    "F-RET-002", "F-PROG-001", "F-CFB-001",
 )  # fmt: skip
 
 # English labels that must not survive in a Chinese form (data, like the customer's English
@@ -126,13 +126,18 @@ def fields(code: str, obj, every) -> list:
         return common + [obj.number, "Loose threads on 40 pcs", FACTORY]
     if code == "F-RET-001":
         return common + [obj.number, "Broken seams", CUSTOMER]
+    if code == "F-PROG-001":
+        return common + ["Sky Blue", _("Production progress by process step"), _("Inspections")]
+    if code == "F-CFB-001":
+        return common + [CUSTOMER, _("Product quality"), _("Customer: countersigned")]
     if code == "F-RET-002":
         return common + [obj.note_number, CUSTOMER, _("Warehouse keeper")]
     raise AssertionError(f"no expectations for {code}")
 
 
 def test_every_registered_form_is_printed_here():
-    assert {spec.code for spec in all_forms()} - set(CODES) <= {"F-PROG-001", "F-CFB-001"}
+    # The change notice prints a change request's diff: tests/changes/test_notice.py.
+    assert {spec.code for spec in all_forms()} == {*CODES, "F-CHG-001"}
 
 
 @pytest.mark.django_db

@@ -228,6 +228,8 @@ EPOCH = timezone.make_aware(timezone.datetime(2000, 1, 1))
 # Which demo object each form prints: the one in the state its recipient gets it in.
 DEMO_FORM_OBJECTS = {
     "F-ORD-001": lambda: Order.objects.filter(stage=Stage.IN_PRODUCTION),
+    "F-PROG-001": lambda: Order.objects.filter(stage=Stage.IN_PRODUCTION),
+    "F-CFB-001": lambda: Order.objects.filter(stage=Stage.SHIPPING),
     "F-TRIM-001": lambda: Order.objects.filter(trims__isnull=False).distinct(),
     "F-FAB-001": lambda: FabricBooking.objects.filter(signed_at__isnull=False),
     "F-PMER-001": lambda: CommentLetter.objects.filter(
