@@ -140,3 +140,22 @@ def merchandiser_contact(order: Order) -> Contact:
         email=user.email,
         phone=profile.phone if profile is not None else "",
     )
+
+
+def replacement_of(document: SentDocument) -> SentDocument | None:
+    """The newer version of the same form for the same object, if one went out: the old
+    version's link then only names it (R8 re-issues, a re-send after a correction)."""
+    from orders.documents.choices import DocumentStatus
+
+    return (
+        SentDocument.objects.filter(
+            order_id=document.order_id,
+            form_code=document.form_code,
+            content_type_id=document.content_type_id,
+            object_id=document.object_id,
+            version__gt=document.version,
+        )
+        .exclude(status=DocumentStatus.FAILED)
+        .order_by("-version")
+        .first()
+    )

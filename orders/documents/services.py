@@ -127,9 +127,17 @@ def _checked_upload(signed_copy) -> None:
 
 
 def _locked_sent(document_id: int, message_id: str) -> SentDocument:
+    from orders.documents.selectors import replacement_of
+
     document = SentDocument.objects.select_for_update().get(pk=document_id, message_id=message_id)
     if document.status != DocumentStatus.SENT:
         raise ActionRefused(_("This document has not been sent yet."))
+    newer = replacement_of(document)
+    if newer is not None:
+        raise ActionRefused(
+            _("Version %(version)s of this document replaces it: please use its link.")
+            % {"version": newer.version}
+        )
     return document
 
 

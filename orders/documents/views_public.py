@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_protect
 from orders.documents import links
 from orders.documents.choices import DocumentStatus
 from orders.documents.registry import get_form
-from orders.documents.selectors import merchandiser_contact
+from orders.documents.selectors import merchandiser_contact, replacement_of
 from orders.documents.services import document_confirm, document_upload_signed_copy
 from orders.models import CompanyProfile, SentDocument
 from orders.services.common import ActionRefused
@@ -77,6 +77,20 @@ def _document(request, token: str):
             _("The link is incomplete or was changed. Please open it again from the e-mail."),
         )
     document = _sent(document_id, message_id)
+    newer = replacement_of(document) if document is not None else None
+    if newer is not None:
+        with override(document.recipient_language):
+            message = _(
+                "Version %(version)s of %(form)s, sent on %(date)s, replaces the one you opened. "
+                "Please use the link in its e-mail."
+            ) % {
+                "version": newer.version,
+                "form": document.form_code,
+                "date": newer.queued_at.date().isoformat(),
+            }
+        return None, _refuse(
+            request, 410, _("This document was replaced"), message, document=document
+        )
     if document is None or document.status != DocumentStatus.SENT:
         return None, _refuse(
             request,

@@ -25,6 +25,8 @@ def form_actions(
     that action sends to someone else than the form's own recipient; `previews=False` for a
     second button under the same form's links; `sendable=False` where a step of the app's own
     page sends it."""
+    if not obj:  # a page fragment rendered without its object
+        return {"actions": None}
     request = context.get("request")
     user = request.user if request is not None else AnonymousUser()
     return {

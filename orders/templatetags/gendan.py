@@ -1,5 +1,6 @@
 """Labels and colours for templates, read from orders.choices so no template spells them."""
 
+import re
 from decimal import Decimal
 
 from django import template
@@ -87,3 +88,9 @@ def rules(*codes: str) -> str:
         '<p class="rule-help">{}</p>',
         _("Business rules: %(rules)s") % {"rules": ", ".join(codes)},
     )
+
+
+@register.filter
+def without_rule_code(label) -> str:
+    """A label as a customer reads it: our rule references, like "(R13)", left out."""
+    return re.sub(r"\s*[(（]R\d+[)）]", "", str(label))

@@ -165,3 +165,19 @@ def test_tampered_link_names_nobody(client, document):
     response = client.get(reverse("documents:public", args=[token[:-2] + "xx"]))
     assert response.status_code == 400
     assert "Mandy Lau" not in response.content.decode()
+
+
+def test_superseded_link_names_the_replacement_and_the_merchandiser(
+    client, order, merchandiser_with_phone
+):
+    first = delivered("F-ORD-001", order, merchandiser_with_phone)
+    delivered("F-ORD-001", order, merchandiser_with_phone)
+
+    response = client.post(link(first), {"name": "陳大文"})
+
+    assert response.status_code == 410
+    page = response.content.decode()
+    assert "F-ORD-001" in page and "2" in page
+    assert "Mandy Lau" in page and "+852 2345 6789" in page
+    first.refresh_from_db()
+    assert not first.is_confirmed
