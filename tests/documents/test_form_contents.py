@@ -1,9 +1,11 @@
 """Every form, in every language, prints what its recipient needs: the PDF text (pypdf) holds
 the fields, its labels are in that language, and no English label is left in a Chinese form."""
 
+from datetime import datetime
+
 import pytest
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -49,6 +51,10 @@ def every(django_db_setup, django_db_blocker):
 
 
 def _d(value) -> str:
+    """A date as the form prints it: a moment is dated in office time (between 16:00 and 24:00
+    UTC that is already the next day in Hong Kong)."""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value)
     return f"{value:%Y-%m-%d}"
 
 
