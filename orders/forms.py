@@ -1,6 +1,7 @@
 """Forms of the merchandiser's screens. They parse and validate input; the services decide."""
 
 import re
+import uuid
 from decimal import Decimal
 
 from django import forms
@@ -188,6 +189,19 @@ def line_initial(order: Order) -> list[dict]:
         }
         for line in order.lines.all()
     ]
+
+
+class OnceForm(forms.Form):
+    """A form that records something new: its hidden one-time token lets the view record it
+    once however often it is posted (orders.services.submissions)."""
+
+    form_token = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=uuid.uuid4)
+
+    def _post_clean(self):
+        # The token guards the submission, it is not the action's data: the views pass
+        # cleaned_data on to the services as it is.
+        self.token = self.cleaned_data.pop("form_token", None)
+        super()._post_clean()
 
 
 class VersionForm(forms.Form):

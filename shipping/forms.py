@@ -1,6 +1,9 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders.forms import OnceForm
 from orders.widgets import DateInput
 from shipping import aql as aql_tables
 from shipping.choices import (
@@ -29,7 +32,7 @@ class AQLCalculatorForm(forms.Form):
         return aql_tables.sampling_plan(data["lot"], data["level"], data["aql"])
 
 
-class BookingForm(forms.Form):
+class BookingForm(OnceForm):
     kind = forms.ChoiceField(label=_("Inspection"), choices=InspectionKind.choices)
     party = forms.ChoiceField(label=_("Inspected by"), choices=InspectorParty.choices)
     planned_date = forms.DateField(label=_("Inspection date"), widget=DATE)
@@ -141,14 +144,22 @@ class ExportDocumentForm(forms.Form):
     scan = forms.FileField(label=_("Scan"), required=False)
 
 
-class PaymentForm(forms.Form):
+MONEY = {"min_value": Decimal("0.01"), "max_digits": 14, "decimal_places": 2}
+
+
+class PaymentForm(OnceForm):
     kind = forms.ChoiceField(label=_("Payment"), choices=PaymentKind.choices)
-    amount = forms.DecimalField(label=_("Amount"), min_value=0, decimal_places=2)
+    amount = forms.DecimalField(label=_("Amount"), **MONEY)
     received_on = forms.DateField(label=_("Received on"), widget=DATE)
-    reference = forms.CharField(label=_("Bank reference"), required=False)
+    reference = forms.CharField(
+        label=_("Bank reference"),
+        required=False,
+        max_length=80,
+        help_text=_("Each bank reference is recorded once per order."),
+    )
 
 
-class DeductionForm(forms.Form):
+class DeductionForm(OnceForm):
     source = forms.ChoiceField(label=_("Source"), choices=DeductionSource.choices)
-    amount = forms.DecimalField(label=_("Amount"), min_value=0, decimal_places=2)
+    amount = forms.DecimalField(label=_("Amount"), **MONEY)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)

@@ -105,3 +105,15 @@ def form_index_with_field(html: str | bytes, field_name: str) -> int:
         if any(name == field_name for name, _ in browser_form_fields(html, index)):
             return index
     raise AssertionError(f"no form on the page has a field named {field_name!r}")
+
+
+def form_posting_to(html: str | bytes, action: str) -> dict[str, str]:
+    """The fields of the page's form that posts to `action`, as a browser posts them."""
+    if isinstance(html, bytes):
+        html = html.decode()
+    for index in range(html.count("<form")):
+        collector = _FormCollector(index)
+        collector.feed(html)
+        if collector.action == action:
+            return dict(collector.fields)
+    raise AssertionError(f"no form on the page posts to {action!r}")

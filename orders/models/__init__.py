@@ -13,6 +13,7 @@ from orders.models.plan import Milestone, MilestoneTemplate, OrderPlan, PlanTemp
 from orders.models.progress import CustomerProgressSubscription, ProcessStep, ProgressReport
 from orders.models.reminders import Digest
 from orders.models.review import Approval, ApprovalThreshold, ContractCheck, PaymentClearance
+from orders.models.submissions import FormSubmission
 
 __all__ = [
     "Approval",
@@ -29,6 +30,7 @@ __all__ = [
     "DateChangeRequest",
     "DateOrder",
     "Digest",
+    "FormSubmission",
     "Holiday",
     "Milestone",
     "MilestoneTemplate",

@@ -12,6 +12,7 @@ from django.views import View
 
 from orders.models import StaleOrderError
 from orders.services.common import ActionRefused
+from orders.services.submissions import submitted_once
 
 
 class ObjectListView(LoginRequiredMixin, View):
@@ -69,7 +70,8 @@ class ServiceActionView(LoginRequiredMixin, View):
     """A POST that calls one service on one object, then returns to the object's page.
 
     The object is looked up through a selector (so users who may not see it get a 404);
-    ActionRefused and StaleOrderError become error messages and nothing is changed."""
+    ActionRefused and StaleOrderError become error messages and nothing is changed. A form
+    with a one-time token (orders.forms.OnceForm) is recorded once however often it is posted."""
 
     form_class: type
 
@@ -93,7 +95,8 @@ class ServiceActionView(LoginRequiredMixin, View):
                     messages.error(request, f"{label}: {error}" if label else error)
             return redirect(obj)
         try:
-            success = self.perform(request, obj, form, **kwargs)
+            with submitted_once(request, form):
+                success = self.perform(request, obj, form, **kwargs)
         except ActionRefused as refused:
             messages.error(request, refusal_message(refused))
         except StaleOrderError as stale:

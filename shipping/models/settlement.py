@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +31,21 @@ class Payment(models.Model):
         verbose_name = _("payment")
         verbose_name_plural = _("payments")
         ordering = ["received_on", "id"]
+        constraints = [
+            # R21: one bank remittance is recorded once on an order, whatever the case typed.
+            models.UniqueConstraint(
+                Upper("reference"),
+                "order",
+                condition=~Q(reference=""),
+                name="payment_bank_reference_once_per_order",
+                violation_error_message=_("This bank reference is already recorded on the order."),
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="payment_amount_positive",
+                violation_error_message=_("The amount must be more than zero."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.money}"
@@ -63,6 +80,13 @@ class Deduction(models.Model):
         verbose_name = _("claim or deduction")
         verbose_name_plural = _("claims and deductions")
         ordering = ["recorded_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="deduction_amount_positive",
+                violation_error_message=_("The amount must be more than zero."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_source_display()} {self.money}"

@@ -3,8 +3,9 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from orders.choices import EventKind
@@ -58,19 +59,52 @@ def payment_record(
     return payment
 
 
+def r21_refuse_repeated_bank_reference(order, reference: str) -> None:
+    """A bank reference is one remittance: recording it twice on the order would count the
+    money twice. The refusal names the payment that already carries it."""
+    if not reference:
+        return
+    existing = (
+        order.payments.filter(reference__iexact=reference).select_related("recorded_by").first()
+    )
+    if existing is None:
+        return
+    recorded_by = existing.recorded_by
+    raise ActionRefused(
+        _(
+            "Bank reference %(reference)s is already recorded on this order: %(payment)s "
+            "received on %(date)s, recorded by %(person)s. Nothing was recorded a second time."
+        )
+        % {
+            "reference": existing.reference,
+            "payment": existing,
+            "date": date_format(existing.received_on),
+            "person": recorded_by.get_full_name() or recorded_by.get_username(),
+        }
+    )
+
+
 def create_payment(
     order, user, *, kind: str, amount: Decimal, received_on: date, reference: str = "", note=""
 ) -> Payment:
-    payment = Payment.objects.create(
-        order=order,
-        kind=kind,
-        amount=amount,
-        currency=order.currency,
-        received_on=received_on,
-        reference=(reference or "").strip(),
-        note=(note or "").strip(),
-        recorded_by=user,
-    )
+    reference = (reference or "").strip()
+    r21_refuse_repeated_bank_reference(order, reference)
+    try:
+        with transaction.atomic():
+            payment = Payment.objects.create(
+                order=order,
+                kind=kind,
+                amount=amount,
+                currency=order.currency,
+                received_on=received_on,
+                reference=reference,
+                note=(note or "").strip(),
+                recorded_by=user,
+            )
+    except IntegrityError:
+        # Only a writer that skipped the order's lock gets here; the constraint held.
+        r21_refuse_repeated_bank_reference(order, reference)
+        raise
     status = PaymentStatus(rules.balance(order).status).label
     record_event(
         order,

@@ -1,0 +1,42 @@
+"""Every create action is recorded once per rendered form (a double-click, a reload that posts
+again, two tabs of the same page): the form carries a one-time token, claimed in the same
+transaction as what the form records."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from uuid import UUID
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from orders.models import FormSubmission
+from orders.services.common import ActionRefused
+
+
+class AlreadySubmitted(ActionRefused):
+    """The same form was already submitted and recorded."""
+
+
+def submission_claim(*, token: UUID | None, user, path: str = "") -> None:
+    """Claim the form's token, or refuse the second submission. Call it inside the transaction
+    that records the action, so that a refused action leaves its token unused."""
+    if token is None:
+        return
+    try:
+        with transaction.atomic():
+            FormSubmission.objects.create(token=token, user=user, path=path[:255])
+    except IntegrityError:
+        raise AlreadySubmitted(
+            _(
+                "This form was already submitted and recorded; it was not recorded a second "
+                "time. Reload the page to see it."
+            )
+        ) from None
+
+
+@contextmanager
+def submitted_once(request, form) -> Iterator[None]:
+    """One transaction for the token and the action it guards."""
+    with transaction.atomic():
+        submission_claim(token=getattr(form, "token", None), user=request.user, path=request.path)
+        yield
