@@ -1,7 +1,7 @@
 from django.urls import path
 
 from orders.feedback import views as feedback
-from orders.views import actions, detail, edit, imports, lists, planning
+from orders.views import actions, changes, detail, edit, imports, lists, planning
 
 app_name = "orders"
 
@@ -46,6 +46,28 @@ urlpatterns = [
         "orders/<int:pk>/date-change/<int:change_id>/decide/",
         planning.DateChangeDecisionView.as_view(),
         name="date_change_decide",
+    ),
+    path("orders/<int:pk>/changes/new/", changes.change_raise_view, name="change_raise"),
+    path("changes/<int:pk>/", changes.change_detail_view, name="change_detail"),
+    path("changes/<int:pk>/edit/", changes.change_edit_view, name="change_edit"),
+    path("changes/<int:pk>/send/", changes.ChangeSendView.as_view(), name="change_send"),
+    path(
+        "changes/<int:pk>/factory-answer/",
+        changes.ChangeFactoryAnswerView.as_view(),
+        name="change_factory_answer",
+    ),
+    path(
+        "changes/<int:pk>/customer-confirm/",
+        changes.ChangeCustomerConfirmView.as_view(),
+        name="change_customer_confirm",
+    ),
+    path("changes/<int:pk>/sign/", changes.ChangeSignView.as_view(), name="change_sign"),
+    path("changes/<int:pk>/apply/", changes.ChangeApplyView.as_view(), name="change_apply"),
+    path("changes/<int:pk>/refresh/", changes.ChangeRefreshView.as_view(), name="change_refresh"),
+    path(
+        "changes/<int:pk>/close/<str:name>/",
+        changes.ChangeCloseView.as_view(),
+        name="change_close",
     ),
     path(
         "orders/<int:pk>/feedback/",

@@ -2,6 +2,7 @@
 shows orders and offers the buttons that call those services."""
 
 from orders.admin import (  # noqa: F401  registers the model admins
+    changes,
     company,
     imports,
     order,

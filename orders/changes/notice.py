@@ -5,8 +5,8 @@ factory's: the notice leaves them out, as the production order does."""
 
 from django.utils.translation import gettext_lazy as _
 
-from orders.changes.choices import Aspect, ChangeStatus, ImpactArea
-from orders.documents.registry import FormSpec, Signature, signed_by
+from orders.changes.choices import Aspect, ChangeStatus, FactoryAnswer, ImpactArea
+from orders.documents.registry import FormSpec, LinkAnswer, Signature, signed_by
 from orders.documents.rules import Requirement, SendRule
 
 CHANGE_NOTICE_FORM = "F-CHG-001"
@@ -43,6 +43,32 @@ def notice_context(change) -> dict:
     }
 
 
+def _answer_pending(change) -> bool:
+    return (
+        change.status == ChangeStatus.SENT_TO_FACTORY
+        and change.factory_answer == FactoryAnswer.PENDING
+    )
+
+
+def _answer_form(change, data=None, files=None):
+    from orders.changes.forms import FactoryLinkAnswerForm
+
+    return FactoryLinkAnswerForm(change, data, files)
+
+
+def _record_answer(change, form) -> None:
+    from orders.changes.lifecycle import change_factory_answer
+
+    data = form.cleaned_data
+    change_factory_answer(
+        change_id=change.pk,
+        agreed=data["agreed"],
+        name=data["name"],
+        comment=data["comment"],
+        production=form.production(),
+    )
+
+
 CHANGE_NOTICE = FormSpec(
     code=CHANGE_NOTICE_FORM,
     name=_("Change notice to factory"),
@@ -60,6 +86,12 @@ CHANGE_NOTICE = FormSpec(
         Signature(_("Factory: agreed by"), company=True),
     ),
     # It leaves through the request's "send to the factory" step (R8), never on its own.
+    link_answer=LinkAnswer(
+        pending=_answer_pending,
+        form=_answer_form,
+        record=_record_answer,
+        submit_label=_("Send our answer"),
+    ),
     send_rule=SendRule(
         when=(
             Requirement(

@@ -1,11 +1,42 @@
 """Wiring of the change concepts, called from OrdersConfig.ready()."""
 
+from django.utils.translation import gettext_lazy as _
+
+
+def _section(order, user) -> dict:
+    from orders.changes.selectors import order_changes_section
+
+    return order_changes_section(order, user)
+
+
+def _home(user) -> dict:
+    from orders.changes.selectors import changes_waiting_for
+
+    return {"items": changes_waiting_for(user)}
+
 
 def ready() -> None:
     from orders.changes import contributions, notice
     from orders.changes.choices import ACTION_LABELS
+    from orders.choices import Stage
+    from orders.sections import register_home_panel, register_section
     from orders.timeline import register_action_labels
 
     contributions.register()
     notice.register()
     register_action_labels(ACTION_LABELS)
+    register_section(
+        code="changes",
+        title=_("Change requests"),
+        template="orders/changes/section.html",
+        context=_section,
+        order=4,
+        stages=[Stage.APPROVED, Stage.IN_PRODUCTION, Stage.INSPECTION],
+    )
+    register_home_panel(
+        code="changes",
+        title=_("Change requests waiting for me"),
+        template="orders/changes/home_panel.html",
+        context=_home,
+        order=5,
+    )

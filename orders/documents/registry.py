@@ -58,6 +58,20 @@ class Attachment(NamedTuple):
 
 
 @dataclass(frozen=True)
+class LinkAnswer:
+    """What the recipient answers through its link, instead of a bare receipt: e.g. the factory
+    agrees to a change notice or refuses it with a comment (R8). While `pending(obj)`, the link's
+    page shows `form(obj, data, files)` (a form with a `name` field) and `record(obj, form)`
+    records the answer through the owning app's service; receipt is confirmed in the same
+    transaction."""
+
+    pending: Callable[[Any], bool]
+    form: Callable[..., Any]
+    record: Callable[[Any, Any], None]
+    submit_label: object = ""
+
+
+@dataclass(frozen=True)
 class FormSpec:
     code: str
     name: object
@@ -80,6 +94,7 @@ class FormSpec:
     # prints; once sent, it is re-issued as the order's new revision when such a change applies
     # (if its send rule lets it leave: e.g. a fabric booking only while signed).
     revised_by: frozenset = frozenset()
+    link_answer: LinkAnswer | None = None
 
     def model_class(self):
         return apps.get_model(self.model)

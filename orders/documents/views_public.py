@@ -1,6 +1,7 @@
 """The page a factory opens from its e-mail: no account, only the signed link."""
 
 from django import forms
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from django.views.decorators.csrf import csrf_protect
 
 from orders.documents import links
 from orders.documents.choices import DocumentStatus
-from orders.documents.registry import get_form
+from orders.documents.registry import LinkAnswer, get_form
 from orders.documents.selectors import merchandiser_contact, replacement_of
 from orders.documents.services import document_confirm, document_upload_signed_copy
 from orders.models import CompanyProfile, SentDocument
@@ -118,17 +119,23 @@ def factory_page(request, token: str):
         return problem
     with override(document.recipient_language):
         uploading = document.is_confirmed
-        form_class = SignedCopyForm if uploading else ConfirmForm
-        form = form_class(request.POST or None, request.FILES or None)
+        answer = _link_answer(document) if not uploading else None
+        if answer is not None:
+            form = answer.form(document.printed, request.POST or None, request.FILES or None)
+        else:
+            form_class = SignedCopyForm if uploading else ConfirmForm
+            form = form_class(request.POST or None, request.FILES or None)
         error = ""
         if request.method == "POST" and form.is_valid():
             try:
-                document = _submit(document, form, uploading)
+                document = _submit(document, form, uploading, answer)
             except ActionRefused as refused:
                 error = refused.message
             else:
                 form = SignedCopyForm() if not document.signed_copy else None
+                answer = None
         context = {
+            "answer": answer,
             "document": document,
             "form_name": get_form(document.form_code).name,
             "form": form if not document.signed_copy else None,
@@ -140,8 +147,24 @@ def factory_page(request, token: str):
         return render(request, "forms/public/document.html", context, status=status)
 
 
-def _submit(document, form, uploading: bool) -> SentDocument:
+def _link_answer(document) -> LinkAnswer | None:
+    answer = get_form(document.form_code).link_answer
+    if answer is None or document.printed is None or not answer.pending(document.printed):
+        return None
+    return answer
+
+
+def _submit(document, form, uploading: bool, answer: LinkAnswer | None = None) -> SentDocument:
     data = form.cleaned_data
+    if answer is not None:
+        with transaction.atomic():
+            answer.record(document.printed, form)
+            return document_confirm(
+                document_id=document.pk,
+                message_id=document.message_id,
+                name=data["name"],
+                note=data.get("comment", ""),
+            )
     if uploading:
         return document_upload_signed_copy(
             document_id=document.pk,

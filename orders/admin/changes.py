@@ -1,0 +1,123 @@
+"""Change requests in the admin (R8): approvers read the diff and sign or reject from the list,
+through the same service as the site's page; nothing is edited by hand here."""
+
+from django.contrib import admin, messages
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from orders.admin.workflow import refusal_text
+from orders.changes.choices import ChangeStatus
+from orders.changes.diff import summary
+from orders.changes.lifecycle import change_approval_record
+from orders.choices import ApprovalStep, Decision
+from orders.models import ChangeApproval, ChangeRequest
+from orders.selectors import visible_orders
+from orders.services.common import ActionRefused
+
+
+class ChangeApprovalInline(admin.TabularInline):
+    model = ChangeApproval
+    extra = 0
+    can_delete = False
+    fields = ["round", "step", "decision", "user", "at", "comment"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ChangeRequest)
+class ChangeRequestAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "status",
+        "is_amendment",
+        "requested_by",
+        "customer_reference",
+        "waiting_for",
+        "raised_at",
+        "applied_revision",
+    ]
+    list_filter = ["status", "is_amendment", "requested_by"]
+    search_fields = ["order__po_number", "customer_reference"]
+    actions = ["sign_selected"]
+    inlines = [ChangeApprovalInline]
+    fields = [
+        "order",
+        "number",
+        "status",
+        "is_amendment",
+        "requested_by",
+        "customer_reference",
+        "customer_reference_date",
+        "reason",
+        "what_changes",
+        "factory_answer",
+        "factory_answer_by",
+        "factory_comment",
+        "customer_confirmed_by",
+        "customer_confirmed_on",
+        "customer_confirmation_reference",
+        "closed_reason",
+        "applied_revision",
+        "applied_at",
+        "page_link",
+    ]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(order__in=visible_orders(request.user))
+            .select_related("order__customer")
+            .prefetch_related("approvals", "order__approvals")
+        )
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description=gettext_lazy("waits for"))
+    def waiting_for(self, change: ChangeRequest):
+        if change.status != ChangeStatus.CUSTOMER_CONFIRMED:
+            return "—"
+        step = change.next_step()
+        return ApprovalStep(step).label if step else "—"
+
+    @admin.display(description=gettext_lazy("what changes"))
+    def what_changes(self, change: ChangeRequest) -> str:
+        return summary(change.diff()) or "—"
+
+    @admin.display(description=gettext_lazy("page"))
+    def page_link(self, change: ChangeRequest) -> str:
+        return format_html(
+            '<a href="{}">{}</a>', change.get_absolute_url(), _("Open the change request's page")
+        )
+
+    @admin.action(
+        description=gettext_lazy("Sign selected change requests (next step of R10)"),
+        permissions=["view"],
+    )
+    def sign_selected(self, request, queryset):
+        """One request, one transaction: a refused one stays untouched and the others go on."""
+        for change in queryset.order_by("pk"):
+            try:
+                approval = change_approval_record(
+                    change_id=change.pk, user=request.user, decision=Decision.APPROVED
+                )
+            except ActionRefused as refusal:
+                self.message_user(request, f"{change}: {refusal_text(refusal)}", messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("%(change)s signed: %(step)s.")
+                    % {"change": change, "step": approval.get_step_display()},
+                    messages.SUCCESS,
+                )
