@@ -23,3 +23,9 @@ class OrdersConfig(AppConfig):
         from orders.feedback import setup as feedback_setup
 
         feedback_setup.ready()  # R30: the feedback form and the countersignatures section
+        from orders.repeats import setup as repeats_setup
+
+        repeats_setup.ready()  # R28: the artwork gate and the repeat section
+        from orders.memos import setup as memos_setup
+
+        memos_setup.ready()  # R32: work memos on the order, the home page and the digest

@@ -100,3 +100,12 @@ def can_see_customer_file(user) -> bool:
 def can_keep_customer_file(user) -> bool:
     """Merchandisers and managers file the customer's standing documents."""
     return has_role(user, Role.MERCHANDISER) or is_managing(user)
+
+
+def can_acknowledge_memo(memo, user) -> bool:
+    """R32: the addressed departments see the order and acknowledge; the service checks which."""
+    return can_see(memo.order, user)
+
+
+def can_write_memo(memo, user) -> bool:
+    return can_edit(memo.order, user)

@@ -1,7 +1,17 @@
 from django.urls import path
 
 from orders.feedback import views as feedback
-from orders.views import actions, changes, detail, edit, imports, lists, planning
+from orders.views import (
+    actions,
+    changes,
+    detail,
+    edit,
+    imports,
+    lists,
+    memos,
+    planning,
+    repeats,
+)
 
 app_name = "orders"
 
@@ -46,6 +56,19 @@ urlpatterns = [
         "orders/<int:pk>/date-change/<int:change_id>/decide/",
         planning.DateChangeDecisionView.as_view(),
         name="date_change_decide",
+    ),
+    path("orders/<int:pk>/memos/", memos.MemoSendView.as_view(), name="memo_send"),
+    path(
+        "memos/<int:pk>/acknowledge/",
+        memos.MemoAcknowledgeView.as_view(),
+        name="memo_acknowledge",
+    ),
+    path("memos/<int:pk>/withdraw/", memos.MemoWithdrawView.as_view(), name="memo_withdraw"),
+    path("orders/<int:pk>/repeat/", repeats.order_repeat_view, name="repeat"),
+    path(
+        "orders/<int:pk>/repeat/artwork/",
+        repeats.ArtworkConfirmView.as_view(),
+        name="repeat_artwork",
     ),
     path("orders/<int:pk>/changes/new/", changes.change_raise_view, name="change_raise"),
     path("changes/<int:pk>/", changes.change_detail_view, name="change_detail"),

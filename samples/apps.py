@@ -8,6 +8,7 @@ class SamplesConfig(AppConfig):
 
     def ready(self) -> None:
         from orders.timeline import register_action_labels
+        from samples.change_impact import register as register_change_impact
         from samples.choices import ACTION_LABELS
         from samples.file_sources import register_file_sources
         from samples.forms_registry import register_forms
@@ -18,4 +19,5 @@ class SamplesConfig(AppConfig):
         register_sections()
         register_forms()
         register_file_sources()
+        register_change_impact()
         register_action_labels(ACTION_LABELS)

@@ -68,9 +68,15 @@ SENDABLE_STATUSES = (SampleStatus.RECEIVED, SampleStatus.CHECKED)
 
 
 def pp_sample_approved(order) -> bool:
-    """Bulk is made to an approved pre-production sample."""
+    """Bulk is made to an approved pre-production sample; after a change to the style data
+    (R8), to one approved since."""
+    from orders.changes.rules import style_changed_at
+
+    since = style_changed_at(order)
     return any(
-        s.sample_type == SampleType.PRE_PRODUCTION and s.status == SampleStatus.APPROVED
+        s.sample_type == SampleType.PRE_PRODUCTION
+        and s.status == SampleStatus.APPROVED
+        and (since is None or (s.decided_at is not None and s.decided_at >= since))
         for s in order.samples.all()
     )
 
@@ -85,6 +91,10 @@ def approved_master_file(order):
 
 
 def pp_sample_gate_applies(order) -> bool:
-    """Seed 000 §5.7.2 (iii): a repeat style (直接單) with an approved master file is made to
-    that file, without a new pre-production sample."""
-    return approved_master_file(order) is None
+    """Seed 000 §5.7.2 (iii) and R28: a repeat style (直接單) with an approved master file is
+    made to that file, without a new pre-production sample, as long as its style data is as
+    before (a repeat entered with other style data, or a change request that touched it, needs
+    the PP round again)."""
+    from orders.repeats.rules import r28_style_as_before
+
+    return approved_master_file(order) is None or not r28_style_as_before(order)

@@ -8,10 +8,12 @@ class SuppliersConfig(AppConfig):
 
     def ready(self) -> None:
         from orders.timeline import register_action_labels
-        from suppliers import documents, gates, sections
+        from suppliers import change_impact, documents, gates, repeats, sections
         from suppliers.choices import ACTION_LABELS
 
         gates.register()
         sections.register()
         documents.register()
+        repeats.register()
+        change_impact.register()
         register_action_labels(ACTION_LABELS)

@@ -123,3 +123,12 @@ def required_change_steps(order, proposed: dict, diff) -> list[str]:
     if not general_manager_reasons(order, proposed, diff):
         steps.remove(ApprovalStep.GENERAL_MANAGER)
     return steps
+
+
+def style_changed_at(order):
+    """When an applied change last touched the style data (None: as entered): what was approved
+    before it, a PP sample above all, no longer matches (R4, R8)."""
+    if not order.style_revision:
+        return None
+    change = order.change_requests.filter(applied_revision=order.style_revision).first()
+    return change.applied_at if change is not None else None

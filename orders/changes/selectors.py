@@ -2,9 +2,13 @@
 (the home page and the reminders digest)."""
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from orders.changes import rules
 from orders.changes.choices import (
@@ -21,6 +25,9 @@ from orders.permissions import can_drive_change, can_edit
 from orders.roles import has_role
 from orders.rules import APPROVAL_STEP_ROLE
 from orders.selectors import visible_orders
+
+# A step of a change request that waits longer than this goes into the reminders digest.
+CHANGE_STEP_DAYS = 3
 
 
 def visible_changes(user) -> QuerySet[ChangeRequest]:
@@ -133,10 +140,34 @@ def _impacts(change: ChangeRequest, diff) -> list[tuple]:
     return [(item.area_label, item.text, item.who) for item in impacts(context)]
 
 
+def applied_summary(change: ChangeRequest) -> str:
+    """What an applied change changed, in the reader's language, as it was recorded then."""
+    languages = change.applied_record.get("languages", {})
+    recorded = languages.get(get_language()) or next(iter(languages.values()), {})
+    parts = [
+        f"{label}: {before} → {after}"
+        for label, before, after, _aspect in recorded.get("fields", [])
+    ]
+    for line in change.applied_record.get("lines", []):
+        before, after = line["quantity"]
+        if before != after:
+            parts.append(f"{line['colour']}: {before} → {after}")
+    quantity = change.applied_record.get("totals", {}).get("quantity")
+    if quantity and quantity[0] != quantity[1]:
+        parts.append(f"Σ {quantity[0]} → {quantity[1]}")
+    return "; ".join(parts)
+
+
 def order_changes_section(order: Order, user) -> dict:
     """The order page's "Change requests" section: every request, and the way to raise one."""
+    changes = list(order.change_requests.select_related("raised_by", "applied_by"))
+    applied = sorted(
+        (c for c in changes if c.status == ChangeStatus.APPLIED),
+        key=lambda c: -(c.applied_revision or 0),
+    )
     return {
-        "changes": list(order.change_requests.select_related("raised_by")),
+        "changes": changes,
+        "revisions": [(change, applied_summary(change)) for change in applied],
         "may_raise": rules.r8_may_change(order) and can_edit(order, user),
         "in_production": rules.r14_in_production(order),
     }
@@ -148,26 +179,31 @@ class WaitingChange:
     what: object
 
 
-def waiting_what(change: ChangeRequest, user):
-    """What this user must do next on an open request, or None when it waits for someone else."""
-    from django.utils.translation import gettext_lazy as _
-
+def next_action(change: ChangeRequest) -> tuple[str | None, object]:
+    """Who acts next on an open request, and what they do: (the role of the R10 step that must
+    sign, or None for the order's merchandiser; the label)."""
     if change.status == ChangeStatus.CUSTOMER_CONFIRMED:
         step = change.next_step()
-        if step and has_role(user, APPROVAL_STEP_ROLE[step]):
-            return ApprovalStep(step).label
-        return None
-    if not can_drive_change(change, user) or change.order.merchandiser_id != user.pk:
-        return None
+        return APPROVAL_STEP_ROLE[step] if step else None, ApprovalStep(step).label if step else ""
     if change.status == ChangeStatus.DRAFT:
-        return _("Send the change notice to the factory")
+        return None, _("Send the change notice to the factory")
     if change.status == ChangeStatus.SENT_TO_FACTORY:
         if change.factory_answer == FactoryAnswer.AGREED:
-            return _("Record the customer's confirmation")
+            return None, _("Record the customer's confirmation")
         if change.factory_answer == FactoryAnswer.REFUSED:
-            return _("The factory refused: revise or withdraw the change")
-        return _("Waiting for the factory's answer")
-    return _("Apply the change")
+            return None, _("The factory refused: revise or withdraw the change")
+        return None, _("Waiting for the factory's answer")
+    return None, _("Apply the change")
+
+
+def waiting_what(change: ChangeRequest, user):
+    """What this user must do next on an open request, or None when it waits for someone else."""
+    role, what = next_action(change)
+    if role is not None:
+        return what if has_role(user, role) else None
+    if change.order.merchandiser_id != user.pk or not can_drive_change(change, user):
+        return None
+    return what
 
 
 def changes_waiting_for(user) -> list[WaitingChange]:
@@ -182,4 +218,39 @@ def changes_waiting_for(user) -> list[WaitingChange]:
         what = waiting_what(change, user)
         if what is not None:
             items.append(WaitingChange(change, what))
+    return items
+
+
+def collect_waiting_changes(today: date) -> list:
+    """R8 in the reminders digest: a request that has waited in its step longer than
+    CHANGE_STEP_DAYS, to whoever must act (the merchandiser, or the people of the role whose
+    signature is next)."""
+    from orders.reminders.registry import ReminderItem
+    from orders.reminders.selection import users_by_role
+
+    changes = list(
+        ChangeRequest.objects.filter(
+            status__in=OPEN_CHANGE_STATUSES,
+            status_since__date__lte=today - timedelta(days=CHANGE_STEP_DAYS),
+        )
+        .select_related("order")
+        .prefetch_related("approvals", "order__approvals")
+    )
+    waiting = [(change, *next_action(change)) for change in changes]
+    people = users_by_role({role for _change, role, _what in waiting if role})
+    items = []
+    for change, role, what in waiting:
+        due = timezone.localdate(change.status_since) + timedelta(days=CHANGE_STEP_DAYS)
+        for user_id in people.get(role, []) if role else [change.order.merchandiser_id]:
+            items.append(
+                ReminderItem(
+                    user_id=user_id,
+                    order_id=change.order_id,
+                    order_label=f"{change.order.po_number} / {change.order.style_no}",
+                    title=format_lazy(_("{change}: {what}"), change=change.label, what=what),
+                    due=due,
+                    source="change_request",
+                    overdue_days=max((today - due).days, 0),
+                )
+            )
     return items

@@ -18,7 +18,9 @@ def _home(user) -> dict:
 def ready() -> None:
     from orders.changes import contributions, notice
     from orders.changes.choices import ACTION_LABELS
+    from orders.changes.selectors import collect_waiting_changes
     from orders.choices import Stage
+    from orders.reminders.registry import register_reminder_source
     from orders.sections import register_home_panel, register_section
     from orders.timeline import register_action_labels
 
@@ -33,6 +35,7 @@ def ready() -> None:
         order=4,
         stages=[Stage.APPROVED, Stage.IN_PRODUCTION, Stage.INSPECTION],
     )
+    register_reminder_source(code="change_requests", collect=collect_waiting_changes)
     register_home_panel(
         code="changes",
         title=_("Change requests waiting for me"),

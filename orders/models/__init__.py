@@ -7,11 +7,13 @@ from orders.models.documents import SentDocument
 from orders.models.events import OrderEvent
 from orders.models.feedback import CustomerFeedback
 from orders.models.imports import DateOrder, OrderImport
+from orders.models.memos import WorkMemo, WorkMemoAcknowledgement
 from orders.models.order import Order, OrderLine, StaleOrderError
 from orders.models.parties import Customer, CustomerContact, Profile, Team
 from orders.models.plan import Milestone, MilestoneTemplate, OrderPlan, PlanTemplate
 from orders.models.progress import CustomerProgressSubscription, ProcessStep, ProgressReport
 from orders.models.reminders import Digest
+from orders.models.repeats import RepeatOrder
 from orders.models.review import Approval, ApprovalThreshold, ContractCheck, PaymentClearance
 from orders.models.submissions import FormSubmission
 
@@ -44,7 +46,10 @@ __all__ = [
     "ProcessStep",
     "Profile",
     "ProgressReport",
+    "RepeatOrder",
     "SentDocument",
     "StaleOrderError",
     "Team",
+    "WorkMemo",
+    "WorkMemoAcknowledgement",
 ]

@@ -222,3 +222,34 @@ def test_approvers_sign_from_the_admin_list(client, order, merchandiser, departm
         {"action": "sign_selected", "_selected_action": [change.pk]},
     )
     assert reload(change).status == ChangeStatus.APPROVED
+
+
+def test_r8_a_request_that_waits_too_long_goes_into_the_digest(
+    order, merchandiser, department_manager
+):
+    from datetime import date, timedelta
+
+    from orders.changes.selectors import CHANGE_STEP_DAYS, collect_waiting_changes
+    from tests.changes.conftest import walk_to_confirmed
+
+    change = raise_change(order, merchandiser, lines={"Navy": {"sizes": {"S": 150, "M": 200}}})
+    assert collect_waiting_changes(date.today()) == []
+    later = date.today() + timedelta(days=CHANGE_STEP_DAYS + 1)
+    (item,) = collect_waiting_changes(later)
+    assert item.user_id == merchandiser.pk and item.is_overdue
+    walk_to_confirmed(change, merchandiser)
+    (item,) = collect_waiting_changes(later)
+    assert item.user_id == department_manager.pk  # the next signature of the chain
+
+
+def test_the_order_shows_its_revision_history(
+    client, order, merchandiser, department_manager, clerk
+):
+    from tests.changes.conftest import walk_to_applied
+
+    change = raise_change(order, merchandiser, lines={"Navy": {"sizes": {"S": 150, "M": 200}}})
+    walk_to_applied(change, merchandiser, department_manager, clerk)
+    client.force_login(merchandiser)
+    page = client.get(order.get_absolute_url()).content.decode()
+    assert "Rev 2" in page and 'id="revision-history"' in page
+    assert "Navy: 300 → 350" in page

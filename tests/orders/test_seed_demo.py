@@ -202,6 +202,25 @@ def test_demo_shows_every_part_of_the_product():
     assert Milestone.objects.filter(actual_date=None, planned_date__lt=timezone.localdate())
 
 
+def test_demo_has_orders_that_change():
+    from orders.changes.choices import ChangeStatus, FactoryAnswer
+    from orders.models import RepeatOrder
+
+    # R8: a change applied as Rev 2, and one the factory agreed that waits for the customer.
+    applied = ChangeRequest.objects.get(status=ChangeStatus.APPLIED)
+    assert applied.order.revision == 2 and applied.applied_revision == 2
+    assert ChangeRequest.objects.filter(
+        status=ChangeStatus.SENT_TO_FACTORY, factory_answer=FactoryAnswer.AGREED, is_amendment=False
+    ).exists()
+    # R14: an amendment in production, with the production side's cut and made figures.
+    amendment = ChangeRequest.objects.get(is_amendment=True)
+    assert amendment.order.stage == Stage.IN_PRODUCTION and amendment.production_figures
+    # R28: a settled order repeated, waiting for the customer's artwork confirmation.
+    repeat = RepeatOrder.objects.get()
+    assert repeat.original.stage == Stage.SETTLED and repeat.order.stage == Stage.RECEIVED
+    assert not repeat.artwork_confirmed
+
+
 def test_demo_timeline_keeps_the_order_events_happened_in():
     for order in Order.objects.filter(stage=Stage.APPROVED)[:3]:
         by_id = list(order.events.order_by("id").values_list("at", flat=True))

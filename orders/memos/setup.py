@@ -1,0 +1,48 @@
+"""Wiring of R32, called from OrdersConfig.ready(): the order page's section, the addressees'
+home panel and reminders, the timeline's labels."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+def _section(order, user) -> dict:
+    from orders.memos.selectors import order_memos_section
+
+    return order_memos_section(order, user)
+
+
+def _home(user) -> dict:
+    from orders.memos.selectors import memos_waiting_for
+
+    return {"memos": memos_waiting_for(user)}
+
+
+def ready() -> None:
+    from orders.choices import Stage
+    from orders.memos.selectors import collect_open_memos
+    from orders.reminders.registry import register_reminder_source
+    from orders.sections import register_home_panel, register_section
+    from orders.timeline import register_action_labels
+
+    register_section(
+        code="memos",
+        title=_("Work memos"),
+        template="orders/memos/section.html",
+        context=_section,
+        order=6,
+        stages=[Stage.APPROVED, Stage.IN_PRODUCTION, Stage.INSPECTION, Stage.SHIPPING],
+    )
+    register_home_panel(
+        code="memos",
+        title=_("Work memos waiting for me"),
+        template="orders/memos/home_panel.html",
+        context=_home,
+        order=6,
+    )
+    register_reminder_source(code="work_memos", collect=collect_open_memos)
+    register_action_labels(
+        {
+            "memo_sent": _("Work memo sent (R32)"),
+            "memo_acknowledged": _("Work memo acknowledged (R32)"),
+            "memo_withdrawn": _("Work memo withdrawn"),
+        }
+    )

@@ -1,0 +1,1 @@
+"""R28 repeat orders (翻單)."""

@@ -1,0 +1,58 @@
+"""Wiring of R28, called from OrdersConfig.ready(): the artwork gate, the order page's section
+and the timeline's labels."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+def _section(order, user) -> dict:
+    from orders.permissions import can_edit, can_enter_orders
+    from orders.repeats.forms import ArtworkConfirmForm
+    from orders.repeats.rules import r28_may_repeat, repeat_of
+
+    repeat = repeat_of(order)
+    return {
+        "repeat": repeat,
+        "repeats": list(order.repeats.select_related("order")),
+        "may_repeat": r28_may_repeat(order) and can_enter_orders(user),
+        "may_confirm": repeat is not None
+        and not repeat.artwork_confirmed
+        and can_edit(order, user),
+        "artwork_form": ArtworkConfirmForm(),
+    }
+
+
+def ready() -> None:
+    from orders.choices import Stage
+    from orders.gates import register_gate
+    from orders.repeats import rules
+    from orders.sections import register_section
+    from orders.timeline import register_action_labels
+
+    register_gate(
+        transition="start_production",
+        code="repeat_artwork",
+        label=_(
+            "Repeat order: the customer confirmed the artwork and shipping marks are unchanged "
+            "(R28)"
+        ),
+        cleared_by=_("Merchandiser, with the customer's confirmation"),
+        check=rules.r28_artwork_confirmed,
+        applies=rules.r28_is_repeat,
+    )
+    register_section(
+        code="repeats",
+        title=_("Repeat orders"),
+        template="orders/repeats/section.html",
+        context=_section,
+        order=5,
+        stages=[Stage.RECEIVED, Stage.IN_REVIEW, Stage.APPROVED, Stage.SHIPPING, Stage.SETTLED],
+    )
+    register_action_labels(
+        {
+            "repeat_created": _("Repeat order entered (R28)"),
+            "order_repeated": _("Order repeated (R28)"),
+            "repeat_artwork_confirmed": _(
+                "Customer confirmed the repeat's artwork and shipping marks (R28)"
+            ),
+        }
+    )

@@ -1,0 +1,99 @@
+"""What an order change (R8) touches in inspection and shipping: booked lot sizes and their AQL
+sample sizes, the packing list, shipping marks, dispatches not yet shipped; registered with
+orders' change registry in ShippingConfig.ready(). Applying a change books the open
+inspections for the new quantity."""
+
+from django.utils.translation import gettext_lazy as _
+
+from orders.changes.choices import Aspect, ImpactArea
+from orders.changes.registry import Impact, register_change_contributor
+from shipping import aql
+from shipping.choices import DispatchStep
+
+
+def _open_bookings(order):
+    return order.inspection_bookings.filter(report__isnull=True)
+
+
+def _sample_size(lot: int, booking) -> int:
+    return aql.sampling_plan(max(lot, 2), booking.level, booking.aql_major).sample_size
+
+
+def shipping_impact(context) -> list[Impact]:
+    order, diff = context.order, context.diff
+    lines = []
+    if diff.touches(Aspect.QUANTITY):
+        after = diff.after.quantity
+        for booking in _open_bookings(order):
+            lines.append(
+                Impact(
+                    ImpactArea.INSPECTION,
+                    _(
+                        "%(inspection)s on %(date)s: lot %(before)s → %(after)s pieces, AQL "
+                        "sample %(sample_before)s → %(sample_after)s."
+                    )
+                    % {
+                        "inspection": booking.get_kind_display(),
+                        "date": booking.planned_date,
+                        "before": booking.lot_size,
+                        "after": after,
+                        "sample_before": _sample_size(booking.lot_size, booking),
+                        "sample_after": _sample_size(after, booking),
+                    },
+                    _("QC"),
+                )
+            )
+        if hasattr(order, "packing_list"):
+            lines.append(
+                Impact(
+                    ImpactArea.INSPECTION,
+                    _("The packing list is drawn up again for %(after)s pieces.")
+                    % {"after": after},
+                    _("Merchandiser, warehouse"),
+                )
+            )
+        for dispatch in order.dispatches.exclude(
+            status__in=[DispatchStep.SHIPPED, DispatchStep.SENT]
+        ):
+            lines.append(
+                Impact(
+                    ImpactArea.INSPECTION,
+                    _("Dispatch %(number)s, not yet shipped: its quantities are checked again.")
+                    % {"number": dispatch.number},
+                    _("Warehouse"),
+                )
+            )
+    if diff.touches(Aspect.STYLE) and hasattr(order, "shipping_marks"):
+        lines.append(
+            Impact(
+                ImpactArea.INSPECTION,
+                _(
+                    "Shipping marks: confirm them with the customer again if the change shows "
+                    "on them (R23)."
+                ),
+                _("Merchandiser"),
+            )
+        )
+    if diff.touches(Aspect.DATES):
+        for booking in _open_bookings(order):
+            lines.append(
+                Impact(
+                    ImpactArea.INSPECTION,
+                    _("%(inspection)s booked for %(date)s: book it again for the new dates (R12).")
+                    % {"inspection": booking.get_kind_display(), "date": booking.planned_date},
+                    _("QC"),
+                )
+            )
+    return lines
+
+
+def shipping_apply(context) -> None:
+    """The inspections not yet done are booked for the order's new quantity."""
+    if context.diff.touches(Aspect.QUANTITY):
+        _open_bookings(context.order).update(lot_size=context.diff.after.quantity)
+
+
+def register() -> None:
+    register_change_contributor(
+        code="shipping", impact=shipping_impact, apply=shipping_apply, order=50
+    )
