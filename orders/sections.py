@@ -17,9 +17,15 @@ class OrderSection:
     context: Callable[..., dict]
     order: int = 100
     stages: frozenset = frozenset()  # empty: it matters in every stage
+    # order -> bool: False leaves the section off the page (e.g. repeat orders on an order that
+    # is neither a repeat nor repeatable yet); None shows it on every order.
+    shown_for: Callable[..., bool] | None = None
 
     def matters_in(self, stage: str) -> bool:
         return not self.stages or stage in self.stages
+
+    def shown(self, order) -> bool:
+        return self.shown_for is None or self.shown_for(order)
 
 
 _sections: dict[str, OrderSection] = {}
@@ -33,8 +39,9 @@ def register_section(
     context: Callable[..., dict],
     order: int = 100,
     stages=(),
+    shown_for: Callable[..., bool] | None = None,
 ) -> OrderSection:
-    section = OrderSection(code, title, template, context, order, frozenset(stages))
+    section = OrderSection(code, title, template, context, order, frozenset(stages), shown_for)
     _sections[code] = section
     return section
 

@@ -309,6 +309,7 @@ def _rendered_sections(order: Order, user) -> list[RenderedSection]:
     rendered = [
         RenderedSection(section, section.context(order, user), section.matters_in(stage))
         for section in sections()
+        if section.shown(order)
     ]
     return sorted(rendered, key=lambda r: not r.current)
 

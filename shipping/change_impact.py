@@ -3,12 +3,14 @@ sample sizes, the packing list, shipping marks, dispatches not yet shipped; regi
 orders' change registry in ShippingConfig.ready(). Applying a change books the open
 inspections for the new quantity."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orders.changes.choices import Aspect, ImpactArea
-from orders.changes.registry import Impact, register_change_contributor
+from orders.changes.registry import ChangeField, Impact, register_change_contributor
 from shipping import aql
 from shipping.choices import DispatchStep
+from shipping.models import ShippingMarks
 
 
 def _open_bookings(order):
@@ -87,13 +89,56 @@ def shipping_impact(context) -> list[Impact]:
     return lines
 
 
+MAIN_MARKS, SIDE_MARKS = "shipping.marks.main", "shipping.marks.side"
+
+
+def marks_fields(order) -> list[ChangeField]:
+    """The shipping marks a change request may change (R8: packing and shipping-mark data)."""
+    marks = ShippingMarks.objects.filter(order=order).first()
+    if marks is None:
+        return []
+    return [
+        ChangeField(
+            MAIN_MARKS, _("Main (front) marks"), Aspect.STYLE, marks.main_marks.strip(), True
+        ),
+        ChangeField(SIDE_MARKS, _("Side marks"), Aspect.STYLE, marks.side_marks.strip(), True),
+    ]
+
+
+def _apply_marks(context) -> None:
+    """New marks as the change states them; the customer confirmed them with the change (R8),
+    which stands as their R23 confirmation."""
+    marks = ShippingMarks.objects.filter(order=context.order).first()
+    if marks is None:
+        return
+    main = context.extra.get(MAIN_MARKS, marks.main_marks.strip())
+    side = context.extra.get(SIDE_MARKS, marks.side_marks.strip())
+    if (main, side) == (marks.main_marks.strip(), marks.side_marks.strip()):
+        return
+    change = context.change
+    marks.main_marks, marks.side_marks = main, side
+    marks.updated_at = timezone.now()
+    marks.confirmed_on = change.customer_confirmed_on
+    marks.confirmed_by_customer = change.customer_confirmed_by
+    marks.confirmation_reference = (
+        f"{change.label} {change.customer_confirmation_reference}".strip()
+    )
+    marks.save()
+
+
 def shipping_apply(context) -> None:
-    """The inspections not yet done are booked for the order's new quantity."""
+    """The inspections not yet done are booked for the order's new quantity; changed marks
+    are written."""
     if context.diff.touches(Aspect.QUANTITY):
         _open_bookings(context.order).update(lot_size=context.diff.after.quantity)
+    _apply_marks(context)
 
 
 def register() -> None:
     register_change_contributor(
-        code="shipping", impact=shipping_impact, apply=shipping_apply, order=50
+        code="shipping",
+        fields=marks_fields,
+        impact=shipping_impact,
+        apply=shipping_apply,
+        order=50,
     )

@@ -4,11 +4,14 @@ registry in SuppliersConfig.ready(), so orders/ never imports this app."""
 
 from decimal import Decimal
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from orders.changes.choices import Aspect, ImpactArea
-from orders.changes.registry import Impact, register_change_contributor
+from orders.changes.registry import ChangeField, Impact, register_change_contributor
+from orders.choices import EventKind
 from suppliers.choices import ProcurementStatus, TrimCardStatus
+from suppliers.services.common import note
 
 
 def _amount(consumption, pieces: int) -> str:
@@ -79,5 +82,48 @@ def materials_impact(context) -> list[Impact]:
     return [*fabric_impact(context), *trims_impact(context)]
 
 
+def trim_fields(order) -> list[ChangeField]:
+    """Each trim of the order, which a change request may swap (R8: trims)."""
+    return [
+        ChangeField(
+            f"suppliers.trim.{trim.pk}",
+            format_lazy(_("Trim: {trim}"), trim=trim.description),
+            Aspect.STYLE,
+            trim.description.strip(),
+        )
+        for trim in order.trims.all()
+    ]
+
+
+def materials_apply(context) -> None:
+    """A swapped trim takes its new name; a fabric booking the change alters loses its
+    signature, so the group head signs it again before it goes to the factory (R2)."""
+    order, diff = context.order, context.diff
+    for trim in order.trims.all():
+        new = context.extra.get(f"suppliers.trim.{trim.pk}")
+        if new and new != trim.description.strip():
+            trim.description = new[:200]
+            trim.save(update_fields=["description"])
+    if not diff.touches(Aspect.QUANTITY, Aspect.STYLE, Aspect.DATES):
+        return
+    for booking in order.fabric_bookings.exclude(signed_at=None):
+        booking.signed_by, booking.signed_at = None, None
+        booking.save(update_fields=["signed_by", "signed_at"])
+        note(
+            order,
+            user=context.user,
+            kind=EventKind.EDITED,
+            action="fabric_booking_edited",
+            detail=f"{booking.fabric_name} — {context.change.label} (Rev {order.revision}): "
+            + str(_("the signature is void; the group head must sign again")),
+        )
+
+
 def register() -> None:
-    register_change_contributor(code="suppliers", impact=materials_impact, order=30)
+    register_change_contributor(
+        code="suppliers",
+        fields=trim_fields,
+        impact=materials_impact,
+        apply=materials_apply,
+        order=30,
+    )

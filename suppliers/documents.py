@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from orders.changes.choices import Aspect
 from orders.documents.builtin_forms import ORDER_LIVE
 from orders.documents.images import picture_data_uri
 from orders.documents.registry import FormSpec, Signature, register_form, signed_by
@@ -79,6 +80,8 @@ TRIM_LIST = FormSpec(
         Signature(_("Factory: received"), company=True),
         _("QC"),
     ),
+    # R8: a change to the style (a trim swapped) or the quantities re-issues the list.
+    revised_by=frozenset({Aspect.STYLE, Aspect.QUANTITY}),
     send_rule=SendRule(
         when=(
             Requirement(lambda order: order.trims.exists(), _("the order has no trims to list")),

@@ -34,3 +34,8 @@ def r28_style_as_before(order) -> bool:
         return False
     repeat = repeat_of(order)
     return repeat is None or not repeat.style_changed()
+
+
+def r28_concerns(order) -> bool:
+    """The order page shows R28 on a repeat, on an order repeated, and once it can be."""
+    return r28_may_repeat(order) or r28_is_repeat(order) or order.repeats.exists()

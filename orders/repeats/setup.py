@@ -46,6 +46,7 @@ def ready() -> None:
         context=_section,
         order=5,
         stages=[Stage.RECEIVED, Stage.IN_REVIEW, Stage.APPROVED, Stage.SHIPPING, Stage.SETTLED],
+        shown_for=rules.r28_concerns,
     )
     register_action_labels(
         {

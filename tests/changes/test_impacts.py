@@ -77,3 +77,41 @@ def test_r8_open_inspection_is_booked_for_the_new_quantity(
     walk_to_applied(change, merchandiser, department_manager, clerk)
     booking.refresh_from_db()
     assert booking.lot_size == 700
+
+
+def test_r8_marks_and_trims_change_through_the_request(
+    order, merchandiser, department_manager, clerk
+):
+    from shipping.models import ShippingMarks
+
+    trim = make_trim(order, description="Main label, woven")
+    ShippingMarks.objects.create(
+        order=order, main_marks="NORTHWIND\nPO 1", recorded_by=merchandiser
+    )
+    change = raise_change(
+        order,
+        merchandiser,
+        extra={
+            f"suppliers.trim.{trim.pk}": "Main label, printed",
+            "shipping.marks.main": "NW\nPO 1",
+        },
+    )
+    fields = {c.key: (c.before, c.after) for c in change.diff().fields}
+    assert fields[f"suppliers.trim.{trim.pk}"] == ("Main label, woven", "Main label, printed")
+    walk_to_applied(change, merchandiser, department_manager, clerk)
+    trim.refresh_from_db()
+    marks = ShippingMarks.objects.get(order=order)
+    assert trim.description == "Main label, printed" and marks.main_marks == "NW\nPO 1"
+    # The customer confirmed the change, and with it the new marks (R8, R23).
+    assert marks.confirmed and "CR-1" in marks.confirmation_reference
+
+
+def test_r8_a_signed_fabric_booking_is_signed_again_after_a_change(
+    order, merchandiser, department_manager, clerk
+):
+    booking = make_booking(order)
+    fabric_booking_sign(booking_id=booking.pk, user=department_manager)
+    change = raise_change(order, merchandiser, lines=MORE_NAVY)
+    walk_to_applied(change, merchandiser, department_manager, clerk)
+    booking.refresh_from_db()
+    assert not booking.is_signed

@@ -253,3 +253,23 @@ def test_the_order_shows_its_revision_history(
     page = client.get(order.get_absolute_url()).content.decode()
     assert "Rev 2" in page and 'id="revision-history"' in page
     assert "Navy: 300 → 350" in page
+
+
+def test_the_form_offers_the_marks_and_trims_other_apps_keep(client, order, merchandiser):
+    from shipping.models import ShippingMarks
+    from tests.suppliers.builders import make_trim
+
+    trim = make_trim(order, description="Main label, woven")
+    ShippingMarks.objects.create(order=order, main_marks="NORTHWIND", recorded_by=merchandiser)
+    client.force_login(merchandiser)
+    data = raise_form(
+        order,
+        **{
+            f"x_suppliers.trim.{trim.pk}": "Main label, printed",
+            "x_shipping.marks.main": "NORTHWIND / NEW",
+            "x_shipping.marks.side": "",
+        },
+    )
+    client.post(reverse("orders:change_raise", args=[order.pk]), data)
+    change = ChangeRequest.objects.get(order=order)
+    assert {c.after for c in change.diff().fields} == {"Main label, printed", "NORTHWIND / NEW"}

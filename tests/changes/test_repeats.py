@@ -164,3 +164,10 @@ def test_r28_the_same_po_twice_is_refused_on_the_form(client, shipped, merchandi
     response = client.post(reverse("orders:repeat", args=[shipped.pk]), data)
     assert response.status_code == 200
     assert Order.objects.count() == 1
+
+
+def test_r28_the_section_shows_only_where_it_concerns_the_order(client, order, merchandiser):
+    client.force_login(merchandiser)
+    assert 'id="section-repeats"' not in client.get(order.get_absolute_url()).content.decode()
+    shipped = at_stage(order, Stage.SHIPPING)
+    assert 'id="section-repeats"' in client.get(shipped.get_absolute_url()).content.decode()
