@@ -14,6 +14,7 @@ from complaints.choices import (
 )
 from complaints.models import Complaint, ReturnApplication
 from orders.models import Customer
+from orders.widgets import DateRangeWidget
 from suppliers.models import Factory
 
 
@@ -41,7 +42,7 @@ class ComplaintFilterSet(django_filters.FilterSet):
     )
     received_on = django_filters.DateFromToRangeFilter(
         label=_("Received"),
-        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+        widget=DateRangeWidget(),
     )
 
     class Meta:
@@ -61,7 +62,7 @@ class ReturnFilterSet(django_filters.FilterSet):
     )
     applied_on = django_filters.DateFromToRangeFilter(
         label=_("Customer applied on"),
-        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+        widget=DateRangeWidget(),
     )
 
     class Meta:

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from orders.choices import Clearance, Decision
+from orders.form_ids import OwnIds
 from orders.models import Order
 from orders.models.review import CONTRACT_CHECK_ITEMS
 from orders.sizes import format_breakdown
@@ -240,7 +241,9 @@ class ApprovalForm(VersionForm):
     comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea)
 
 
-class ClearanceForm(VersionForm):
+class ClearanceForm(OwnIds, VersionForm):
+    id_prefix = "clearance"
+
     kind = forms.ChoiceField(choices=Clearance.choices)
     reference = forms.CharField(label=_("Reference"), required=False, max_length=120)
     reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea)

@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class DateInput(forms.DateInput):
@@ -16,7 +17,9 @@ class DateInput(forms.DateInput):
 
 
 class DateRangeWidget(django_filters.widgets.DateRangeWidget):
-    """A from / to pair of date pickers for list filters."""
+    """A from / to pair of date pickers for list filters; includes/range_field.html names the pair
+    with the field's label, and each picker says which end it is."""
 
     def __init__(self, attrs=None):
-        forms.MultiWidget.__init__(self, (DateInput, DateInput), attrs)
+        ends = (DateInput({"aria-label": _("From")}), DateInput({"aria-label": _("To")}))
+        forms.MultiWidget.__init__(self, ends, attrs)

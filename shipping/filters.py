@@ -5,6 +5,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from orders.models import Customer
+from orders.widgets import DateRangeWidget
 from shipping.choices import InspectionKind, InspectorParty, Verdict
 from shipping.models import InspectionBooking
 from suppliers.models import Factory
@@ -29,7 +30,7 @@ class InspectionFilterSet(django_filters.FilterSet):
     )
     planned_date = django_filters.DateFromToRangeFilter(
         label=_("Inspection date"),
-        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+        widget=DateRangeWidget(),
     )
 
     class Meta:

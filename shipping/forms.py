@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders.form_ids import OwnIds
 from orders.forms import OnceForm
 from orders.widgets import DateInput
 from shipping import aql as aql_tables
@@ -72,7 +73,9 @@ class ReportForm(forms.Form):
     defect_photo = forms.ImageField(label=_("Photo"), required=False)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(OwnIds, forms.Form):
+    id_prefix = "decision"
+
     decision = forms.ChoiceField(label=_("Decision"), choices=FailureDecision.choices)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
     reinspection_date = forms.DateField(label=_("Re-inspection date"), widget=DATE, required=False)
@@ -102,13 +105,17 @@ class MarksForm(forms.Form):
     artwork = forms.FileField(label=_("Artwork"), required=False)
 
 
-class MarksConfirmForm(forms.Form):
+class MarksConfirmForm(OwnIds, forms.Form):
+    id_prefix = "marks"
+
     confirmed_on = forms.DateField(label=_("Confirmed on"), widget=DATE)
     confirmed_by = forms.CharField(label=_("Confirmed by (customer)"))
     reference = forms.CharField(label=_("Customer's reference"), required=False)
 
 
-class PackingForm(forms.Form):
+class PackingForm(OwnIds, forms.Form):
+    id_prefix = "packing"
+
     pieces_per_carton = forms.IntegerField(label=_("Pieces per carton"), min_value=1)
     net_weight_per_piece_kg = forms.DecimalField(
         label=_("Net weight per piece (kg)"), min_value=0, decimal_places=3
@@ -121,12 +128,16 @@ class PackingForm(forms.Form):
     carton_height_cm = forms.DecimalField(label=_("Height (cm)"), min_value=1, decimal_places=1)
 
 
-class InvoiceForm(forms.Form):
+class InvoiceForm(OwnIds, forms.Form):
+    id_prefix = "invoice"
+
     number = forms.CharField(label=_("Invoice no."))
     issued_on = forms.DateField(label=_("Invoice date"), widget=DATE)
 
 
-class FreightForm(forms.Form):
+class FreightForm(OwnIds, forms.Form):
+    id_prefix = "freight"
+
     forwarder = forms.CharField(label=_("Forwarder"))
     mode = forms.ChoiceField(label=_("By"), choices=TransportMode.choices)
     vessel_or_flight = forms.CharField(label=_("Vessel / flight"))
@@ -137,7 +148,9 @@ class FreightForm(forms.Form):
     container_type = forms.ChoiceField(label=_("Container"), choices=ContainerType.choices)
 
 
-class ExportDocumentForm(forms.Form):
+class ExportDocumentForm(OwnIds, forms.Form):
+    id_prefix = "document"
+
     kind = forms.ChoiceField(label=_("Document"), choices=ExportDocumentKind.choices)
     number = forms.CharField(label=_("Number"))
     issued_on = forms.DateField(label=_("Date"), widget=DATE)
@@ -147,7 +160,9 @@ class ExportDocumentForm(forms.Form):
 MONEY = {"min_value": Decimal("0.01"), "max_digits": 14, "decimal_places": 2}
 
 
-class PaymentForm(OnceForm):
+class PaymentForm(OwnIds, OnceForm):
+    id_prefix = "payment"
+
     kind = forms.ChoiceField(label=_("Payment"), choices=PaymentKind.choices)
     amount = forms.DecimalField(label=_("Amount"), **MONEY)
     received_on = forms.DateField(label=_("Received on"), widget=DATE)
@@ -159,7 +174,9 @@ class PaymentForm(OnceForm):
     )
 
 
-class DeductionForm(OnceForm):
+class DeductionForm(OwnIds, OnceForm):
+    id_prefix = "deduction"
+
     source = forms.ChoiceField(label=_("Source"), choices=DeductionSource.choices)
     amount = forms.DecimalField(label=_("Amount"), **MONEY)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)

@@ -94,3 +94,11 @@ def rules(*codes: str) -> str:
 def without_rule_code(label) -> str:
     """A label as a customer reads it: our rule references, like "(R13)", left out."""
     return re.sub(r"\s*[(（]R\d+[)）]", "", str(label))
+
+
+@register.filter
+def in_row(field, row: int):
+    """A formset field in a table cell, named for screen readers by its column and row
+    ("Colour, line 2"): the column heading alone is no label for the input under it."""
+    name = _("%(label)s, line %(row)s") % {"label": field.label, "row": row}
+    return field.as_widget(attrs={"aria-label": name})
