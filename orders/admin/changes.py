@@ -2,10 +2,13 @@
 through the same service as the site's page; nothing is edited by hand here."""
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from orders.admin.forms import OrderActionForm
 from orders.admin.workflow import refusal_text
 from orders.changes.choices import ChangeStatus
 from orders.changes.diff import summary
@@ -41,7 +44,7 @@ class ChangeRequestAdmin(admin.ModelAdmin):
     ]
     list_filter = ["status", "is_amendment", "requested_by"]
     search_fields = ["order__po_number", "customer_reference"]
-    actions = ["sign_selected"]
+    actions = ["sign_selected", "reject_selected"]
     inlines = [ChangeApprovalInline]
     fields = [
         "order",
@@ -106,18 +109,49 @@ class ChangeRequestAdmin(admin.ModelAdmin):
         permissions=["view"],
     )
     def sign_selected(self, request, queryset):
+        self._decide(request, queryset.order_by("pk"), Decision.APPROVED, "")
+
+    @admin.action(
+        description=gettext_lazy("Reject selected change requests, with a reason"),
+        permissions=["view"],
+    )
+    def reject_selected(self, request, queryset):
+        changes = list(queryset.order_by("pk"))
+        form_options = {"comment_required": True, "comment_label": _("Reason")}
+        if "apply" in request.POST:
+            form = OrderActionForm(request.POST, **form_options)
+            if form.is_valid():
+                self._decide(request, changes, Decision.REJECTED, form.cleaned_data["comment"])
+                return None
+        else:
+            form = OrderActionForm(**form_options)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Reject change requests"),
+            "form": form,
+            "changes": changes,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/orders/changerequest/bulk_reject.html", context)
+
+    def _decide(self, request, changes, decision: str, comment: str) -> None:
         """One request, one transaction: a refused one stays untouched and the others go on."""
-        for change in queryset.order_by("pk"):
+        for change in changes:
             try:
                 approval = change_approval_record(
-                    change_id=change.pk, user=request.user, decision=Decision.APPROVED
+                    change_id=change.pk, user=request.user, decision=decision, comment=comment
                 )
             except ActionRefused as refusal:
                 self.message_user(request, f"{change}: {refusal_text(refusal)}", messages.ERROR)
             else:
+                done = (
+                    _("%(change)s signed: %(step)s.")
+                    if decision == Decision.APPROVED
+                    else _("%(change)s refused at: %(step)s.")
+                )
                 self.message_user(
                     request,
-                    _("%(change)s signed: %(step)s.")
-                    % {"change": change, "step": approval.get_step_display()},
+                    done % {"change": change, "step": approval.get_step_display()},
                     messages.SUCCESS,
                 )

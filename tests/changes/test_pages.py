@@ -273,3 +273,22 @@ def test_the_form_offers_the_marks_and_trims_other_apps_keep(client, order, merc
     client.post(reverse("orders:change_raise", args=[order.pk]), data)
     change = ChangeRequest.objects.get(order=order)
     assert {c.after for c in change.diff().fields} == {"Main label, printed", "NORTHWIND / NEW"}
+
+
+def test_approvers_reject_from_the_admin_list_with_a_reason(
+    client, order, merchandiser, department_manager
+):
+    from tests.changes.conftest import walk_to_confirmed
+
+    change = raise_change(order, merchandiser, lines={"Navy": {"sizes": {"S": 150, "M": 200}}})
+    walk_to_confirmed(change, merchandiser)
+    client.force_login(department_manager)
+    url = reverse("admin:orders_changerequest_changelist")
+    selected = {"action": "reject_selected", "_selected_action": [change.pk]}
+    asked = client.post(url, selected)
+    assert asked.status_code == 200 and "Reason" in asked.content.decode()
+    client.post(url, {**selected, "apply": "1", "comment": ""})
+    assert reload(change).status == ChangeStatus.CUSTOMER_CONFIRMED  # no reason, nothing done
+    client.post(url, {**selected, "apply": "1", "comment": "Price not agreed"})
+    refused = reload(change)
+    assert refused.status == ChangeStatus.REFUSED and refused.closed_reason == "Price not agreed"
