@@ -101,4 +101,13 @@ def in_row(field, row: int):
     """A formset field in a table cell, named for screen readers by its column and row
     ("Colour, line 2"): the column heading alone is no label for the input under it."""
     name = _("%(label)s, line %(row)s") % {"label": field.label, "row": row}
-    return field.as_widget(attrs={"aria-label": name})
+    widget = field.as_widget(attrs={"aria-label": name})
+    if not field.help_text:
+        return widget
+    # Django points aria-describedby at <id>_helptext; the cell has no room to show it.
+    return format_html(
+        '{}<span class="visually-hidden" id="{}_helptext">{}</span>',
+        widget,
+        field.auto_id,
+        field.help_text,
+    )
