@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "samples",
     "shipping",
     "complaints",
+    "quotations",
 ]
 
 MIDDLEWARE = [

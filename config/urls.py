@@ -16,6 +16,7 @@ urlpatterns = [
     path("suppliers/", include("suppliers.urls")),
     path("samples/", include("samples.urls")),
     path("complaints/", include("complaints.urls")),
+    path("quotations/", include("quotations.urls")),
     path("", include("orders.urls")),
 ]
 if settings.DEBUG:

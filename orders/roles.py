@@ -8,6 +8,8 @@ class Role(models.TextChoices):
     MERCHANDISER = "merchandiser", _("Merchandiser")
     DEPARTMENT_MANAGER = "department_manager", _("Department manager")
     GENERAL_MANAGER = "general_manager", _("General manager")
+    # R18: approves special prices with the general manager (副總經理).
+    DEPUTY_GENERAL_MANAGER = "deputy_gm", _("Deputy general manager")
     ADMINISTRATION = "administration", _("Administration")
     FINANCE = "finance", _("Finance")
     QC = "qc", _("QC")
@@ -16,7 +18,13 @@ class Role(models.TextChoices):
 
 MANAGER_ROLES = (Role.DEPARTMENT_MANAGER, Role.GENERAL_MANAGER)
 # Roles that see every order, not only their team's.
-SEES_ALL_ORDERS = (Role.DEPARTMENT_MANAGER, Role.GENERAL_MANAGER, Role.ADMINISTRATION, Role.FINANCE)
+SEES_ALL_ORDERS = (
+    Role.DEPARTMENT_MANAGER,
+    Role.GENERAL_MANAGER,
+    Role.DEPUTY_GENERAL_MANAGER,
+    Role.ADMINISTRATION,
+    Role.FINANCE,
+)
 
 
 def roles_of(user) -> set[str]:
