@@ -154,6 +154,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": envint("GENDAN_REMINDER_INTERVAL_SECONDS", 3600),
     },
     # Hourly as well: each order's weekly progress report is claimed once on its day.
+    # R18: an approved or sent quotation past its validity date is expired.
+    "quotation expiry": {
+        "task": "quotations.tasks.expire_quotations",
+        "schedule": envint("GENDAN_REMINDER_INTERVAL_SECONDS", 3600),
+    },
     "customer progress reports": {
         "task": "orders.planning.tasks.weekly_progress_reports",
         "schedule": envint("GENDAN_REMINDER_INTERVAL_SECONDS", 3600),

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class QuotationsConfig(AppConfig):
     name = "quotations"
     verbose_name = _("Quotations and costing")
+
+    def ready(self) -> None:
+        from quotations.forms_registry import register_forms
+        from quotations.sections import register_sections
+
+        register_forms()  # the quotation PDF, in the customer's language (R18)
+        register_sections()  # estimated cost and margin on the order page (contract review)

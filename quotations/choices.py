@@ -65,6 +65,8 @@ EVENT_LABELS = {
     "costed": _("Costing saved"),
     "special_price": _("Special price (R18)"),
     "requoted": _("Re-quoted"),
+    "order_created": _("Order created"),
+    "pdf_sent": _("Quotation e-mailed"),
 }
 
 

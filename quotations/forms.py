@@ -79,3 +79,26 @@ class ReasonForm(forms.Form):
 
 class RequoteForm(ReasonForm):
     valid_until = forms.DateField(label=_("Valid until"), required=False, widget=DateInput)
+
+
+class CreateOrderForm(forms.Form):
+    """Won → the order: what the quotation does not know yet."""
+
+    po_number = forms.CharField(label=_("Customer P/O no."), max_length=60)
+    factory = forms.ModelChoiceField(label=_("Factory"), queryset=None)
+    colour = forms.CharField(label=_("Colour"), max_length=80)
+    quantity = forms.IntegerField(label=_("Quantity"), min_value=1)
+    order_date = forms.DateField(label=_("Order date"), widget=DateInput)
+    customer_date = forms.DateField(label=_("Customer date"), widget=DateInput)
+    ex_factory_date = forms.DateField(label=_("Ex-factory date"), widget=DateInput)
+
+    def __init__(self, *args, **kwargs):
+        from suppliers.models import Factory
+
+        super().__init__(*args, **kwargs)
+        self.fields["factory"].queryset = Factory.objects.all()
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["factory_id"] = data.pop("factory").pk
+        return data

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from orders.documents.selectors import sent_for
 from orders.services.common import ActionRefused
 from orders.views.generic import ObjectListView, ServiceActionView, refusal_message
 from quotations import forms, permissions, selectors, services
@@ -114,6 +115,10 @@ def quotation_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "quotations/quotation_form.html", context)
 
 
+def _order_initial() -> dict:
+    return {"order_date": timezone.localdate()}
+
+
 def _action_forms(quotation: Quotation, user) -> list[tuple[str, str, object]]:
     """(transition name, label, form) for each step this user may take now."""
     status, actions = quotation.status, []
@@ -130,9 +135,15 @@ def _action_forms(quotation: Quotation, user) -> list[tuple[str, str, object]]:
         actions += [("win", forms.CommentForm()), ("lose", forms.ReasonForm())]
     if status in EXPIRABLE_STATUSES and prepare and quotation.validity_passed():
         actions.append(("expire", forms.CommentForm()))
+    if status == QuotationStatus.WON and prepare and quotation.order_id is None:
+        actions.append(("create_order", forms.CreateOrderForm(initial=_order_initial())))
     if status in REQUOTABLE_STATUSES and prepare and not hasattr(quotation, "next_revision"):
         actions.append(("requote", forms.RequoteForm()))
-    labels = {**TRANSITION_LABELS, "requote": TRANSITION_LABELS["replace"]}
+    labels = {
+        **TRANSITION_LABELS,
+        "requote": TRANSITION_LABELS["replace"],
+        "create_order": _("Create the order"),
+    }
     return [(name, labels[name], form) for name, form in actions]
 
 
@@ -153,6 +164,7 @@ def quotation_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "may_edit": quotation.status in EDITABLE_STATUSES
         and permissions.can_prepare(quotation, request.user),
         "events": list(quotation.events.all()),
+        "sent_documents": list(sent_for(quotation)),
     }
     return render(request, "quotations/quotation_detail.html", context)
 
@@ -175,6 +187,7 @@ class QuotationActionView(ServiceActionView):
         "win": (forms.CommentForm, services.quotation_win, "comment"),
         "lose": (forms.ReasonForm, services.quotation_lose, "reason"),
         "requote": (forms.RequoteForm, services.quotation_requote, "reason"),
+        "create_order": (forms.CreateOrderForm, None, ""),
     }
 
     def get_object(self, request, pk):
@@ -189,6 +202,11 @@ class QuotationActionView(ServiceActionView):
         return redirect(self.next_object) if self.next_object is not None else response
 
     def perform(self, request, obj, form, *, name: str) -> str:
+        if name == "create_order":
+            self.next_object = services.quotation_create_order(
+                quotation_id=obj.pk, user=request.user, **form.service_fields()
+            )
+            return _("Order %(order)s created in Received.") % {"order": self.next_object}
         if name == "expire":
             services.quotation_expire(quotation_id=obj.pk, user=request.user)
             return _("Done: %(action)s.") % {"action": TRANSITION_LABELS[name]}

@@ -57,6 +57,14 @@ DEMO_USERS = [
     ),
     DemoUser("gm", Role.GENERAL_MANAGER, "David", "Leung", Language.ENGLISH, is_staff=True),
     DemoUser(
+        "deputy_gm",
+        Role.DEPUTY_GENERAL_MANAGER,
+        "Wai Yee",
+        "Chow 周慧儀",
+        Language.TRADITIONAL_CHINESE,
+        is_staff=True,
+    ),
+    DemoUser(
         "admin_clerk",
         Role.ADMINISTRATION,
         "Wing Sze",

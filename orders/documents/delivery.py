@@ -3,6 +3,7 @@
 Like Healthchecks' sendreports: a worker owns a row only if its conditional UPDATE touched it,
 so a retry, a redelivered task or a second worker never mails the same row twice."""
 
+import re
 from datetime import timedelta
 from email.utils import formataddr, parseaddr
 
@@ -49,28 +50,42 @@ def _pdf_bytes(document: SentDocument) -> bytes:
             return stored.read()
     spec = get_form(document.form_code)
     pdf = render_pdf(spec, document.printed, document.recipient_language)
-    name = f"{document.form_code}-{document.order.po_number}-v{document.version}.pdf"
+    name = pdf_filename(document)
     document.pdf.save(name, ContentFile(pdf), save=False)
     SentDocument.objects.filter(pk=document.pk).update(pdf=document.pdf.name)
     return pdf
 
 
+def pdf_filename(document: SentDocument) -> str:
+    if document.order_id:
+        reference = document.order.po_number
+    else:
+        reference = str(get_form(document.form_code).reference(document.printed))
+        reference = re.sub(r"[^\w.-]+", "-", reference).strip("-")
+    return f"{document.form_code}-{reference}-v{document.version}.pdf"
+
+
+def _owner(document: SentDocument):
+    return document.order if document.order_id else document.printed
+
+
 def sender(document: SentDocument, company_name: str) -> str:
     """The merchandiser and the company as the display name of our sending address."""
-    contact = merchandiser_contact(document.order)
+    contact = merchandiser_contact(_owner(document))
     display = f"{contact.name} · {company_name}" if contact.name else company_name
     return formataddr((display, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
 
 
 def build_message(document: SentDocument, pdf: bytes) -> EmailMessage:
     spec = get_form(document.form_code)
-    contact = merchandiser_contact(document.order)
+    contact = merchandiser_contact(_owner(document))
     letterhead = CompanyProfile.current().for_language(document.recipient_language)
     with translation.override(document.recipient_language):
         context = {
             "document": document,
             "form_name": str(spec.name),
             "order": document.order,
+            "reference": spec.reference(document.printed),
             "company_name": letterhead.name,
             "letterhead": letterhead,
             "contact": contact,
@@ -88,8 +103,7 @@ def build_message(document: SentDocument, pdf: bytes) -> EmailMessage:
         reply_to=[formataddr((contact.name, contact.email))] if contact.email else None,
         headers={"Message-ID": document.message_id},
     )
-    filename = f"{document.form_code}-{document.order.po_number}-v{document.version}.pdf"
-    message.attach(filename, pdf, "application/pdf")
+    message.attach(pdf_filename(document), pdf, "application/pdf")
     for item in attachments.stored(document.pk):
         message.attach(item.filename, item.content, item.mimetype)
     return message

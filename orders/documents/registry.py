@@ -77,7 +77,10 @@ class FormSpec:
     name: object
     model: str  # "app_label.ModelName" of the object the form prints
     template: str
-    order_of: Callable  # obj -> orders.Order (the order the sent document is recorded on)
+    # obj -> orders.Order (the order the sent document is recorded on), or None for a form
+    # printed before any order exists (a quotation): it then names who may see it (seen_by),
+    # and on_sent records the sending on the object's own history.
+    order_of: Callable
     recipient: Callable  # obj -> party with .email, .language and str()
     context: Callable = field(default=lambda obj: {})
     reference: Callable = field(default=lambda obj: "")  # obj -> e.g. "PO-123 / ST-9" in the header
@@ -95,12 +98,27 @@ class FormSpec:
     # (if its send rule lets it leave: e.g. a fabric booking only while signed).
     revised_by: frozenset = frozenset()
     link_answer: LinkAnswer | None = None
+    seen_by: Callable[[Any, Any], bool] | None = None  # (obj, user) when order_of gives None
+    on_sent: Callable[[Any, Any, Any], None] | None = None  # (obj, SentDocument, user)
 
     def model_class(self):
         return apps.get_model(self.model)
 
     def get_object(self, pk):
         return self.model_class()._default_manager.get(pk=pk)
+
+    def owner_of(self, obj):
+        """What the form belongs to: its order, or the object itself before any order."""
+        order = self.order_of(obj)
+        return order if order is not None else obj
+
+    def may_see(self, obj, user) -> bool:
+        from orders import permissions
+
+        order = self.order_of(obj)
+        if order is not None:
+            return permissions.can_see(order, user)
+        return self.seen_by is not None and self.seen_by(obj, user)
 
 
 _forms: dict[str, FormSpec] = {}

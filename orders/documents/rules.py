@@ -28,7 +28,7 @@ class Requirement:
 
 @dataclass(frozen=True)
 class SendRule:
-    who: Callable = permissions.can_edit  # (order, user) -> bool
+    who: Callable = permissions.can_edit  # (order, user), or (obj, user) before any order
     who_refusal: object = _("You may not send documents for this order.")
     when: tuple[Requirement, ...] = ()
 
@@ -45,7 +45,7 @@ def refusal(spec, obj, order, user) -> str | None:
     """Why this user may not send this form now, or None. The message names the form and
     every missing requirement."""
     rule = spec.send_rule
-    if not rule.who(order, user):
+    if not rule.who(order if order is not None else obj, user):
         return str(rule.who_refusal)
     unmet = rule.unmet(obj, order)
     if not unmet:

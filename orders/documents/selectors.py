@@ -19,6 +19,18 @@ def sent_documents(*, order: Order):
     )
 
 
+def sent_for(obj):
+    """Every version sent of the forms printing this object (e.g. a quotation, before any
+    order exists), newest first."""
+    return (
+        SentDocument.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        )
+        .select_related("sent_by")
+        .order_by("-queued_at", "-id")
+    )
+
+
 def latest_sent(*, order: Order) -> list[SentDocument]:
     """The latest version of each form sent for each printed object of the order."""
     from orders.documents.choices import DocumentStatus
@@ -115,7 +127,7 @@ def form_actions(*, code: str, obj, user, send_url: str = "", recipient=None) ->
         obj=obj,
         recipient_name=recipient.name,
         languages=languages,
-        may_send=spec.send_rule.who(order, user),
+        may_send=spec.send_rule.who(order if order is not None else obj, user),
         unmet=spec.send_rule.unmet(obj, order),
         send_url=send_url or reverse("documents:send", args=args),
     )
@@ -130,10 +142,11 @@ class Contact:
     phone: str
 
 
-def merchandiser_contact(order: Order) -> Contact:
+def merchandiser_contact(owner) -> Contact:
+    """`owner`: the order, or anything else a form belongs to that has a merchandiser."""
     from orders.templatetags.gendan import person
 
-    user = order.merchandiser
+    user = owner.merchandiser
     profile = getattr(user, "profile", None)
     return Contact(
         name=person(user),

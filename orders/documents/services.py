@@ -76,7 +76,7 @@ def document_send(
 
     content_type = ContentType.objects.get_for_model(obj)
     with transaction.atomic():
-        order = lock_order(order.pk)  # serialises version numbers per order
+        order = _lock_owner(obj, order)  # serialises version numbers
         same = SentDocument.objects.filter(
             order=order, form_code=spec.code, content_type=content_type, object_id=obj.pk
         )
@@ -92,20 +92,36 @@ def document_send(
             recipient_language=to.language,
             sent_by=user,
             message_id=_message_id(),
-            order_revision=order.revision,
+            order_revision=order.revision if order is not None else 1,
         )
         # Copied now, while the row is made: what the user sent is what every attempt mails.
         files = attachments.snapshot(spec, obj, document.pk)
         with_files = "".join(f" + {item.filename}" for item in files)
-        record_event(
-            order,
-            kind=EventKind.DOCUMENT,
+        _note(
+            document,
             actor=user,
             action=DocumentAction.SENT,
             comment=f"{spec.code} v{version} → {to.name} <{to.email}>{with_files}",
         )
+        if spec.on_sent is not None:
+            spec.on_sent(obj, document, user)
         transaction.on_commit(partial(send_document.delay, document.pk))
     return document
+
+
+def _lock_owner(obj, order):
+    """Lock the order the form belongs to, or, before any order, the printed object."""
+    if order is not None:
+        return lock_order(order.pk)
+    list(type(obj)._default_manager.select_for_update().filter(pk=obj.pk).values_list("pk"))
+    return None
+
+
+def _note(document: SentDocument, **event) -> None:
+    """The order's timeline records what happens to its forms (a form before any order has
+    its own history, written by its on_sent)."""
+    if document.order_id is not None:
+        record_event(document.order, kind=EventKind.DOCUMENT, **event)
 
 
 def document_resend(*, document: SentDocument, user) -> SentDocument:
@@ -145,9 +161,8 @@ def _confirm(document: SentDocument, name: str, note: str = "") -> list[str]:
     document.confirmed_at = timezone.now()
     document.confirmed_by_name = name[:120]
     document.confirmation_note = note.strip()
-    record_event(
-        document.order,
-        kind=EventKind.DOCUMENT,
+    _note(
+        document,
         action=DocumentAction.CONFIRMED,
         comment=f"{document.form_code} v{document.version}: {document.confirmed_by_name}",
     )
@@ -165,9 +180,8 @@ def _attach_signed_copy(document: SentDocument, signed_copy, *, user=None, name:
     document.signed_copy.save(signed_copy.name, signed_copy, save=False)
     document.signed_copy_at = timezone.now()
     document.signed_copy_recorded_by = user
-    record_event(
-        document.order,
-        kind=EventKind.DOCUMENT,
+    _note(
+        document,
         actor=user,
         action=DocumentAction.SIGNED_COPY,
         comment=f"{document.form_code} v{document.version}: {name}",
@@ -241,6 +255,8 @@ def document_record_signed_copy(
         raise ActionRefused(_("Please choose the signed copy to upload."))
     _checked_upload(signed_copy)
     with transaction.atomic():
+        if document.order_id is None:
+            raise ActionRefused(_("This document is kept with no order."))
         order = lock_order(document.order_id)
         if not permissions.can_edit(order, user):
             raise ActionRefused(_("You may not file documents for this order."))

@@ -20,7 +20,7 @@ from orders.documents.services import (
     document_resend,
     document_send,
 )
-from orders.models import SentDocument
+from orders.models import Order, SentDocument
 from orders.services.common import ActionRefused
 from orders.views.generic import refusal_message
 
@@ -31,10 +31,9 @@ def _form_and_object(request, code: str, object_id: int):
         obj = spec.get_object(object_id)
     except (KeyError, ObjectDoesNotExist) as exc:
         raise Http404(_("No such form or object.")) from exc
-    order = spec.order_of(obj)
-    if not permissions.can_see(order, request.user):
+    if not spec.may_see(obj, request.user):
         raise PermissionDenied
-    return spec, obj, order
+    return spec, obj, spec.owner_of(obj)
 
 
 def _language(request, spec, obj) -> str:
@@ -60,14 +59,16 @@ def preview_pdf(request, code: str, object_id: int):
     return response
 
 
-def _back(order, request=None):
-    """To the page the form was sent from (a sample, a complaint), else the order's documents."""
+def _back(owner, request=None):
+    """To the page the form was sent from (a sample, a complaint), else the documents of the
+    order it belongs to (or the page of the quotation, before any order)."""
     target = request.POST.get("next", "") if request is not None else ""
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return redirect(target)
-    return redirect(order.get_absolute_url() + "#documents")
+    anchor = "#documents" if isinstance(owner, Order) else ""
+    return redirect(owner.get_absolute_url() + anchor)
 
 
 def posted_language(request) -> str | None:
@@ -99,7 +100,12 @@ def send(request, code: str, object_id: int):
 
 def _sent_document(request, pk: int) -> SentDocument:
     document = get_object_or_404(SentDocument.objects.select_related("order"), pk=pk)
-    if not permissions.can_see(document.order, request.user):
+    if document.order_id is not None:
+        seen = permissions.can_see(document.order, request.user)
+    else:
+        printed = document.printed
+        seen = printed is not None and get_form(document.form_code).may_see(printed, request.user)
+    if not seen:
         raise PermissionDenied
     return document
 
@@ -118,7 +124,7 @@ def resend(request, pk: int):
             _("%(form)s version %(version)s is being sent to %(email)s.")
             % {"form": again.form_code, "version": again.version, "email": again.recipient_email},
         )
-    return _back(document.order, request)
+    return _back(document.order or document.printed, request)
 
 
 class SignedCopyForm(forms.Form):
@@ -135,7 +141,7 @@ def record_signed_copy(request, pk: int):
     form = SignedCopyForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Give who signed it and choose the file."))
-        return _back(document.order, request)
+        return _back(document.order or document.printed, request)
     try:
         document_record_signed_copy(
             document=document,
@@ -147,7 +153,7 @@ def record_signed_copy(request, pk: int):
         messages.error(request, refusal_message(refused))
     else:
         messages.success(request, _("Signed copy filed."))
-    return _back(document.order, request)
+    return _back(document.order or document.printed, request)
 
 
 def _file(field, *, inline: bool):

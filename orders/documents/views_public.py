@@ -55,7 +55,10 @@ def _about(document) -> dict:
     """Whom the page comes from: the company, in the recipient's language, and the merchandiser
     to ask."""
     letterhead = CompanyProfile.current().for_language(document.recipient_language)
-    return {"company_name": letterhead.name, "contact": merchandiser_contact(document.order)}
+    return {
+        "company_name": letterhead.name,
+        "contact": merchandiser_contact(document.order or document.printed),
+    }
 
 
 def _document(request, token: str):

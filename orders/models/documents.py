@@ -15,8 +15,14 @@ from orders.models.order import Order
 class SentDocument(models.Model):
     """One e-mailing of one printed form; a re-send or a new revision is the next version."""
 
+    # Empty for a form sent before any order exists (a quotation, R18).
     order = models.ForeignKey(
-        Order, on_delete=models.CASCADE, related_name="sent_documents", verbose_name=_("order")
+        Order,
+        on_delete=models.CASCADE,
+        related_name="sent_documents",
+        verbose_name=_("order"),
+        null=True,
+        blank=True,
     )
     form_code = models.CharField(_("form"), max_length=30)
     content_type = models.ForeignKey(

@@ -10,11 +10,13 @@ from quotations.services.lifecycle import (
     quotation_win,
     quotations_expire_due,
 )
+from quotations.services.ordering import quotation_create_order
 
 __all__ = [
     "costing_save",
     "quotation_approve",
     "quotation_create",
+    "quotation_create_order",
     "quotation_expire",
     "quotation_lose",
     "quotation_reject",

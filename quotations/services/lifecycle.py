@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from orders.documents.services import document_send
 from orders.roles import has_role
 from orders.services.common import ActionRefused
 from quotations import permissions
@@ -14,6 +15,7 @@ from quotations.choices import (
     REQUOTABLE_STATUSES,
     QuotationStatus,
 )
+from quotations.forms_registry import QUOTATION_FORM
 from quotations.models import CostingLine, PriceBreak, Quotation
 from quotations.services.common import lock_quotation, record, required, transition
 
@@ -71,6 +73,9 @@ def quotation_send(*, quotation_id: int, user, comment: str = "") -> Quotation:
         transition(quotation, user, "send", comment=comment)
         quotation.sent_at = timezone.now()
         quotation.save(update_fields=["sent_at"])
+        # The PDF in the customer's language; a customer without an e-mail address refuses the
+        # whole step, so the quotation stays approved.
+        document_send(spec_code=QUOTATION_FORM, obj=quotation, user=user)
     return quotation
 
 

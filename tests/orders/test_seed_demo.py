@@ -32,6 +32,8 @@ from orders.models import (
 )
 from orders.planning.choices import DateChangeStatus
 from orders.roles import has_role, roles_of
+from quotations.choices import QuotationStatus
+from quotations.models import Quotation
 from samples.choices import LetterStatus, SampleStatus, SampleType
 from samples.models import CommentLetter, SampleRequest
 from shipping import rules as shipping_rules
@@ -84,6 +86,7 @@ COUNTED = [
     DateChangeRequest,
     ProgressReport,
     Milestone,
+    Quotation,
 ]
 
 
@@ -267,6 +270,7 @@ DEMO_FORM_OBJECTS = {
     "F-RET-001": lambda: ReturnApplication.objects.exclude(status=ReturnStatus.AWAITING_APPROVAL),
     "F-RET-002": lambda: ReturnApplication.objects.filter(status=ReturnStatus.CLOSED),
     "F-CHG-001": lambda: ChangeRequest.objects.all(),
+    "F-QT-001": lambda: Quotation.objects.filter(status=QuotationStatus.SENT),
 }
 
 
@@ -282,3 +286,13 @@ def test_demo_opens_every_form_including_the_delivery_note_and_a_customer_layout
         assert obj is not None, f"the demo has nothing to print on {spec.code}"
         response = client.get(reverse("documents:preview", args=[spec.code, obj.pk]))
         assert response.status_code == 200 and spec.code in response.content.decode()
+
+
+def test_r18_demo_has_quotations_in_every_state_one_won_into_its_order():
+    states = set(Quotation.objects.values_list("status", flat=True))
+    assert states == set(QuotationStatus.values)
+    won = Quotation.objects.get(status=QuotationStatus.WON)
+    assert won.order is not None and won.order.stage == Stage.RECEIVED
+    waiting = Quotation.objects.get(status=QuotationStatus.IN_APPROVAL)
+    assert waiting.needs_special_approval()
+    assert has_role(get_user_model().objects.get(username="deputy_gm"), "deputy_gm")

@@ -65,6 +65,7 @@ def test_r18_approved_before_sending(quotation, merchandiser, department_manager
         "submit",
         "approve",
         "send",
+        "pdf_sent",
     ]
 
 
@@ -209,3 +210,12 @@ def test_r18_bad_costing_is_refused_and_nothing_saved(quotation, merchandiser):
 def test_r18_the_model_refuses_a_transition_called_directly(quotation):
     with pytest.raises(TransitionNotAllowed):
         quotation.win()
+
+
+def test_r18_beat_task_expires_what_is_past(quotation, merchandiser, department_manager):
+    from quotations.tasks import expire_quotations
+
+    _sent(quotation, merchandiser, department_manager)
+    Quotation.objects.filter(pk=quotation.pk).update(valid_until=date.today() - timedelta(days=3))
+    assert expire_quotations.apply().get() == 1
+    assert fresh(quotation).status == QuotationStatus.EXPIRED

@@ -11,7 +11,7 @@ def create_group(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orders', '0013_master_file_progress_subscription_feedback'),
+        ('orders', '0015_change_request_admin_permissions'),
     ]
 
     operations = [
