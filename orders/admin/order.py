@@ -9,6 +9,7 @@ from orders.admin.display import annotate_review_state, stage_badge, waiting_for
 from orders.admin.planning import AtRiskFilter
 from orders.admin.workflow import OrderWorkflowMixin
 from orders.models import Approval, Order, OrderEvent, OrderLine, PaymentClearance
+from orders.paging import ReversingPaginator
 from orders.selectors import order_list
 from orders.sizes import format_breakdown
 from orders.timeline import action_label
@@ -96,6 +97,9 @@ class OrderAdmin(OrderWorkflowMixin, admin.ModelAdmin):
     ]
     list_display_links = ["po_number", "style_no"]
     list_select_related = ["customer", "factory", "merchandiser"]
+    # "12 results (100,000 total)" counted every order again on each search or filter.
+    show_full_result_count = False
+    paginator = ReversingPaginator
     list_filter = [
         "stage",
         "customer",

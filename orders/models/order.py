@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Sum
+from django.db.models import F, OuterRef, Subquery, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
@@ -113,7 +113,11 @@ class Order(ConcurrentTransitionMixin, models.Model):
                 fields=["customer", "po_number"], name="unique_po_number_per_customer"
             ),
         ]
-        indexes = [models.Index(fields=["team", "stage"])]
+        indexes = [
+            models.Index(fields=["team", "stage"]),
+            # The lists' order (Meta.ordering): a page is read off the index, not sorted.
+            models.Index(fields=["ex_factory_date", "id"], name="order_ex_factory_id"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.po_number} / {self.style_no}"
@@ -305,11 +309,18 @@ class OrderLine(models.Model):
 
 
 def annotate_totals(queryset):
-    """Add the order's total quantity and amount in one query (used by list selectors)."""
+    """Add the order's total quantity and amount (used by list selectors). Each is a subquery
+    over the order's own lines, not a join grouped over every order: a page of 25 orders sums
+    the lines of those 25, and its count and its ORDER BY ... LIMIT never touch the lines."""
+    lines = OrderLine.objects.filter(order=OuterRef("pk")).order_by().values("order")
     return queryset.annotate(
-        annotated_quantity=Sum("lines__quantity"),
-        annotated_amount=Sum(
-            F("lines__quantity") * F("lines__unit_price"),
-            output_field=models.DecimalField(max_digits=18, decimal_places=4),
+        annotated_quantity=Subquery(lines.annotate(total=Sum("quantity")).values("total")),
+        annotated_amount=Subquery(
+            lines.annotate(
+                total=Sum(
+                    F("quantity") * F("unit_price"),
+                    output_field=models.DecimalField(max_digits=18, decimal_places=4),
+                )
+            ).values("total")
         ),
     )

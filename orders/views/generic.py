@@ -4,13 +4,13 @@ and template; listing, filtering, paging and the handling of refused actions liv
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.html import format_html, format_html_join
 from django.views import View
 
 from orders.models import StaleOrderError
+from orders.paging import ReversingPaginator
 from orders.services.common import ActionRefused
 from orders.services.submissions import submitted_once
 
@@ -40,7 +40,7 @@ class ObjectListView(LoginRequiredMixin, View):
             if export not in FORMATS:
                 raise Http404
             return export_response(table, export)
-        paginator = Paginator(table.objects(), table.paginate_by)
+        paginator = ReversingPaginator(table.objects(), table.paginate_by)
         page = paginator.get_page(request.GET.get("page"))
         objects = list(page.object_list)
         context = {
