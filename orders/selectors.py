@@ -102,6 +102,16 @@ class Home:
     plan: object = None
     # Blocks other apps contribute: (panel, its context) pairs.
     panels: list = field(default_factory=list)
+    # Each block shows its first HOME_ROWS rows; these are how many there are in all.
+    late_count: int = 0
+    due_count: int = 0
+    waiting_count: int = 0
+    due_from: object = None
+    due_to: object = None
+
+
+# A home block shows this many rows and links to the list of all of them.
+HOME_ROWS = 10
 
 
 def my_orders(user) -> QuerySet[Order]:
@@ -112,15 +122,19 @@ def my_orders(user) -> QuerySet[Order]:
     return orders
 
 
+def first_rows(queryset: QuerySet, rows: int = HOME_ROWS) -> tuple[list, int]:
+    """The first rows of a block and how many it has, in two short queries."""
+    return list(queryset[:rows]), queryset.count()
+
+
 def home(user) -> Home:
     today = timezone.localdate()
+    due_to = today + timedelta(days=DUE_SOON_DAYS)
     mine = my_orders(user)
-    late = list(mine.filter(late_orders_q()))
-    due = list(
+    late, late_count = first_rows(mine.filter(late_orders_q()))
+    due, due_count = first_rows(
         mine.filter(
-            stage__in=ACTIVE_STAGES,
-            ex_factory_date__gte=today,
-            ex_factory_date__lte=today + timedelta(days=DUE_SOON_DAYS),
+            stage__in=ACTIVE_STAGES, ex_factory_date__gte=today, ex_factory_date__lte=due_to
         )
     )
     counts = dict(
@@ -130,23 +144,41 @@ def home(user) -> Home:
     from orders.planning.selectors import plan_home
 
     panels = [(panel, panel.context(user)) for panel in home_panels()]
-    return Home(late, due, waiting_for(user), stage_counts, plan_home(user, today=today), panels)
+    waiting, waiting_count = waiting_for(user)
+    return Home(
+        late,
+        due,
+        waiting,
+        stage_counts,
+        plan_home(user, today=today),
+        panels,
+        late_count=late_count,
+        due_count=due_count,
+        waiting_count=waiting_count,
+        due_from=today,
+        due_to=due_to,
+    )
 
 
-def waiting_for(user) -> list[WaitingItem]:
+def waiting_for(user, rows: int = HOME_ROWS) -> tuple[list[WaitingItem], int]:
     """What this user can give now to move an order to its next step: the contract check (R5)
     of a received order, the next signature of the approval chain (R10), the payment
-    clearances (R11) of an approved order."""
+    clearances (R11) of an approved order. The first `rows`, soonest ex-factory first, and how
+    many there are: the database picks them (orders.waiting), the rules name what each waits for."""
+    from orders.waiting import waiting_q, with_gm_threshold
+
     # The totals are annotated because rules.needs_general_manager reads the amount.
-    orders = (
-        annotate_totals(visible_orders(user))
-        .filter(stage__in=PAYMENT_GATE_OPEN_STAGES)
-        .select_related("customer", "contract_check")
-        .prefetch_related(
+    waiting = (
+        with_gm_threshold(annotate_totals(visible_orders(user)))
+        .filter(waiting_q(user))
+        .order_by("ex_factory_date", "id")
+    )
+    orders, count = first_rows(
+        waiting.select_related("customer", "contract_check").prefetch_related(
             Prefetch("approvals", queryset=Approval.objects.filter(decision=Decision.APPROVED)),
             "clearances",
-        )
-        .order_by("ex_factory_date", "id")
+        ),
+        rows,
     )
     items = []
     for order in orders:
@@ -170,7 +202,7 @@ def waiting_for(user) -> list[WaitingItem]:
             )
         if what:
             items.append(WaitingItem(order, what))
-    return items
+    return items, count
 
 
 def gate_label(transition: str, code: str):

@@ -4,7 +4,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, F, QuerySet, Sum
+from django.db.models import Case, Count, F, OuterRef, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from orders.choices import ACTIVE_STAGES
@@ -13,6 +14,7 @@ from orders.models import (
     DateChangeRequest,
     Milestone,
     Order,
+    OrderLine,
     OrderPlan,
     ProcessStep,
     ProgressReport,
@@ -25,7 +27,7 @@ from orders.planning.choices import (
     MilestoneState,
     Party,
 )
-from orders.planning.rules import r19_sorted
+from orders.planning.rules import CREDIT_CLASS_RANK
 from orders.roles import Role, has_role
 
 DUE_SOON_DAYS = 7
@@ -251,54 +253,71 @@ class PlanHome:
     due_this_week: list[Milestone]
     late: list[Milestone]
     at_risk: list[Order]
+    # Each block shows its first HOME_LIST_LIMIT; these are how many there are in all.
+    due_count: int = 0
+    late_count: int = 0
+    at_risk_count: int = 0
 
 
-def _milestone_key(milestone: Milestone) -> dict:
-    return {
-        "due": milestone.planned_date,
-        "credit_class": milestone.order.customer.credit_class,
-        "quantity": milestone.order_quantity,
-        "lines": milestone.order_lines,
-        "order_id": milestone.order_id,
-    }
+def r19_order_by(due: str, order: str = "") -> list:
+    """R19's order (orders.planning.rules.r19_priority) as the database's ORDER BY, for rows
+    annotated by with_r19_columns(order): the earlier date, the customer's class, the larger
+    quantity, the more lines, the order id."""
+    return [due, "r19_class", "-r19_quantity", "-r19_lines", f"{order}id" if order else "id"]
 
 
-def _order_key(order: Order) -> dict:
-    return {
-        "due": order.customer_date,
-        "credit_class": order.customer.credit_class,
-        "quantity": order.annotated_quantity,
-        "lines": order.line_count,
-        "order_id": order.pk,
-    }
+def with_r19_columns(queryset: QuerySet, order: str = ""):
+    """The columns R19 sorts on, read from the order at `order` (a lookup prefix, or the rows
+    themselves), the line sums each a subquery over that order's own lines."""
+    lines = (
+        OrderLine.objects.filter(order=OuterRef(f"{order}id" if order else "pk"))
+        .order_by()
+        .values("order")
+    )
+    ranks = [When(**{f"{order}customer__credit_class": cls}, then=Value(rank))
+             for cls, rank in CREDIT_CLASS_RANK.items()]  # fmt: skip
+    return queryset.annotate(
+        r19_class=Case(*ranks, default=Value(len(CREDIT_CLASS_RANK))),
+        r19_quantity=Coalesce(Subquery(lines.annotate(n=Sum("quantity")).values("n")), 0),
+        r19_lines=Coalesce(Subquery(lines.annotate(n=Count("id")).values("n")), 0),
+    )
+
+
+def _first(queryset: QuerySet) -> tuple[list, int]:
+    return list(queryset[:HOME_LIST_LIMIT]), queryset.count()
 
 
 def plan_home(user, *, today: date | None = None) -> PlanHome:
-    """What is due this week, what is late, and the orders at risk, in R19's order.
-    Three queries, whatever the number of orders."""
+    """What is due this week, what is late, and the orders at risk, in R19's order: the first
+    HOME_LIST_LIMIT of each, sorted and cut by the database, and how many there are."""
     today = today or timezone.localdate()
     mine = _mine(user).filter(stage__in=ACTIVE_STAGES)
-    open_milestones = (
+    open_milestones = with_r19_columns(
         Milestone.objects.filter(
-            order__in=mine.values("pk"),
-            actual_date__isnull=True,
-            planned_date__lte=today + timedelta(days=DUE_SOON_DAYS),
+            order__in=mine.values("pk"), actual_date__isnull=True
+        ).select_related("order__customer"),
+        order="order__",
+    ).order_by(*r19_order_by("planned_date", "order__"), "id")
+    late, late_count = _first(open_milestones.filter(planned_date__lt=today))
+    due, due_count = _first(
+        open_milestones.filter(
+            planned_date__gte=today, planned_date__lte=today + timedelta(days=DUE_SOON_DAYS)
         )
-        .select_related("order__customer")
-        .annotate(order_quantity=Sum("order__lines__quantity"), order_lines=Count("order__lines"))
     )
-    late, due = [], []
-    for milestone in open_milestones:
-        (late if milestone.planned_date < today else due).append(milestone)
-    at_risk = (
-        Order.objects.filter(pk__in=mine.values("pk"), plan__at_risk=True)
-        .select_related("customer", "plan")
-        .annotate(annotated_quantity=Sum("lines__quantity"), line_count=Count("lines"))
+    at_risk, at_risk_count = _first(
+        with_r19_columns(
+            Order.objects.filter(pk__in=mine.values("pk"), plan__at_risk=True).select_related(
+                "customer", "plan"
+            )
+        ).order_by(*r19_order_by("customer_date"))
     )
     return PlanHome(
-        due_this_week=r19_sorted(due, key=_milestone_key)[:HOME_LIST_LIMIT],
-        late=r19_sorted(late, key=_milestone_key)[:HOME_LIST_LIMIT],
-        at_risk=r19_sorted(at_risk, key=_order_key)[:HOME_LIST_LIMIT],
+        due_this_week=due,
+        late=late,
+        at_risk=at_risk,
+        due_count=due_count,
+        late_count=late_count,
+        at_risk_count=at_risk_count,
     )
 
 

@@ -1,6 +1,7 @@
 """R25/R26 production progress and R19's priority order on the merchandiser's home."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -116,3 +117,45 @@ def test_r19_home_lists_late_due_and_at_risk_in_priority_order(merchandiser, cli
     client.force_login(merchandiser)
     response = client.get(reverse("orders:home"))
     assert "At risk" in response.content.decode() or "Orders at risk" in response.content.decode()
+
+
+@freeze_time("2026-04-27")
+def test_r19_home_blocks_are_the_first_of_all_in_priority_order(merchandiser, monkeypatch):
+    """The database sorts and cuts each block as r19_sorted orders all of its rows."""
+    from orders.planning import selectors
+    from orders.planning.rules import r19_sorted
+
+    for number, credit_class in enumerate([CreditClass.C, CreditClass.A, CreditClass.B] * 2):
+        order = make_order(
+            merchandiser=merchandiser,
+            customer=make_customer(credit_class=credit_class),
+            order_date=date(2026, 1, 5),
+            ex_factory_date=date(2026, 4, 30),
+            customer_date=date(2026, 5, 1),
+            lines=[
+                {"colour": f"C{n}", "size_breakdown": {}, "quantity": 100 * (number % 2 + 1),
+                 "unit_price": Decimal("2")}
+                for n in range(number % 3 + 1)
+            ],
+        )  # fmt: skip
+        plan_build(order=order, user=merchandiser)
+    everything = plan_home(merchandiser)
+    monkeypatch.setattr(selectors, "HOME_LIST_LIMIT", 4)
+    cut = plan_home(merchandiser)
+
+    def key(milestone):
+        order = milestone.order
+        return {
+            "due": milestone.planned_date,
+            "credit_class": order.customer.credit_class,
+            "quantity": order.total_quantity,
+            "lines": order.lines.count(),
+            "order_id": order.pk,
+        }
+
+    for block in ("late", "due_this_week"):
+        rows = getattr(everything, block)
+        assert len(rows) == getattr(cut, f"{block.split('_')[0]}_count") > 4
+        assert [m.pk for m in getattr(cut, block)] == [m.pk for m in r19_sorted(rows, key=key)[:4]]
+    assert cut.at_risk_count == len(everything.at_risk) == 6
+    assert [o.customer.credit_class for o in cut.at_risk] == ["A", "A", "B", "B"]
