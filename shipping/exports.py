@@ -111,7 +111,12 @@ class CollectionsTable(Table):
     title = _("Collections by customer (R21)")
 
     def objects(self):
-        return [pair for row in selectors.collections() for pair in row.orders]
+        # Read in chunks by all_rows(); each chunk's balances fetch what they read at once.
+        return (
+            selectors.owing_orders()
+            .select_related("customer", "merchandiser")
+            .order_by("customer__name", "currency", "ex_factory_date", "id")
+        )
 
     def columns(self) -> list[Column]:
         return [
@@ -133,9 +138,9 @@ class CollectionsTable(Table):
             ],
         ]
 
-    def rows(self, pairs):
+    def rows(self, orders):
         today = timezone.localdate()
-        for order, balance in pairs:
+        for order, balance in selectors.balances(list(orders), today=today):
             bucket = selectors.order_bucket(balance, today)
             owed = balance.owed.amount
             yield [

@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Sum, prefetch_related_objects
 from django.utils import timezone
 
 from orders.choices import Stage
@@ -30,13 +30,28 @@ def orders_with_money(queryset=None):
     )
 
 
-def open_balances(*, merchandiser=None, today=None) -> list[tuple[Order, rules.Balance]]:
-    today = today or timezone.localdate()
+def owing_orders(*, merchandiser=None, today=None):
+    """Orders that still owe money, with their R21 columns (shipping.collections)."""
+    from shipping.collections import owing
+
     queryset = Order.objects.filter(stage__in=OWING_STAGES)
     if merchandiser is not None:
         queryset = queryset.filter(merchandiser=merchandiser)
+    return owing(queryset)
+
+
+def balances(orders: list[Order], *, today=None) -> list[tuple[Order, rules.Balance]]:
+    """rules.balance of each order, with what it reads fetched for all of them at once."""
+    today = today or timezone.localdate()
+    prefetch_related_objects(orders, "lines", "payments", "deductions", "export_documents")
+    return [(order, rules.balance(order, today=today)) for order in orders]
+
+
+def open_balances(*, merchandiser=None, today=None) -> list[tuple[Order, rules.Balance]]:
+    today = today or timezone.localdate()
+    orders = owing_orders(merchandiser=merchandiser, today=today)
     result = []
-    for order in orders_with_money(queryset.order_by("customer__name", "ex_factory_date")):
+    for order in orders_with_money(orders.order_by("customer__name", "ex_factory_date", "id")):
         balance = rules.balance(order, today=today)
         if not balance.settled:
             result.append((order, balance))
@@ -44,11 +59,16 @@ def open_balances(*, merchandiser=None, today=None) -> list[tuple[Order, rules.B
 
 
 def overdue_orders(*, merchandiser=None, today=None) -> list[tuple[Order, rules.Balance]]:
-    return [
-        (order, balance)
-        for order, balance in open_balances(merchandiser=merchandiser, today=today)
-        if balance.status == PaymentStatus.OVERDUE
+    """The orders overdue today: picked by the database, then each one's balance."""
+    from shipping.collections import overdue
+
+    today = today or timezone.localdate()
+    orders = owing_orders(merchandiser=merchandiser, today=today).filter(overdue(today))
+    pairs = [
+        (order, rules.balance(order, today=today))
+        for order in orders_with_money(orders.order_by("customer__name", "ex_factory_date", "id"))
     ]
+    return [(order, balance) for order, balance in pairs if balance.status == PaymentStatus.OVERDUE]
 
 
 @dataclass
@@ -94,20 +114,48 @@ def latest_final_report(order):
 
 
 def collections(*, today=None) -> list[CustomerCollections]:
-    """R21: what each customer owes, per currency, aged by days past the due date."""
+    """R21: what each customer owes, per currency, aged by days past the due date: summed by
+    the database, one row per customer and currency (the orders are listed on demand, see
+    customer_balances)."""
+    from orders.models import Customer
+    from shipping.collections import aged, overdue
+
     today = today or timezone.localdate()
-    rows: dict[tuple, CustomerCollections] = {}
-    for order, balance in open_balances(today=today):
-        key = (order.customer_id, order.currency)
-        row = rows.get(key) or CustomerCollections(order.customer, order.currency)
-        rows[key] = row
-        row.orders.append((order, balance))
-        bucket = order_bucket(balance, today)
-        if bucket is None:
-            row.not_due += balance.owed.amount
-        else:
-            row.buckets[bucket] += balance.owed.amount
-    return sorted(rows.values(), key=lambda r: (str(r.customer.name), r.currency))
+    buckets = {
+        f"bucket_{index}": Sum("money_owed", filter=aged(today, low, high))
+        for index, (_label, low, high) in enumerate(AGEING_BUCKETS)
+    }
+    sums = (
+        owing_orders(today=today)
+        .values("customer_id", "currency")
+        .annotate(not_due=Sum("money_owed", filter=~overdue(today)), **buckets)
+        .order_by()
+    )
+    sums = list(sums)
+    customers = Customer.objects.in_bulk({row["customer_id"] for row in sums})
+    rows = []
+    for row in sums:
+        line = CustomerCollections(customers[row["customer_id"]], row["currency"])
+        line.not_due = _cents(row["not_due"])
+        for index, (label, _low, _high) in enumerate(AGEING_BUCKETS):
+            line.buckets[label] = _cents(row[f"bucket_{index}"])
+        rows.append(line)
+    return sorted(rows, key=lambda r: (str(r.customer.name), r.currency))
+
+
+def _cents(amount) -> Decimal:
+    return Decimal(amount or 0).quantize(Decimal("0.01"))
+
+
+def customer_balances(customer_id: int, currency: str, *, today=None):
+    """One customer's orders that owe in a currency, soonest ex-factory first (a queryset to
+    page through; balances() gives each shown order its R21 balance)."""
+    return (
+        owing_orders(today=today)
+        .filter(customer_id=customer_id, currency=currency)
+        .select_related("customer", "merchandiser")
+        .order_by("ex_factory_date", "id")
+    )
 
 
 def overdue_by_merchandiser(*, today=None) -> dict:

@@ -191,8 +191,28 @@ def collections_view(request: HttpRequest) -> HttpResponse:
     context = {
         "rows": selectors.collections(),
         "buckets": [label for label, _low, _high in AGEING_BUCKETS],
+        **_customer_orders(request),
     }
     return render(request, "shipping/collections.html", context)
+
+
+def _customer_orders(request: HttpRequest) -> dict:
+    """The orders behind one row of the collections (?customer=&currency=), a page at a time."""
+    from orders.models import Customer
+    from orders.paging import ReversingPaginator
+
+    customer = Customer.objects.filter(pk=request.GET.get("customer") or None).first()
+    currency = request.GET.get("currency", "")
+    if customer is None or not currency:
+        return {}
+    paginator = ReversingPaginator(selectors.customer_balances(customer.pk, currency), 25)
+    page = paginator.get_page(request.GET.get("page"))
+    return {
+        "customer": customer,
+        "currency": currency,
+        "page_obj": page,
+        "balances": selectors.balances(list(page.object_list)),
+    }
 
 
 class TrackingSheetView(ObjectListView):

@@ -25,4 +25,10 @@ def test_collections_group_thousands_and_name_the_merchandiser(client, merchandi
     client.force_login(finance)
     page = client.get(reverse("shipping:collections")).content.decode()
     assert "16,500.00" in page and "16500.00" not in page
-    assert "Ka Yan Chan" in page
+    # The orders behind a customer's row are one click away (listed on demand).
+    orders = client.get(
+        reverse("shipping:collections"),
+        {"customer": order.customer_id, "currency": order.currency},
+    ).content.decode()
+    assert "Ka Yan Chan" in orders and order.po_number in orders
+    assert "16,500.00" in orders
