@@ -4,7 +4,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Case, Count, F, OuterRef, QuerySet, Subquery, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -333,29 +345,39 @@ class LatenessRow:
     days: int
 
 
-def lateness_by_responsibility(orders: QuerySet[Order]) -> tuple[list[LatenessRow], list]:
-    """Agreed date changes that moved a date later, split by who was responsible; and the
-    changes themselves, newest first."""
-    agreed = (
-        DateChangeRequest.objects.filter(
-            order__in=orders.values("pk"),
-            status=DateChangeStatus.AGREED,
-            proposed_date__gt=F("current_date"),
-        )
-        .select_related("order__customer", "created_by")
-        .order_by("-decided_at")
+def lateness_by_responsibility(
+    orders: QuerySet[Order], *, limit: int = 200
+) -> tuple[list[LatenessRow], list]:
+    """Agreed date changes that moved a date later, split by who was responsible (summed by
+    the database); and the latest `limit` changes themselves, newest first."""
+    agreed = DateChangeRequest.objects.filter(
+        order__in=orders.values("pk"),
+        status=DateChangeStatus.AGREED,
+        proposed_date__gt=F("current_date"),
     )
-    agreed = list(agreed)
-    totals: dict[str, dict] = {
-        party: {"changes": 0, "orders": set(), "days": 0} for party in Party.values
+    moved = ExpressionWrapper(F("proposed_date") - F("current_date"), output_field=DurationField())
+    totals = {
+        row["responsible"]: row
+        for row in agreed.order_by()
+        .values("responsible")
+        .annotate(changes=Count("id"), orders=Count("order", distinct=True), moved=Sum(moved))
     }
-    for change in agreed:
-        bucket = totals[change.responsible]
-        bucket["changes"] += 1
-        bucket["orders"].add(change.order_id)
-        bucket["days"] += change.days_moved
+    empty = {"changes": 0, "orders": 0, "moved": None}
     rows = [
-        LatenessRow(party, Party(party).label, t["changes"], len(t["orders"]), t["days"])
-        for party, t in totals.items()
+        LatenessRow(
+            party,
+            Party(party).label,
+            totals.get(party, empty)["changes"],
+            totals.get(party, empty)["orders"],
+            _days(totals.get(party, empty)["moved"]),
+        )
+        for party in Party.values
     ]
-    return rows, agreed
+    latest = agreed.select_related("order__customer", "created_by").order_by("-decided_at", "-id")
+    return rows, list(latest[:limit])
+
+
+def _days(moved) -> int:
+    if moved is None:
+        return 0
+    return moved.days if isinstance(moved, timedelta) else int(moved)

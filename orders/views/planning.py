@@ -123,9 +123,7 @@ class DateChangeDecisionView(OrderActionView):
 @login_required
 def lateness_report_view(request: HttpRequest) -> HttpResponse:
     rows, changes = lateness_by_responsibility(selectors.visible_orders(request.user))
-    return render(
-        request, "orders/planning/lateness.html", {"rows": rows, "changes": changes[:200]}
-    )
+    return render(request, "orders/planning/lateness.html", {"rows": rows, "changes": changes})
 
 
 @login_required

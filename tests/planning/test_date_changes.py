@@ -101,3 +101,20 @@ def test_r6_lateness_report_splits_by_responsibility(planned_order, merchandiser
     days = {row.responsible: row.days for row in rows}
     assert days == {Party.FACTORY: 10, Party.CUSTOMER: 17, Party.US: 0}
     assert len(changes) == 2
+
+
+def test_r6_lateness_report_sums_every_change_and_lists_the_latest(planned_order, merchandiser):
+    """The totals count every agreed change; the list shows only the newest `limit`."""
+    from orders.models import Order
+
+    for day, party in ((10, Party.FACTORY), (20, Party.FACTORY), (30, Party.CUSTOMER)):
+        change = ask(planned_order, merchandiser, party, date(2026, 5, day), party)
+        other = Party.CUSTOMER if party == Party.FACTORY else Party.FACTORY
+        date_change_decide(change_id=change.pk, user=merchandiser, party=other, agreed=True)
+    rows, changes = lateness_by_responsibility(Order.objects.all(), limit=2)
+    assert {row.responsible: (row.changes, row.orders) for row in rows} == {
+        Party.FACTORY: (2, 1), Party.CUSTOMER: (1, 1), Party.US: (0, 0)
+    }  # fmt: skip
+    assert [c.proposed_date.day for c in changes] == [30, 20]
+    every = change.__class__.objects.all()
+    assert sum(row.days for row in rows) == sum(c.days_moved for c in every) > 0
