@@ -75,15 +75,3 @@ def deposit_late(today: date) -> Q:
 
 def overdue(today: date) -> Q:
     return deposit_late(today) | _due_on("lt", today)
-
-
-def aged(today: date, low: int, high: int | None) -> Q:
-    """Overdue by `low` to `high` days (rules.balance's days, counted from the earliest
-    instalment not covered)."""
-    late = deposit_late(today)
-    since = today - timedelta(days=low)
-    found = overdue(today) & (_due_on("lte", since) | (late & _deposit_due("lte", since)))
-    if high is not None:
-        until = today - timedelta(days=high)
-        found &= _due_on("gte", until) & (~late | _deposit_due("gte", until))
-    return found

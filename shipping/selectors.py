@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, Sum, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 
 from orders.choices import Stage
@@ -114,37 +114,34 @@ def latest_final_report(order):
 
 
 def collections(*, today=None) -> list[CustomerCollections]:
-    """R21: what each customer owes, per currency, aged by days past the due date: summed by
-    the database, one row per customer and currency (the orders are listed on demand, see
-    customer_balances)."""
+    """R21: what each customer owes, per currency, aged by days past the due date. The
+    database sums each order's lines, payments and deductions and reads its B/L date (one row
+    of figures per order, no objects); the ageing is rules.balance's arithmetic on those
+    figures. The orders themselves are listed on demand (customer_balances)."""
     from orders.models import Customer
-    from shipping.collections import aged, overdue
+    from shipping.collections import with_money
 
     today = today or timezone.localdate()
-    buckets = {
-        f"bucket_{index}": Sum("money_owed", filter=aged(today, low, high))
-        for index, (_label, low, high) in enumerate(AGEING_BUCKETS)
-    }
-    sums = (
-        owing_orders(today=today)
-        .values("customer_id", "currency")
-        .annotate(not_due=Sum("money_owed", filter=~overdue(today)), **buckets)
-        .order_by()
-    )
-    sums = list(sums)
-    customers = Customer.objects.in_bulk({row["customer_id"] for row in sums})
-    rows = []
-    for row in sums:
-        line = CustomerCollections(customers[row["customer_id"]], row["currency"])
-        line.not_due = _cents(row["not_due"])
-        for index, (label, _low, _high) in enumerate(AGEING_BUCKETS):
-            line.buckets[label] = _cents(row[f"bucket_{index}"])
-        rows.append(line)
-    return sorted(rows, key=lambda r: (str(r.customer.name), r.currency))
-
-
-def _cents(amount) -> Decimal:
-    return Decimal(amount or 0).quantize(Decimal("0.01"))
+    figures = with_money(Order.objects.filter(stage__in=OWING_STAGES)).values_list(
+        "customer_id", "currency", "payment_terms", "deposit_percent", "order_date",
+        "money_total", "money_credited", "money_base",
+    )  # fmt: skip
+    rows: dict[tuple, CustomerCollections] = {}
+    for customer_id, currency, terms, deposit, ordered, total, credited, base in figures:
+        owed = Decimal(total) - Decimal(credited)
+        if owed <= 0:
+            continue
+        row = rows.setdefault((customer_id, currency), CustomerCollections(customer_id, currency))
+        bucket = rules.ageing_days(terms, deposit, ordered, Decimal(total), Decimal(credited),
+                                   base, today)  # fmt: skip
+        if bucket is None:
+            row.not_due += owed
+        else:
+            row.buckets[ageing_bucket(bucket)] += owed
+    customers = Customer.objects.in_bulk({customer_id for customer_id, _c in rows})
+    for row in rows.values():
+        row.customer = customers[row.customer]
+    return sorted(rows.values(), key=lambda r: (str(r.customer.name), r.currency))
 
 
 def customer_balances(customer_id: int, currency: str, *, today=None):
