@@ -153,6 +153,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "orders.tasks_reminders.daily_reminders",
         "schedule": envint("GENDAN_REMINDER_INTERVAL_SECONDS", 3600),
     },
+    # Every minute: whatever the outbox still holds (the broker was down when it was written,
+    # a retry is due, a worker died mid-send) is enqueued again (orders.outbox).
+    "outbox sweep": {
+        "task": "orders.outbox.tasks.outbox_sweep",
+        "schedule": envint("GENDAN_OUTBOX_SWEEP_SECONDS", 60),
+    },
     # Hourly as well: each order's weekly progress report is claimed once on its day.
     # R18: an approved or sent quotation past its validity date is expired.
     "quotation expiry": {
@@ -167,6 +173,13 @@ CELERY_BEAT_SCHEDULE: dict = {
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Seconds before the first retry of a failed e-mail; doubles on each further try.
 GENDAN_TASK_RETRY_DELAY = envint("GENDAN_TASK_RETRY_DELAY", 30)
+# The outbox: a worker's claim on a mail lasts this long; a worker that dies mid-send leaves a
+# claim the sweep hands on after it (at most 2 minutes from the crash with the defaults). A mail
+# refused this many times is marked failed (a manager can queue it again in the admin).
+GENDAN_OUTBOX_LEASE_SECONDS = envint("GENDAN_OUTBOX_LEASE_SECONDS", 60)
+GENDAN_OUTBOX_MAX_ATTEMPTS = envint("GENDAN_OUTBOX_MAX_ATTEMPTS", 8)
+# The Celery queue of the outbox's tasks (empty: Celery's default queue).
+GENDAN_OUTBOX_QUEUE = env("GENDAN_OUTBOX_QUEUE", "")
 # Reminders: milestones due within this many days are listed; an item overdue for more than
 # GENDAN_ESCALATE_AFTER_DAYS also goes to the person's manager.
 GENDAN_REMINDER_DAYS_AHEAD = envint("GENDAN_REMINDER_DAYS_AHEAD", 3)

@@ -11,6 +11,9 @@ class OrdersConfig(AppConfig):
             gates_builtin,  # noqa: F401  registers the order's own gates
             sections_builtin,  # noqa: F401  lines, review, payment gate
         )
+        from orders.outbox import kinds as outbox_kinds
+
+        outbox_kinds.register()  # order notes, documents and digests as outbox e-mails
         from orders.documents import setup as documents_setup
 
         documents_setup.ready()  # the order's own forms, the Documents section, font checks

@@ -1,19 +1,23 @@
-"""Who is told what, and when. Mail leaves through Celery tasks queued after the commit."""
-
-from functools import partial
+"""Who is told what, and when. Each mail is an outbox row written with the change it reports
+and sent by a worker after the commit (orders.outbox)."""
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 
 from orders import rules
 from orders.roles import Role
 
 
 def _queue(order, user_ids, message: str, step: str = "") -> None:
-    from orders.tasks import send_order_mail
+    from orders.outbox.services import outbox_enqueue
 
+    user_ids = list(user_ids)
+    emails = dict(get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "email"))
     for user_id in user_ids:
-        transaction.on_commit(partial(send_order_mail.delay, order.pk, user_id, message, step))
+        outbox_enqueue(
+            kind="order_mail",
+            recipient=emails.get(user_id, ""),
+            payload={"order_id": order.pk, "user_id": user_id, "message": message, "step": step},
+        )
 
 
 def users_with_role(role: str):

@@ -15,6 +15,7 @@ class ShippingConfig(AppConfig):
         from shipping.forms_registry import register_forms
         from shipping.gates import register_gates
         from shipping.listeners import register_listeners
+        from shipping.reminders import register_reminders
         from shipping.repeats import register as register_repeat_copier
         from shipping.sections import register_home_panels, register_sections
 
@@ -24,6 +25,7 @@ class ShippingConfig(AppConfig):
         register_listeners()
         register_repeat_copier()
         register_change_impact()
+        register_reminders()
         register_forms()
         register_sheets()
         register_file_sources()

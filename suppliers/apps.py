@@ -8,7 +8,7 @@ class SuppliersConfig(AppConfig):
 
     def ready(self) -> None:
         from orders.timeline import register_action_labels
-        from suppliers import change_impact, documents, gates, repeats, sections
+        from suppliers import change_impact, documents, gates, repeats, sections, tasks
         from suppliers.choices import ACTION_LABELS
 
         gates.register()
@@ -16,4 +16,5 @@ class SuppliersConfig(AppConfig):
         documents.register()
         repeats.register()
         change_impact.register()
+        tasks.register()  # the notices' e-mails
         register_action_labels(ACTION_LABELS)

@@ -1,9 +1,6 @@
-"""Who outside the office is told what. Each e-mail leaves through a Celery task queued after
-the commit, in the recipient's own language."""
-
-from functools import partial
-
-from django.db import transaction
+"""Who outside the office is told what. Each e-mail is an outbox row written with the change
+it reports (orders.outbox), keyed by what it is about and to whom so that it goes once, and
+sent after the commit in the recipient's own language."""
 
 # kind -> (subject template, body template, how to load the object)
 NOTICES = {
@@ -13,14 +10,16 @@ NOTICES = {
 
 
 def _queue(kind: str, obj, order, recipients) -> None:
-    from suppliers.tasks import send_notice
+    from orders.outbox.services import outbox_enqueue
 
     for name, email, language in recipients:
         if not email:
             continue
-        key = f"{kind}:{obj.pk}:{email.lower()}"
-        transaction.on_commit(
-            partial(send_notice.delay, kind, obj.pk, order.pk, key, name, email, language)
+        outbox_enqueue(
+            kind=kind,
+            recipient=email,
+            payload={"object_id": obj.pk, "order_id": order.pk, "name": name, "language": language},
+            key=f"{kind}:{obj.pk}:{email.lower()}",
         )
 
 

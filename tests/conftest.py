@@ -1,10 +1,5 @@
 import os
 import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -13,6 +8,7 @@ from orders.roles import Role
 from tests.browser import browser, page  # noqa: F401  (fixtures for @pytest.mark.browser tests)
 from tests.factories import make_team, make_user
 from tests.mail_sink import SmtpSink
+from tests.worker_process import TEST_RETRY_DELAY, start_worker, stop_worker, worker_env
 
 
 @pytest.fixture(scope="session")
@@ -86,9 +82,6 @@ def _celery_mode(request):
 
 
 # ---- E-mail through a real SMTP server, and a real Celery worker for @pytest.mark.worker ----
-
-TEST_RETRY_DELAY = 1
-WORKER_START_TIMEOUT = 60
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -172,12 +165,6 @@ def smtp_sink(_smtp_server, settings):
     _smtp_server.clear()
 
 
-def _test_database_url(settings_dict) -> str:
-    """DATABASE_URL with the test database's name, for processes outside pytest."""
-    parts = urlsplit(os.environ["DATABASE_URL"])
-    return urlunsplit(parts._replace(path="/" + settings_dict["NAME"]))
-
-
 @pytest.fixture(scope="session")
 def celery_worker(
     django_db_setup, django_db_blocker, _smtp_server, _shared_media, tmp_path_factory
@@ -186,7 +173,6 @@ def celery_worker(
 
     It depends on django_db_setup, so it starts after the test database exists and is stopped
     before that database is dropped."""
-    from django.conf import settings
     from django.db import connection
 
     with django_db_blocker.unblock():
@@ -197,62 +183,15 @@ def celery_worker(
         pytest.fail("GENDAN_CELERY_WORKER=1 needs a broker in CELERY_BROKER_URL (Redis)")
 
     name = f"gendan-test-{os.getpid()}@{socket.gethostname()}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": _test_database_url(settings_dict),
-        "GENDAN_TASK_RETRY_DELAY": str(TEST_RETRY_DELAY),
-        "SITE_URL": settings.SITE_URL,
-        "CELERY_TASK_ALWAYS_EAGER": "0",
-        "MEDIA_ROOT": str(_shared_media),
-        **_smtp_server.env(),
-    }
+    env = worker_env(settings_dict, _smtp_server, _shared_media)
     log_path = tmp_path_factory.mktemp("celery") / "worker.log"
     # Tasks left on the broker by an interrupted run would point at rows that no longer exist.
     celery_app.control.purge()
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "--pool=solo",
-                "--concurrency=1",
-                "-l",
-                "info",
-                "-n",
-                name,
-                "--without-gossip",
-                "--without-mingle",
-            ],
-            cwd=Path(__file__).resolve().parent.parent,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+    process = start_worker(name, env, log_path)
     try:
-        _wait_for_worker(process, name, log_path)
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_for_worker(process, name: str, log_path: Path) -> None:
-    deadline = time.monotonic() + WORKER_START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
-        if celery_app.control.ping(destination=[name], timeout=1):
-            return
-    tail = log_path.read_text(errors="replace")[-4000:]
-    pytest.fail(f"the Celery worker did not answer a ping (exit code {process.poll()}):\n{tail}")
+        stop_worker(process)
 
 
 @pytest.fixture(autouse=True)
@@ -265,3 +204,12 @@ def _english_between_tests():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.faults.figures import FIGURES
+
+    if FIGURES:
+        terminalreporter.section("outbox fault figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)

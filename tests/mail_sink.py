@@ -1,6 +1,7 @@
 """A real SMTP server on localhost for the tests: it keeps what it receives and can be told to
 refuse the next deliveries with a temporary error, as a busy mail server does."""
 
+import asyncio
 import socket
 import threading
 import time
@@ -20,6 +21,14 @@ class _Handler:
     def __init__(self, sink: "SmtpSink") -> None:
         self.sink = sink
 
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
+        if self.sink.rcpt_delay:
+            await asyncio.sleep(self.sink.rcpt_delay)
+        if self.sink._refuses(address):
+            return "451 4.2.1 Mailbox busy, try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope) -> str:
         return self.sink._receive(envelope)
 
@@ -33,6 +42,11 @@ class SmtpSink:
         self.refused = 0
         self.refused_messages: list[EmailMessage] = []
         self._failures_left = 0
+        # address -> how many more times it is refused (None: until told otherwise)
+        self._refused_recipients: dict[str, int | None] = {}
+        self.recipient_refusals = 0
+        # Seconds each RCPT takes: a slow server, so a test can stop a sender mid-batch.
+        self.rcpt_delay = 0.0
         self._changed = threading.Condition()
         self._controller = Controller(_Handler(self), hostname=self.host, port=self.port)
 
@@ -57,6 +71,28 @@ class SmtpSink:
             self._changed.notify_all()
         return "250 OK"
 
+    def _refuses(self, address: str) -> bool:
+        with self._changed:
+            if address not in self._refused_recipients:
+                return False
+            left = self._refused_recipients[address]
+            if left is not None:
+                if left <= 1:
+                    del self._refused_recipients[address]
+                else:
+                    self._refused_recipients[address] = left - 1
+            self.recipient_refusals += 1
+            return True
+
+    def refuse_recipient(self, address: str, times: int | None = None) -> None:
+        """Answer RCPT TO this address with 451, `times` times or until accept_recipient()."""
+        with self._changed:
+            self._refused_recipients[address] = times
+
+    def accept_recipient(self, address: str) -> None:
+        with self._changed:
+            self._refused_recipients.pop(address, None)
+
     def fail_next(self, count: int) -> None:
         """Answer the next `count` deliveries with 451 (the sender should retry)."""
         with self._changed:
@@ -68,6 +104,9 @@ class SmtpSink:
             self.refused_messages.clear()
             self._failures_left = 0
             self.refused = 0
+            self._refused_recipients.clear()
+            self.recipient_refusals = 0
+            self.rcpt_delay = 0.0
 
     def wait_for(self, count: int, timeout: float = 30) -> list[EmailMessage]:
         """Block until at least `count` messages arrived; fail the test after `timeout` seconds."""

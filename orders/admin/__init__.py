@@ -6,6 +6,7 @@ from orders.admin import (  # noqa: F401  registers the model admins
     company,
     imports,
     order,
+    outbox,
     parties,
     planning,
     users,

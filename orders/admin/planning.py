@@ -115,6 +115,10 @@ class DateChangeRequestAdmin(ShownOnly):
 
 @admin.register(Digest)
 class DigestAdmin(ShownOnly):
-    list_display = ["day", "user", "status", "item_count", "escalated_count", "sent_at"]
-    list_filter = ["status", "day"]
-    list_select_related = ["user"]
+    list_display = ["day", "user", "state", "item_count", "escalated_count"]
+    list_filter = ["outbox__state", "day"]
+    list_select_related = ["user", "outbox"]
+
+    @admin.display(description=_("status"), ordering="outbox__state")
+    def state(self, digest) -> str:
+        return digest.outbox.get_state_display()

@@ -3,20 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from orders.outbox.choices import OutboxState
 
-class DocumentStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    SENDING = "sending", _("Sending")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
-
-
-DOCUMENT_STATUS_COLOURS = {
-    DocumentStatus.QUEUED: "grey",
-    DocumentStatus.SENDING: "blue",
-    DocumentStatus.SENT: "green",
-    DocumentStatus.FAILED: "red",
-}
+# A sent document's status is its outbox row's state (orders.outbox).
+DocumentStatus = OutboxState
 
 # What a factory may upload as its signed copy.
 SIGNED_COPY_TYPES = {

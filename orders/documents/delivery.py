@@ -1,46 +1,20 @@
-"""Delivering one sent document, exactly once: claim the row, send, record.
-
-Like Healthchecks' sendreports: a worker owns a row only if its conditional UPDATE touched it,
-so a retry, a redelivered task or a second worker never mails the same row twice."""
+"""The e-mail of one sent document. Its outbox row (orders.outbox) claims, sends and records it
+once; every attempt sends the same PDF with the same Message-ID."""
 
 import re
-from datetime import timedelta
 from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
-from django.db.models import F, Q
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 
 from orders.documents import attachments, links
-from orders.documents.choices import DocumentStatus
 from orders.documents.registry import get_form
 from orders.documents.render import render_pdf
 from orders.documents.selectors import merchandiser_contact
 from orders.models import CompanyProfile, SentDocument
-
-# A claim older than this is taken to be a worker that died mid-send.
-CLAIM_TIMEOUT = timedelta(minutes=15)
-
-
-def claim(document_id: int) -> bool:
-    now = timezone.now()
-    claimable = Q(status=DocumentStatus.QUEUED) | Q(
-        status=DocumentStatus.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT
-    )
-    return bool(
-        SentDocument.objects.filter(claimable, pk=document_id).update(
-            status=DocumentStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
-        )
-    )
-
-
-def is_done(document_id: int) -> bool:
-    return SentDocument.objects.filter(
-        pk=document_id, status__in=[DocumentStatus.SENT, DocumentStatus.FAILED]
-    ).exists()
 
 
 def _pdf_bytes(document: SentDocument) -> bytes:
@@ -101,7 +75,6 @@ def build_message(document: SentDocument, pdf: bytes) -> EmailMessage:
         sender(document, letterhead.name),
         [document.recipient_email],
         reply_to=[formataddr((contact.name, contact.email))] if contact.email else None,
-        headers={"Message-ID": document.message_id},
     )
     message.attach(pdf_filename(document), pdf, "application/pdf")
     for item in attachments.stored(document.pk):
@@ -109,22 +82,14 @@ def build_message(document: SentDocument, pdf: bytes) -> EmailMessage:
     return message
 
 
-def deliver(document_id: int) -> None:
-    """Send a claimed row. Raises on SMTP/OS errors; the caller releases the claim."""
-    document = SentDocument.objects.select_related("order__merchandiser__profile").get(
-        pk=document_id
+def document_message(row) -> EmailMessage | None:
+    """The e-mail of the document of this outbox row (the outbox sends it and records the
+    outcome)."""
+    document = (
+        SentDocument.objects.select_related("order__merchandiser__profile")
+        .filter(outbox=row)
+        .first()
     )
-    message = build_message(document, _pdf_bytes(document))
-    message.send(fail_silently=False)
-    SentDocument.objects.filter(pk=document_id, status=DocumentStatus.SENDING).update(
-        status=DocumentStatus.SENT, sent_at=timezone.now(), last_error=""
-    )
-
-
-def release(document_id: int, *, error: BaseException, final: bool) -> None:
-    """Give the claim back after a failure: queued for the next retry, or failed for good."""
-    SentDocument.objects.filter(pk=document_id, status=DocumentStatus.SENDING).update(
-        status=DocumentStatus.FAILED if final else DocumentStatus.QUEUED,
-        claimed_at=None,
-        last_error=f"{type(error).__name__}: {error}"[:2000],
-    )
+    if document is None:
+        return None
+    return build_message(document, _pdf_bytes(document))

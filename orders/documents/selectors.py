@@ -38,7 +38,7 @@ def latest_sent(*, order: Order) -> list[SentDocument]:
     latest: dict[tuple, SentDocument] = {}
     for document in (
         SentDocument.objects.filter(order=order)
-        .exclude(status=DocumentStatus.FAILED)
+        .exclude(outbox__state=DocumentStatus.FAILED)
         .order_by("version", "id")
     ):
         latest[(document.form_code, document.content_type_id, document.object_id)] = document
@@ -168,7 +168,7 @@ def replacement_of(document: SentDocument) -> SentDocument | None:
             object_id=document.object_id,
             version__gt=document.version,
         )
-        .exclude(status=DocumentStatus.FAILED)
+        .exclude(outbox__state=DocumentStatus.FAILED)
         .order_by("-version")
         .first()
     )

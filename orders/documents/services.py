@@ -1,8 +1,6 @@
 """Writes of the forms machinery: send a form, record the factory's confirmation."""
 
 from dataclasses import dataclass, replace
-from email.utils import make_msgid, parseaddr
-from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -45,18 +43,13 @@ def customer_recipient(customer) -> Recipient:
     return Recipient(customer.name, contact.email if contact else "", customer.language)
 
 
-def _message_id() -> str:
-    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
-    return make_msgid(domain=domain)
-
-
 def document_send(
     *, spec_code: str, obj, user, recipient=None, language: str | None = None
 ) -> SentDocument:
     """Record the next version of this form for this object and e-mail it after the commit.
     The form's send rule decides who may send it and when; `language` overrides the
     recipient's (the sender chose another of the three)."""
-    from orders.documents.tasks import send_document
+    from orders.outbox.services import new_message_id, outbox_enqueue
 
     try:
         spec = get_form(spec_code)
@@ -81,7 +74,12 @@ def document_send(
             order=order, form_code=spec.code, content_type=content_type, object_id=obj.pk
         )
         version = (same.aggregate(last=Max("version"))["last"] or 0) + 1
+        message_id = new_message_id()
+        outbox = outbox_enqueue(
+            kind="document", recipient=to.email, payload={}, message_id=message_id
+        )
         document = SentDocument.objects.create(
+            outbox=outbox,
             order=order,
             form_code=spec.code,
             content_type=content_type,
@@ -91,7 +89,7 @@ def document_send(
             recipient_email=to.email,
             recipient_language=to.language,
             sent_by=user,
-            message_id=_message_id(),
+            message_id=message_id,
             order_revision=order.revision if order is not None else 1,
         )
         # Copied now, while the row is made: what the user sent is what every attempt mails.
@@ -105,7 +103,6 @@ def document_send(
         )
         if spec.on_sent is not None:
             spec.on_sent(obj, document, user)
-        transaction.on_commit(partial(send_document.delay, document.pk))
     return document
 
 

@@ -26,7 +26,6 @@ def order_file_section_context(order, user) -> dict:
 
 
 def ready() -> None:
-    import orders.documents.tasks  # noqa: F401  registers the send task with every worker
     from orders.documents import builtin_forms, file_sources
     from orders.documents import checks as font_checks
     from orders.documents.choices import DocumentAction

@@ -30,7 +30,7 @@ def _feedback_pdf(order) -> bytes:
     """The countersigned copy when it came back as a PDF, else what was sent, else the form
     printed now in the customer's language (to be signed)."""
     sent = (
-        SentDocument.objects.filter(order=order, form_code=FEEDBACK_FORM, status="sent")
+        SentDocument.objects.filter(order=order, form_code=FEEDBACK_FORM, outbox__state="sent")
         .order_by("-version")
         .first()
     )

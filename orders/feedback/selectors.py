@@ -71,7 +71,7 @@ def month_rows(orders, month: date) -> list[MonthRow]:
         "content_type_id",
         "object_id",
         "version",
-        "status",
+        "outbox__state",
         "confirmed_at",
         "confirmed_by_name",
     ):

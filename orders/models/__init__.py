@@ -9,6 +9,7 @@ from orders.models.feedback import CustomerFeedback
 from orders.models.imports import DateOrder, OrderImport
 from orders.models.memos import WorkMemo, WorkMemoAcknowledgement
 from orders.models.order import Order, OrderLine, StaleOrderError
+from orders.models.outbox import OutboxMessage
 from orders.models.parties import Customer, CustomerContact, Profile, Team
 from orders.models.plan import Milestone, MilestoneTemplate, OrderPlan, PlanTemplate
 from orders.models.progress import CustomerProgressSubscription, ProcessStep, ProgressReport
@@ -41,6 +42,7 @@ __all__ = [
     "OrderImport",
     "OrderLine",
     "OrderPlan",
+    "OutboxMessage",
     "PaymentClearance",
     "PlanTemplate",
     "ProcessStep",

@@ -8,8 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orders.choices import Language
-from orders.documents.choices import DOCUMENT_STATUS_COLOURS, DocumentStatus
 from orders.models.order import Order
+from orders.models.outbox import OutboxMessage
+
+
+class SentDocumentManager(models.Manager):
+    def get_queryset(self):
+        # Every page that lists documents shows their e-mail's state.
+        return super().get_queryset().select_related("outbox")
 
 
 class SentDocument(models.Model):
@@ -48,21 +54,17 @@ class SentDocument(models.Model):
         verbose_name=_("sent by"),
     )
 
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=DocumentStatus.choices,
-        default=DocumentStatus.QUEUED,
-        db_index=True,
+    # Its e-mail: queued, sending, sent or failed, with the attempts (orders.outbox).
+    outbox = models.OneToOneField(
+        OutboxMessage,
+        on_delete=models.PROTECT,
+        related_name="document",
+        verbose_name=_("e-mail"),
     )
     queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
-    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    # Fixed when the row is made, so every attempt sends the same mail.
+    # The outbox row's Message-ID, also the key of the recipient's link.
     message_id = models.CharField(_("message id"), max_length=255, unique=True)
     pdf = models.FileField(_("PDF"), upload_to="documents/sent/%Y/%m/", blank=True)
-    attempts = models.PositiveIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
 
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     confirmed_by_name = models.CharField(_("confirmed by"), max_length=120, blank=True)
@@ -81,6 +83,8 @@ class SentDocument(models.Model):
         verbose_name=_("signed copy recorded by"),
     )
 
+    objects = SentDocumentManager()
+
     class Meta:
         verbose_name = _("sent document")
         verbose_name_plural = _("sent documents")
@@ -97,8 +101,27 @@ class SentDocument(models.Model):
         return f"{self.form_code} v{self.version} → {self.recipient_name}"
 
     @property
+    def status(self) -> str:
+        return self.outbox.state
+
+    def get_status_display(self) -> str:
+        return self.outbox.get_state_display()
+
+    @property
     def status_colour(self) -> str:
-        return DOCUMENT_STATUS_COLOURS.get(self.status, "grey")
+        return self.outbox.state_colour
+
+    @property
+    def sent_at(self):
+        return self.outbox.sent_at
+
+    @property
+    def attempts(self) -> int:
+        return self.outbox.attempts
+
+    @property
+    def last_error(self) -> str:
+        return self.outbox.last_error
 
     @property
     def is_confirmed(self) -> bool:

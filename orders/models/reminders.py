@@ -2,12 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from orders.planning.choices import DigestStatus
+from orders.models.outbox import OutboxMessage
 
 
 class Digest(models.Model):
-    """One person's reminder e-mail of one day. The row is claimed (pending → sending) with a
-    conditional update before the mail goes out, so only one worker ever sends it."""
+    """One person's reminder e-mail of one day. The row (unique per person and day) is written
+    with its outbox row in one transaction, so a second run, a retry or a second worker finds
+    it there and writes nothing; the outbox sends it once."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -16,13 +17,11 @@ class Digest(models.Model):
         verbose_name=_("person"),
     )
     day = models.DateField(_("day"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=DigestStatus.choices, default=DigestStatus.PENDING
+    outbox = models.OneToOneField(
+        OutboxMessage, on_delete=models.PROTECT, related_name="digest", verbose_name=_("e-mail")
     )
     item_count = models.PositiveIntegerField(_("items"), default=0)
     escalated_count = models.PositiveIntegerField(_("escalated items"), default=0)
-    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("reminder digest")
@@ -34,3 +33,11 @@ class Digest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.day:%Y-%m-%d}"
+
+    @property
+    def status(self) -> str:
+        return self.outbox.state
+
+    @property
+    def sent_at(self):
+        return self.outbox.sent_at

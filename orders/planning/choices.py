@@ -50,13 +50,6 @@ class DateChangeKind(models.TextChoices):
     CUSTOMER_NEW_DATE = "customer_new_date", _("Customer asks for a new date")
 
 
-class DigestStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    SENDING = "sending", _("Being sent")
-    SENT = "sent", _("Sent")
-    NOTHING = "nothing", _("Nothing to send")
-
-
 # The labels of the milestones and process steps the office knows by code; a template's own
 # name is used for any other code, so managers can add milestones without a translation.
 MILESTONE_LABELS = {

@@ -1,74 +1,74 @@
 """One digest per person per day, sent exactly once.
 
-Healthchecks' sendreports pattern: the Digest row of (person, day) is created once (a unique
-constraint), then claimed by a conditional update pending → sending; only the process whose
-update touched the row sends the mail. A retry, a second beat or a second worker finds the row
-claimed and sends nothing. A worker killed after the claim and before the SMTP hand-off loses
-that one e-mail rather than risk sending it twice; the in-app list still shows the items."""
+The daily run writes each person's Digest row (unique per person and day) together with its
+outbox row, the mail written out in the person's language, in one transaction per person: a
+second run, a retry or a second worker finds the row and writes nothing, and one person's
+trouble (no address, a refusing mailbox) touches no one else's row. The outbox sends each mail
+once, retries a refused one later and survives a worker that dies mid-send."""
 
+import logging
 from datetime import date
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from orders.models import Digest
-from orders.planning.choices import DigestStatus
 from orders.reminders.registry import ReminderItem
 from orders.reminders.selection import collect
 
-
-def claim_digest(*, user_id: int, day: date) -> Digest | None:
-    """The digest row if this caller won it, else None."""
-    try:
-        with transaction.atomic():
-            digest, _created = Digest.objects.get_or_create(user_id=user_id, day=day)
-    except IntegrityError:
-        digest = Digest.objects.get(user_id=user_id, day=day)
-    won = Digest.objects.filter(pk=digest.pk, status=DigestStatus.PENDING).update(
-        status=DigestStatus.SENDING, claimed_at=timezone.now()
-    )
-    return digest if won else None
+log = logging.getLogger(__name__)
 
 
 def send_digests(*, today: date | None = None) -> int:
-    """Send today's digest to everyone who has items and has not had it yet."""
+    """Queue today's digest for everyone who has items and has none yet; returns how many."""
     today = today or timezone.localdate()
     by_user = collect(today)
     users = (
         get_user_model()
         .objects.filter(pk__in=by_user, is_active=True)
+        .exclude(email="")
+        .exclude(reminder_digests__day=today)
         .select_related("profile")
         .order_by("pk")
     )
-    sent = 0
+    queued = 0
     for user in users:
-        if not user.email:
-            continue
-        digest = claim_digest(user_id=user.pk, day=today)
-        if digest is None:
-            continue
-        items = by_user[user.pk]
         try:
-            send_digest_mail(user, items, today)
+            queued += digest_queue(user, by_user[user.pk], today)
         except Exception:
-            # The mail server refused it: nothing went out, so the next run may send it.
-            Digest.objects.filter(pk=digest.pk).update(status=DigestStatus.PENDING)
-            raise
-        Digest.objects.filter(pk=digest.pk).update(
-            status=DigestStatus.SENT,
-            sent_at=timezone.now(),
+            # One person's digest that cannot be written must not stop the others'.
+            log.exception("the reminder digest of %s for %s was not queued", user, today)
+    return queued
+
+
+def digest_queue(user, items: list[ReminderItem], today: date) -> bool:
+    """Write the person's digest of the day and its e-mail; False if it exists already."""
+    from orders.outbox.services import outbox_enqueue
+
+    subject, body = digest_mail(user, items, today)
+    with transaction.atomic():
+        outbox = outbox_enqueue(
+            kind="digest",
+            recipient=user.email,
+            payload={"subject": subject, "body": body},
+            key=f"digest:{user.pk}:{today.isoformat()}",
+        )
+        if outbox is None:
+            return False
+        Digest.objects.create(
+            user=user,
+            day=today,
+            outbox=outbox,
             item_count=len(items),
             escalated_count=sum(1 for item in items if item.escalated_from_id),
         )
-        sent += 1
-    return sent
+    return True
 
 
-def send_digest_mail(user, items: list[ReminderItem], today: date) -> None:
+def digest_mail(user, items: list[ReminderItem], today: date) -> tuple[str, str]:
     language = getattr(getattr(user, "profile", None), "language", "") or settings.LANGUAGE_CODE
     names = dict(
         get_user_model()
@@ -88,7 +88,7 @@ def send_digest_mail(user, items: list[ReminderItem], today: date) -> None:
         }
         subject = render_to_string("orders/mail/reminder_digest_subject.txt", context).strip()
         body = render_to_string("orders/mail/reminder_digest.txt", context)
-    send_mail(subject, body, None, [user.email])
+    return subject, body
 
 
 def my_reminders(user, *, today: date | None = None) -> list[ReminderItem]:

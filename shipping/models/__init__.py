@@ -17,7 +17,7 @@ from shipping.models.letters import (
     GuaranteeLetter,
     InspectionCertificate,
 )
-from shipping.models.settlement import Deduction, Payment, ReminderSchedule
+from shipping.models.settlement import Deduction, Payment
 from shipping.models.shipment import (
     INVOICE_FORM,
     PACKING_LIST_FORM,
@@ -52,6 +52,5 @@ __all__ = [
     "PackingList",
     "PackingListRow",
     "Payment",
-    "ReminderSchedule",
     "ShippingMarks",
 ]

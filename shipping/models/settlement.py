@@ -94,24 +94,3 @@ class Deduction(models.Model):
     @property
     def money(self) -> Money:
         return Money(self.amount, self.currency)
-
-
-class ReminderSchedule(models.Model):
-    """When a merchandiser next gets the overdue list; claimed atomically so a retry or a second
-    worker never sends the same day's reminder twice (Healthchecks' sendreports)."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="overdue_reminder_schedule",
-        verbose_name=_("merchandiser"),
-    )
-    next_send_on = models.DateField(_("next reminder on"))
-    last_sent_at = models.DateTimeField(_("last sent at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("overdue reminder schedule")
-        verbose_name_plural = _("overdue reminder schedules")
-
-    def __str__(self) -> str:
-        return f"{self.user} {self.next_send_on}"

@@ -10,7 +10,7 @@ from shipping.services.letters import (
     guarantee_letter_create,
     guarantee_letter_record_signature,
 )
-from shipping.services.settlement import claim_reminder, deduction_record, payment_record
+from shipping.services.settlement import deduction_record, payment_record
 from shipping.services.shipment import (
     commercial_invoice_issue,
     export_document_record,
@@ -21,7 +21,6 @@ from shipping.services.shipment import (
 )
 
 __all__ = [
-    "claim_reminder",
     "commercial_invoice_issue",
     "deduction_record",
     "export_document_record",

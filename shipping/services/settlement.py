@@ -1,17 +1,17 @@
-"""R21: payments, claims and deductions against an order; the daily overdue reminder."""
+"""R21: payments, claims and deductions against an order (the daily overdue reminder is a
+reminder source: shipping/reminders.py)."""
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from orders.choices import EventKind
 from shipping import permissions, rules
 from shipping.choices import PaymentStatus
-from shipping.models import Deduction, Payment, ReminderSchedule
+from shipping.models import Deduction, Payment
 from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
 
 
@@ -150,16 +150,3 @@ def deduction_record(
             comment=f"{deduction.get_source_display()} {deduction.money}: {reason}",
         )
     return deduction
-
-
-def claim_reminder(*, user, today: date | None = None) -> bool:
-    """Claim today's overdue reminder for this merchandiser. Only the caller whose conditional
-    update moved the date on may send; a retry or a second worker finds nothing to claim."""
-    today = today or timezone.localdate()
-    schedule, _created = ReminderSchedule.objects.get_or_create(
-        user=user, defaults={"next_send_on": today}
-    )
-    claimed = ReminderSchedule.objects.filter(
-        pk=schedule.pk, next_send_on=schedule.next_send_on, next_send_on__lte=today
-    ).update(next_send_on=today + timedelta(days=1), last_sent_at=timezone.now())
-    return claimed == 1

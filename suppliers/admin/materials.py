@@ -14,7 +14,6 @@ from suppliers.models import (
     LabTest,
     LabTestItem,
     SeasonTrim,
-    SentNotice,
     Supplier,
     SupplierContact,
     Trim,
@@ -204,15 +203,6 @@ class TrimCardAdmin(admin.ModelAdmin):
         "qc_copy_at",
         "filed_at",
     ]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-
-@admin.register(SentNotice)
-class SentNoticeAdmin(admin.ModelAdmin):
-    list_display = ["key", "recipient", "language", "sent_at"]
-    readonly_fields = ["key", "order", "recipient", "language", "subject", "sent_at"]
 
     def has_add_permission(self, request) -> bool:
         return False

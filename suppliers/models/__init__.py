@@ -7,7 +7,6 @@ from suppliers.models.fabric import (
     LabTest,
     LabTestItem,
 )
-from suppliers.models.notices import SentNotice
 from suppliers.models.parties import Factory, FactoryContact, Language, Supplier, SupplierContact
 from suppliers.models.trims import SeasonTrim, Trim, TrimCard
 
@@ -23,7 +22,6 @@ __all__ = [
     "LabTestItem",
     "Language",
     "SeasonTrim",
-    "SentNotice",
     "Supplier",
     "SupplierContact",
     "Trim",

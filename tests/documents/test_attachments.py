@@ -10,7 +10,7 @@ from orders.documents import attachments, registry
 from orders.documents.choices import DocumentStatus
 from orders.documents.registry import Attachment, FormSpec, register_form
 from orders.documents.services import document_send
-from orders.documents.tasks import send_document
+from orders.outbox.tasks import deliver_outbox
 from tests.documents.conftest import FACTORY_HANT, pdf_text
 from tests.documents.test_send import sent
 
@@ -83,11 +83,11 @@ def test_a_retry_mails_the_files_of_the_moment_of_sending(
     spec, files, order, merchandiser, smtp_sink
 ):
     smtp_sink.fail_next(1)
-    with mock.patch.object(send_document, "delay"):
+    with mock.patch.object(deliver_outbox, "apply_async"):
         document = document_send(spec_code=CODE, obj=order, user=merchandiser)
     files[1] = Attachment("replaced.pdf", b"%PDF-1.4 a later upload", "application/pdf")
 
-    send_document.apply(args=[document.pk])  # refused with 451, then retried
+    deliver_outbox.apply(args=[document.outbox_id])  # refused with 451, then retried
     document = sent(document)
 
     assert (document.status, document.attempts, smtp_sink.refused) == (DocumentStatus.SENT, 2, 1)

@@ -16,8 +16,8 @@ from orders.documents import delivery
 from orders.documents.registry import all_forms, get_form
 from orders.documents.render import render_html, render_pdf
 from orders.documents.services import document_send
-from orders.documents.tasks import send_document
 from orders.models import CompanyProfile
+from orders.outbox.tasks import deliver_outbox
 from orders.roles import Role
 from tests.documents.conftest import contains_all, pdf_text
 from tests.factories import make_user
@@ -120,7 +120,7 @@ def merchandiser_mandy(merchandiser):
 
 
 def test_mail_replies_to_the_merchandiser_and_names_them(order, merchandiser_mandy, letterhead):
-    with mock.patch.object(send_document, "delay"):
+    with mock.patch.object(deliver_outbox, "apply_async"):
         document = document_send(spec_code="F-ORD-001", obj=order, user=merchandiser_mandy)
     message = delivery.build_message(document, b"%PDF-")
     assert message.reply_to == ["Mandy Lau <mandy@everbright.example>"]

@@ -15,8 +15,9 @@ from orders.choices import EventKind
 from orders.documents import links
 from orders.documents.choices import DocumentStatus
 from orders.documents.services import document_send
-from orders.documents.tasks import send_document
-from orders.models import OrderEvent, SentDocument
+from orders.models import OrderEvent
+from orders.outbox.tasks import deliver_outbox
+from tests.outbox import mark_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +26,9 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
 @pytest.fixture
 def document(order, merchandiser):
-    with mock.patch.object(send_document, "delay"):
+    with mock.patch.object(deliver_outbox, "apply_async"):
         document = document_send(spec_code="F-ORD-001", obj=order, user=merchandiser)
-    SentDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.SENT)
+    mark_sent(document.outbox_id)
     document.refresh_from_db()
     return document
 
@@ -130,9 +131,11 @@ def test_link_still_works_just_before_it_expires(client, document, settings):
         assert client.get(link).status_code == 200
 
 
-def test_a_document_not_yet_sent_is_not_shown(client, document):
-    SentDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.QUEUED)
-    assert client.get(url(document)).status_code == 404
+def test_a_document_not_yet_sent_is_not_shown(client, order, merchandiser):
+    with mock.patch.object(deliver_outbox, "apply_async"):
+        queued = document_send(spec_code="F-ORD-001", obj=order, user=merchandiser)
+    assert queued.status == DocumentStatus.PENDING
+    assert client.get(url(queued)).status_code == 404
 
 
 def test_pdf_download_serves_the_sent_file(client, document):

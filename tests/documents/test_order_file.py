@@ -11,12 +11,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from orders.documents.choices import DocumentStatus
 from orders.documents.services import document_confirm, document_send
-from orders.documents.tasks import send_document
 from orders.models import CustomerDocument, SentDocument
+from orders.outbox.tasks import deliver_outbox
 from orders.roles import Role
 from tests.factories import make_user
+from tests.outbox import mark_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +25,11 @@ XLSX = b"PK\x03\x04" + b"\0" * 64
 
 
 def sent(order, user, *, version_pdf: bytes) -> SentDocument:
-    with mock.patch.object(send_document, "delay"):
+    with mock.patch.object(deliver_outbox, "apply_async"):
         document = document_send(spec_code="F-ORD-001", obj=order, user=user)
     document.pdf.save(f"F-ORD-001-v{document.version}.pdf", io.BytesIO(version_pdf), save=False)
-    SentDocument.objects.filter(pk=document.pk).update(
-        status=DocumentStatus.SENT, pdf=document.pdf.name
-    )
+    SentDocument.objects.filter(pk=document.pk).update(pdf=document.pdf.name)
+    mark_sent(document.outbox_id)
     document.refresh_from_db()
     return document
 

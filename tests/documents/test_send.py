@@ -1,15 +1,19 @@
 """Sending a form by e-mail through Celery: exactly once, retried after SMTP failures."""
 
+from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.conf import settings
+from django.utils import timezone
+from freezegun import freeze_time
 
 from orders.choices import EventKind
-from orders.documents import delivery
 from orders.documents.choices import DocumentStatus
 from orders.documents.services import document_resend, document_send
-from orders.documents.tasks import send_document
 from orders.models import OrderEvent, SentDocument
+from orders.outbox import delivery
+from orders.outbox.tasks import deliver_outbox
 from orders.services.common import ActionRefused
 from tests.documents.conftest import FACTORY_HANT, pdf_text, wait_for
 from tests.factories import make_user
@@ -57,37 +61,40 @@ def test_send_mails_the_pdf_in_the_factorys_language_and_records_it(order, merch
 def test_calling_the_task_again_sends_nothing_more(order, merchandiser, smtp_sink):
     document = sent(document_send(spec_code="F-ORD-001", obj=order, user=merchandiser))
 
-    assert send_document.apply(args=[document.pk]).get() == "skipped"
-    assert send_document.apply(args=[document.pk]).get() == "skipped"
+    assert deliver_outbox.apply(args=[document.outbox_id]).get() == "skipped"
+    assert deliver_outbox.apply(args=[document.outbox_id]).get() == "skipped"
     assert len(smtp_sink.wait_for(1)) == 1
     document.refresh_from_db()
     assert document.attempts == 1
 
 
 def test_two_workers_racing_for_one_row_send_one_mail(order, merchandiser, smtp_sink):
-    with mock.patch.object(send_document, "delay"):  # keep the row queued
+    with mock.patch.object(deliver_outbox, "apply_async"):  # keep the row queued
         document = document_send(spec_code="F-ORD-001", obj=order, user=merchandiser)
 
-    assert delivery.claim(document.pk)  # the first worker wins the claim...
-    assert not delivery.claim(document.pk)  # ...the second does not,
-    assert send_document.apply(args=[document.pk]).get() == "skipped"  # nor does a third
+    row = delivery.claim(document.outbox_id)  # the first worker wins the claim...
+    assert row is not None
+    assert delivery.claim(document.outbox_id) is None  # ...the second does not,
+    assert deliver_outbox.apply(args=[document.outbox_id]).get() == "skipped"  # nor a third
     assert smtp_sink.messages == []
-    delivery.deliver(document.pk)  # only the claimer sends
+    assert delivery.send_claimed(row) == "sent"  # only the claimer sends
     assert len(smtp_sink.wait_for(1)) == 1
     document.refresh_from_db()
     assert document.status == DocumentStatus.SENT
 
 
 def test_a_dead_workers_stale_claim_is_taken_over(order, merchandiser, smtp_sink):
-    with mock.patch.object(send_document, "delay"):
+    with mock.patch.object(deliver_outbox, "apply_async"):
         document = document_send(spec_code="F-ORD-001", obj=order, user=merchandiser)
-    assert delivery.claim(document.pk)
-    SentDocument.objects.filter(pk=document.pk).update(
-        claimed_at=document.queued_at - delivery.CLAIM_TIMEOUT
-    )
+    assert delivery.claim(document.outbox_id) is not None  # ...and its worker dies
 
-    assert send_document.apply(args=[document.pk]).get() == "sent"
+    assert deliver_outbox.apply(args=[document.outbox_id]).get() == "skipped"  # lease holds
+    lease = timedelta(seconds=settings.GENDAN_OUTBOX_LEASE_SECONDS + 1)
+    with freeze_time(timezone.now() + lease):
+        assert deliver_outbox.apply(args=[document.outbox_id]).get() == "sent"
     assert len(smtp_sink.wait_for(1)) == 1
+    document.refresh_from_db()
+    assert (document.status, document.attempts) == (DocumentStatus.SENT, 2)
 
 
 def test_resend_is_a_new_version_with_its_own_message_id(order, merchandiser, smtp_sink):

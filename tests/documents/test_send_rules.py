@@ -11,8 +11,8 @@ from complaints.services import complaint_approve, return_approve, return_refuse
 from orders.choices import Stage
 from orders.documents.registry import all_forms
 from orders.documents.services import document_send
-from orders.documents.tasks import send_document
 from orders.models import CustomerContact, SentDocument
+from orders.outbox.tasks import deliver_outbox
 from orders.roles import Role
 from orders.services.common import ActionRefused
 from samples.choices import LetterLayout
@@ -38,7 +38,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _no_mail():
-    with mock.patch.object(send_document, "delay"):
+    with mock.patch.object(deliver_outbox, "apply_async"):
         yield
 
 

@@ -12,12 +12,13 @@ from freezegun import freeze_time
 
 from orders.choices import Stage
 from orders.documents import links
-from orders.documents.choices import DocumentStatus
 from orders.documents.services import document_send
-from orders.documents.tasks import send_document
 from orders.models import OrderEvent, SentDocument
+from orders.outbox import delivery
+from orders.outbox.tasks import deliver_outbox
 from shipping.choices import FailureDecision, LetterStatus
 from shipping.services import failure_decide, guarantee_letter_approve, guarantee_letter_create
+from tests.outbox import mark_sent
 from tests.shipping.conftest import at_stage, book_final, record
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +28,9 @@ PDF = b"%PDF-1.4\n" + b"\0" * 64
 
 
 def delivered(code, obj, user) -> SentDocument:
-    with mock.patch.object(send_document, "delay"):
+    with mock.patch.object(deliver_outbox, "apply_async"):
         document = document_send(spec_code=code, obj=obj, user=user)
-    SentDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.SENT)
+    mark_sent(document.outbox_id)
     document.refresh_from_db()
     return document
 
@@ -181,3 +182,37 @@ def test_superseded_link_names_the_replacement_and_the_merchandiser(
     assert "Mandy Lau" in page and "+852 2345 6789" in page
     first.refresh_from_db()
     assert not first.is_confirmed
+
+
+def test_superseded_link_takes_no_signed_copy_nor_serves_the_old_pdf(
+    client, order, merchandiser_with_phone
+):
+    first = delivered("F-ORD-001", order, merchandiser_with_phone)
+    client.post(link(first), {"name": "陳大文"})  # confirmed while it was the latest
+    delivered("F-ORD-001", order, merchandiser_with_phone)
+
+    upload = SimpleUploadedFile("signed.pdf", PDF)
+    response = client.post(link(first), {"name": "陳廠長", "signed_copy": upload})
+
+    assert response.status_code == 410
+    assert "Mandy Lau" in response.content.decode()
+    assert client.get(link(first) + "pdf/").status_code == 410
+    first.refresh_from_db()
+    assert not first.signed_copy
+
+
+def test_a_newer_version_that_failed_to_send_replaces_nothing(
+    client, order, merchandiser_with_phone
+):
+    first = delivered("F-ORD-001", order, merchandiser_with_phone)
+    with mock.patch.object(deliver_outbox, "apply_async"):
+        newer = document_send(spec_code="F-ORD-001", obj=order, user=merchandiser_with_phone)
+    row = delivery.claim(newer.outbox_id)
+    row.give_up(error="550 no such mailbox")
+    row.save()
+
+    response = client.post(link(first), {"name": "陳大文"})
+
+    assert response.status_code == 200
+    first.refresh_from_db()
+    assert first.is_confirmed

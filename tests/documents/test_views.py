@@ -9,8 +9,8 @@ from django.utils.html import escape
 
 from orders.documents.selectors import documents_section
 from orders.documents.services import document_send
-from orders.documents.tasks import send_document
 from orders.models import SentDocument
+from orders.outbox.tasks import deliver_outbox
 from orders.roles import Role
 from orders.sections import sections
 from tests.factories import make_user
@@ -66,7 +66,7 @@ def test_send_button_queues_the_next_version(client, order, merchandiser):
     client.force_login(merchandiser)
     url = reverse("documents:send", args=["F-ORD-001", order.pk])
     assert client.get(url).status_code == 405
-    with mock.patch.object(send_document, "delay") as delay:
+    with mock.patch.object(deliver_outbox, "apply_async") as delay:
         response = client.post(url)
         client.post(url)
     assert response.status_code == 302
@@ -77,7 +77,7 @@ def test_send_button_queues_the_next_version(client, order, merchandiser):
 
 
 def test_resend_button(client, order, merchandiser):
-    with mock.patch.object(send_document, "delay"):
+    with mock.patch.object(deliver_outbox, "apply_async"):
         first = document_send(spec_code="F-ORD-001", obj=order, user=merchandiser)
         client.force_login(merchandiser)
         client.post(reverse("documents:resend", args=[first.pk]))
@@ -92,7 +92,7 @@ def test_someone_who_may_not_send_gets_an_error_not_a_document(client, order, qc
 
 def test_documents_section_is_registered_and_lists_what_was_sent(order, merchandiser, qc):
     assert "documents" in [section.code for section in sections()]
-    with mock.patch.object(send_document, "delay"):
+    with mock.patch.object(deliver_outbox, "apply_async"):
         document = document_send(spec_code="F-ORD-001", obj=order, user=merchandiser)
 
     section = documents_section(order=order, user=merchandiser)

@@ -14,20 +14,20 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from orders.choices import Stage
-from orders.documents.choices import DocumentStatus
 from orders.documents.services import (
     document_confirm,
     document_record_signed_copy,
     document_send,
 )
-from orders.documents.tasks import send_document
 from orders.feedback.rules import r30_paper_states
 from orders.feedback.services import feedback_record
 from orders.models import OrderEvent, SentDocument
+from orders.outbox.tasks import deliver_outbox
 from orders.services.common import ActionRefused
 from tests.documents.conftest import pdf_text
 from tests.documents.every_form import build
 from tests.factories import make_order, make_team
+from tests.outbox import mark_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -55,9 +55,9 @@ def merchandiser(every):
 
 
 def delivered(code, obj, user) -> SentDocument:
-    with mock.patch.object(send_document, "delay"):
+    with mock.patch.object(deliver_outbox, "apply_async"):
         document = document_send(spec_code=code, obj=obj, user=user)
-    SentDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.SENT)
+    mark_sent(document.outbox_id)
     document.refresh_from_db()
     return document
 

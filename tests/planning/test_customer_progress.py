@@ -17,8 +17,8 @@ from orders.choices import Language, Stage
 from orders.documents import delivery
 from orders.documents.registry import get_form
 from orders.documents.render import render_pdf
-from orders.documents.tasks import send_document
 from orders.models import CustomerContact, CustomerProgressSubscription, Order, ProcessStep
+from orders.outbox.tasks import deliver_outbox
 from orders.planning import customer_status
 from orders.planning.progress_report import (
     progress_weekly_start,
@@ -85,7 +85,7 @@ def test_report_prints_order_progress_plan_and_inspections_in_the_customers_lang
 def test_report_goes_to_the_customer_with_its_status_link(order, merchandiser):
     from orders.documents.services import document_send
 
-    with mock.patch.object(send_document, "delay"):
+    with mock.patch.object(deliver_outbox, "apply_async"):
         document = document_send(spec_code="F-PROG-001", obj=order, user=merchandiser)
     assert (document.recipient_email, document.recipient_language) == (
         "wang@sun.example",
@@ -158,7 +158,7 @@ def test_weekly_report_is_sent_once_a_week_until_stopped(order, merchandiser):
 
 def test_weekly_report_really_mails_the_customer(order, merchandiser):
     progress_weekly_start(order_id=order.pk, user=merchandiser)
-    with mock.patch.object(send_document, "delay"):
+    with mock.patch.object(deliver_outbox, "apply_async"):
         assert send_due_progress_reports() == 1
     assert order.sent_documents.get().form_code == "F-PROG-001"
 

@@ -2,22 +2,26 @@
 once, escalation after N days, and the day missed while the worker was down."""
 
 import time
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from freezegun import freeze_time
 
 from orders.choices import EventKind
 from orders.models import Digest
-from orders.planning.choices import DigestStatus
-from orders.reminders.digests import claim_digest, send_digests
+from orders.outbox import delivery
+from orders.outbox.choices import OutboxState
+from orders.outbox.services import outbox_sweep
+from orders.reminders import digests
 from orders.reminders.selection import collect, due_milestones
 from orders.roles import Role
 from orders.services.common import record_event
 from orders.tasks_reminders import daily_reminders
 from tests.factories import make_user
+from tests.outbox import after_commit
 
 pytestmark = pytest.mark.django_db
 
@@ -70,49 +74,59 @@ def test_one_digest_per_person_per_day_with_all_their_items(planned_order, merch
         customer_date=date(2026, 5, 15),
     )
     plan_build(order=other, user=merchandiser, today=date(2026, 1, 6))
-    assert send_digests(today=date(2026, 1, 7)) == 1
+    with after_commit():
+        assert digests.send_digests(today=date(2026, 1, 7)) == 1
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [merchandiser.email]
+    assert message.extra_headers["Message-ID"] == Digest.objects.get().outbox.message_id
     assert planned_order.po_number in message.body and other.po_number in message.body
     digest = Digest.objects.get()
-    assert (digest.status, digest.item_count) == (DigestStatus.SENT, 2)
+    assert (digest.status, digest.item_count) == (OutboxState.SENT, 2)
 
 
 def test_calling_the_task_twice_sends_one_digest(planned_order, merchandiser):
-    daily_reminders.delay("2026-01-07")
-    daily_reminders.delay("2026-01-07")
+    with after_commit():
+        daily_reminders.delay("2026-01-07")
+        daily_reminders.delay("2026-01-07")
     assert len(mail.outbox) == 1
     assert Digest.objects.filter(user=merchandiser).count() == 1
 
 
-def test_a_claimed_digest_cannot_be_claimed_again(merchandiser):
-    first = claim_digest(user_id=merchandiser.pk, day=date(2026, 1, 7))
-    assert first is not None
-    assert claim_digest(user_id=merchandiser.pk, day=date(2026, 1, 7)) is None
-    # A worker killed after its claim leaves the row claimed: a second beat does not resend.
-    assert send_digests(today=date(2026, 1, 7)) == 0
+def test_a_digest_whose_worker_died_is_sent_once_after_its_lease(
+    planned_order, merchandiser, settings
+):
+    with after_commit(execute=False):
+        digests.send_digests(today=date(2026, 1, 7))
+    digest = Digest.objects.get()
+    assert delivery.claim(digest.outbox_id) is not None  # ...and the worker is killed
+    with after_commit():
+        assert digests.send_digests(today=date(2026, 1, 7)) == 0  # a second beat writes none
+        delivery.deliver(digest.outbox_id)  # the lease still holds: nothing is sent
+    assert mail.outbox == []
+    with freeze_time(timezone.now() + timedelta(seconds=settings.GENDAN_OUTBOX_LEASE_SECONDS)):
+        assert outbox_sweep() == 1  # the sweep hands the row on
+    assert len(mail.outbox) == 1
+    digest.outbox.refresh_from_db()
+    assert (digest.outbox.state, digest.outbox.attempts) == (OutboxState.SENT, 2)
 
 
-def test_a_refused_mail_is_sent_by_the_next_run(planned_order, merchandiser, monkeypatch):
-    from orders.reminders import digests
-
-    def refuse(*args, **kwargs):
-        raise OSError("mail server busy")
-
-    monkeypatch.setattr(digests, "send_mail", refuse)
-    with pytest.raises(OSError):
-        send_digests(today=date(2026, 1, 7))
-    assert Digest.objects.get().status == DigestStatus.PENDING
-    monkeypatch.undo()
-    assert send_digests(today=date(2026, 1, 7)) == 1
+def test_a_refused_mail_is_retried_and_sent_once(planned_order, merchandiser, smtp_sink):
+    smtp_sink.fail_next(1)
+    with after_commit():
+        digests.send_digests(today=date(2026, 1, 7))
+    (message,) = smtp_sink.wait_for(1)
+    digest = Digest.objects.get()
+    assert (digest.status, digest.outbox.attempts, smtp_sink.refused) == (OutboxState.SENT, 2, 1)
+    assert message["Message-ID"] == smtp_sink.refused_messages[0]["Message-ID"]
 
 
 def test_reminder_missed_while_the_worker_was_down_is_sent_when_it_comes_back(
     planned_order, merchandiser
 ):
     # Nothing ran on 7 January, when the reply was due. On the 9th it is still open: it is sent.
-    send_digests(today=date(2026, 1, 9))
+    with after_commit():
+        digests.send_digests(today=date(2026, 1, 9))
     assert len(mail.outbox) == 1
     assert planned_order.po_number in mail.outbox[0].body
     assert Digest.objects.get().day == date(2026, 1, 9)
@@ -127,7 +141,8 @@ def test_escalation_to_the_team_head_after_n_days(planned_order, merchandiser, t
     # Four days overdue (limit 3): the head hears of it too.
     items = collect(date(2026, 1, 11))[head.pk]
     assert items[0].escalated_from_id == merchandiser.pk
-    send_digests(today=date(2026, 1, 11))
+    with after_commit():
+        digests.send_digests(today=date(2026, 1, 11))
     to = sorted(message.to[0] for message in mail.outbox)
     assert to == sorted([merchandiser.email, head.email])
     head_mail = next(message for message in mail.outbox if message.to == [head.email])
@@ -144,8 +159,6 @@ def test_escalation_goes_to_department_managers_without_a_team_head(
 def test_digest_is_written_in_the_persons_language(planned_order, merchandiser, monkeypatch):
     from django.utils import translation
 
-    from orders.reminders import digests
-
     seen = []
     original = digests.render_to_string
 
@@ -156,13 +169,13 @@ def test_digest_is_written_in_the_persons_language(planned_order, merchandiser, 
     merchandiser.profile.language = "zh-hant"
     merchandiser.profile.save()
     monkeypatch.setattr(digests, "render_to_string", spy)
-    send_digests(today=date(2026, 1, 7))
+    digests.send_digests(today=date(2026, 1, 7))
     assert seen and set(seen) == {"zh-hant"}
 
 
 def test_my_reminders_page_lists_the_items_and_digests(client, planned_order, merchandiser):
     with freeze_time("2026-01-07"):
-        send_digests()
+        digests.send_digests()
         client.force_login(merchandiser)
         response = client.get(reverse("orders:reminders"))
     assert response.status_code == 200

@@ -231,7 +231,7 @@ def test_r7_factory_signature_through_the_forms_link_counts(letter, order, merch
     from django.utils import timezone
 
     from orders.documents.choices import DocumentStatus
-    from orders.models import SentDocument
+    from orders.models import OutboxMessage, SentDocument
 
     SentDocument.objects.create(
         order=order,
@@ -242,7 +242,9 @@ def test_r7_factory_signature_through_the_forms_link_counts(letter, order, merch
         recipient_name="Factory",
         recipient_email="f@example.com",
         recipient_language="zh-hans",
-        status=DocumentStatus.SENT,
+        outbox=OutboxMessage.objects.create(
+            kind="document", key="lg", message_id="<lg@example.com>", state=DocumentStatus.SENT
+        ),
         message_id="<lg@example.com>",
         confirmed_at=timezone.now(),
         signed_copy=SimpleUploadedFile("signed.pdf", PDF),

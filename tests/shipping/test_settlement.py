@@ -9,11 +9,13 @@ from freezegun import freeze_time
 
 from orders.choices import PaymentTerms, Stage
 from orders.services.common import ActionRefused
+from orders.tasks_reminders import daily_reminders
 from shipping import rules, selectors
 from shipping.choices import DeductionSource, PaymentKind, PaymentStatus
-from shipping.services import claim_reminder, deduction_record, payment_record
-from shipping.tasks import send_overdue_reminders
-from tests.factories import make_order
+from shipping.reminders import r21_overdue_payment_items
+from shipping.services import deduction_record, payment_record
+from tests.factories import make_order, make_user
+from tests.outbox import after_commit
 from tests.shipping.conftest import at_stage
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +25,10 @@ SHIPPED = date(2026, 3, 1)
 
 @pytest.fixture
 def shipped(merchandiser):
+    return shipped_order(merchandiser)
+
+
+def shipped_order(merchandiser):
     # T/T, 30 % deposit: total 5 500.00; deposit 1 650.00 due 7 days after the order date,
     # balance due 7 days after the ex-factory date (no B/L recorded).
     order = make_order(
@@ -135,20 +141,36 @@ def test_r21_only_finance_records_payments_in_the_order_currency(shipped, mercha
         )
 
 
-def test_r21_reminder_claimed_once_per_day(merchandiser):
-    today = date(2026, 4, 1)
-    assert claim_reminder(user=merchandiser, today=today)
-    assert not claim_reminder(user=merchandiser, today=today)
-    assert claim_reminder(user=merchandiser, today=today + timedelta(days=1))
+def test_r21_overdue_payment_reminders(shipped, merchandiser, finance):
+    """R21's reminder is an item of the merchandiser's daily digest, once a day, until paid."""
+    pay(shipped, finance, "1650.00", kind=PaymentKind.DEPOSIT)
+    assert r21_overdue_payment_items(SHIPPED) == []  # the balance is not due yet
+    (item,) = r21_overdue_payment_items(SHIPPED + timedelta(days=30))
+    assert (item.user_id, item.order_id, item.overdue_days) == (merchandiser.pk, shipped.pk, 23)
+    assert "USD 3,850.00" in str(item.title)
+    with freeze_time(SHIPPED + timedelta(days=30)), after_commit():
+        daily_reminders.delay()
+        daily_reminders.delay()  # the next hourly beat, a retry or a second worker
+    (message,) = [m for m in mail.outbox if m.to == [merchandiser.email]]
+    assert shipped.po_number in message.body and "R21" in message.body
+    with freeze_time(SHIPPED + timedelta(days=31)), after_commit():
+        daily_reminders.delay()
+    assert len([m for m in mail.outbox if m.to == [merchandiser.email]]) == 2
+    pay(shipped, finance, "3850.00")
+    assert r21_overdue_payment_items(SHIPPED + timedelta(days=32)) == []
 
 
-def test_r21_overdue_reminder_task_sends_each_merchandiser_one_mail_a_day(shipped, merchandiser):
-    with freeze_time(SHIPPED + timedelta(days=30)):
-        send_overdue_reminders.delay()
-        send_overdue_reminders.delay()  # a retry or a second worker
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == [merchandiser.email]
-    assert shipped.po_number in mail.outbox[0].body
+def test_r21_one_refused_reminder_holds_up_no_one_and_is_retried(
+    shipped, merchandiser, team, smtp_sink
+):
+    other_merchandiser = make_user("merchandiser", team=team)
+    shipped_order(other_merchandiser)
+    smtp_sink.refuse_recipient(merchandiser.email, times=2)  # refused on the first two tries
+    with freeze_time(SHIPPED + timedelta(days=30)), after_commit():
+        daily_reminders.delay()
+    received = [message["To"] for message in smtp_sink.wait_for(2)]
+    assert sorted(received) == sorted([merchandiser.email, other_merchandiser.email])
+    assert smtp_sink.recipient_refusals == 2
 
 
 def test_r21_collections_aged_per_customer(shipped, finance, merchandiser):

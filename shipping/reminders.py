@@ -1,0 +1,33 @@
+"""R21 in the daily reminders: every overdue balance is an item of its merchandiser's digest
+(orders.reminders), so it goes exactly once a day with the person's other reminders, is
+retried when the mail server refuses it, and one person's trouble never holds up another's."""
+
+from datetime import date
+
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from orders.reminders.registry import ReminderItem, register_reminder_source
+from shipping import selectors
+
+
+def r21_overdue_payment_items(today: date) -> list[ReminderItem]:
+    return [
+        ReminderItem(
+            user_id=order.merchandiser_id,
+            order_id=order.pk,
+            order_label=f"{order.po_number} / {order.style_no}",
+            title=format_lazy(
+                _("Payment overdue: {owed} owed, please remind the customer (R21)"),
+                owed=balance.owed,
+            ),
+            due=balance.due_on,
+            source="r21_overdue_payments",
+            overdue_days=balance.days_overdue,
+        )
+        for order, balance in selectors.overdue_orders(today=today)
+    ]
+
+
+def register_reminders() -> None:
+    register_reminder_source(code="r21_overdue_payments", collect=r21_overdue_payment_items)
