@@ -86,10 +86,13 @@ def form_context(spec: FormSpec, obj, language: str) -> dict:
     }
 
 
-def render_html(spec: FormSpec, obj, language: str) -> str:
+def render_html(spec: FormSpec, obj, language: str, *, csp_nonce: str = "") -> str:
+    """The form as HTML; shown in a browser, its <style> carries the page's CSP nonce."""
     language = check_language(language)
     with translation.override(language):
-        return render_to_string(spec.template, form_context(spec, obj, language))
+        context = form_context(spec, obj, language)
+        context["form"]["csp_nonce"] = csp_nonce
+        return render_to_string(spec.template, context)
 
 
 def render_pdf(spec: FormSpec, obj, language: str) -> bytes:

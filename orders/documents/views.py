@@ -47,7 +47,8 @@ def _language(request, spec, obj) -> str:
 @login_required
 def preview_html(request, code: str, object_id: int):
     spec, obj, _order = _form_and_object(request, code, object_id)
-    return HttpResponse(render.render_html(spec, obj, _language(request, spec, obj)))
+    language = _language(request, spec, obj)
+    return HttpResponse(render.render_html(spec, obj, language, csp_nonce=request.csp_nonce))
 
 
 @login_required
