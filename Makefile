@@ -7,7 +7,8 @@ PY := .venv/bin/python
 STACK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/gendan
 STACK_BROKER_URL ?= redis://127.0.0.1:6379/5
 
-.PHONY: help bootstrap bootstrap-tests run worker test test-stack lint format messages bench clean
+.PHONY: help bootstrap bootstrap-tests run worker test test-stack lint format messages bench backup \
+	restore clean
 
 help:
 	@echo "make run         set up, migrate, load demo data, start the site + Celery worker/beat"
@@ -17,6 +18,8 @@ help:
 	@echo "make lint        ruff check + ruff format --check"
 	@echo "make messages    update the zh_Hant and zh_Hans translation catalogues"
 	@echo "make bench       the benchmarks under bench/"
+	@echo "make backup      the database and the uploaded files in one archive under var/backups/"
+	@echo "make restore FILE=...  restore such an archive into an empty database (REPLACE=1: overwrite)"
 	@echo "make clean       remove the virtualenv, var/ data and caches"
 
 bootstrap:
@@ -60,6 +63,13 @@ bench: bootstrap
 	$(PY) bench/forms_cjk.py
 	$(PY) bench/reminder_scan.py
 	$(PY) bench/import_orders.py --export-orders 20000
+
+backup: bootstrap
+	$(PY) manage.py backup
+
+restore: bootstrap
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/gendan-....tar.gz" >&2; exit 2; }
+	$(PY) manage.py restore "$(FILE)" $(if $(REPLACE),--replace)
 
 clean:
 	rm -rf .venv var/celery var/mail var/staticfiles var/gendan.sqlite3 var/seed_demo.log \

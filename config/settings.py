@@ -181,6 +181,8 @@ GENDAN_TASK_RETRY_DELAY = envint("GENDAN_TASK_RETRY_DELAY", 30)
 # refused this many times is marked failed (a manager can queue it again in the admin).
 GENDAN_OUTBOX_LEASE_SECONDS = envint("GENDAN_OUTBOX_LEASE_SECONDS", 60)
 GENDAN_OUTBOX_MAX_ATTEMPTS = envint("GENDAN_OUTBOX_MAX_ATTEMPTS", 8)
+# Where `make backup` writes its archives of the database and the uploaded files.
+GENDAN_BACKUP_DIR = Path(env("GENDAN_BACKUP_DIR", str(VAR_DIR / "backups")))
 # The Celery queue of the outbox's tasks (empty: Celery's default queue).
 GENDAN_OUTBOX_QUEUE = env("GENDAN_OUTBOX_QUEUE", "")
 # Reminders: milestones due within this many days are listed; an item overdue for more than
