@@ -111,6 +111,12 @@ class OutboxMessage(ConcurrentTransitionMixin, models.Model):
         self.attempts += 1
         self.lease_until = timezone.now() + lease
 
+    @transition(field=state, source=OutboxState.SENDING, target=OutboxState.SENDING)
+    def renew_lease(self, *, lease: timedelta) -> None:
+        """Still this worker's: the mail is built (a PDF may take long), the SMTP hand-off
+        starts now. Saving fails if another worker took the row over meanwhile."""
+        self.lease_until = timezone.now() + lease
+
     @transition(field=state, source=OutboxState.SENDING, target=OutboxState.SENT)
     def mark_sent(self) -> None:
         self.sent_at = timezone.now()

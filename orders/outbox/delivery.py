@@ -25,13 +25,17 @@ def retry_delay(attempts: int) -> int:
     return min(settings.GENDAN_TASK_RETRY_DELAY * 2 ** max(attempts - 1, 0), 3600)
 
 
+def _lease() -> timedelta:
+    return timedelta(seconds=settings.GENDAN_OUTBOX_LEASE_SECONDS)
+
+
 def claim(row_id: int) -> OutboxMessage | None:
     try:
         with transaction.atomic():
             row = OutboxMessage.objects.get(pk=row_id)
             if not can_proceed(row.claim):
                 return None
-            row.claim(lease=timedelta(seconds=settings.GENDAN_OUTBOX_LEASE_SECONDS))
+            row.claim(lease=_lease())
             row.save()
     except (OutboxMessage.DoesNotExist, ConcurrentTransition):
         return None
@@ -71,6 +75,8 @@ def send_claimed(row: OutboxMessage) -> str:
             _record(row, row.give_up, error="What this e-mail was about no longer exists.")
             return "dropped"
         message.extra_headers["Message-ID"] = row.message_id
+        if not _record(row, row.renew_lease, lease=_lease()):
+            return "skipped"  # building it outlasted the lease: another worker sends it
         message.send(fail_silently=False)
     except OSError as exc:  # smtplib's errors, a refused connection
         if row.attempts >= settings.GENDAN_OUTBOX_MAX_ATTEMPTS:

@@ -1,5 +1,6 @@
 """Sending a form by e-mail through Celery: exactly once, retried after SMTP failures."""
 
+import time
 from datetime import timedelta
 from unittest import mock
 
@@ -134,3 +135,18 @@ def test_a_failing_smtp_server_then_success_sends_exactly_once(order, merchandis
     # The retry resent the very same mail, not a second one.
     assert {message["Message-ID"] for message in tries} == {document.message_id}
     assert "451" not in document.last_error
+
+
+def test_a_worker_whose_lease_ran_out_while_building_the_mail_sends_nothing(
+    order, merchandiser, smtp_sink
+):
+    with mock.patch.object(deliver_outbox, "apply_async"):
+        document = document_send(spec_code="F-ORD-001", obj=order, user=merchandiser)
+    slow = delivery.claim(document.outbox_id)  # rendering a long PDF on a busy machine...
+    lease = timedelta(seconds=settings.GENDAN_OUTBOX_LEASE_SECONDS + 1)
+    with freeze_time(timezone.now() + lease):
+        assert deliver_outbox.apply(args=[document.outbox_id]).get() == "sent"  # taken over
+        assert delivery.send_claimed(slow) == "skipped"  # ...finds it gone before SMTP
+    assert len(smtp_sink.wait_for(1)) == 1
+    time.sleep(0.5)
+    assert len(smtp_sink.messages) == 1
