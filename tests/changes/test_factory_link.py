@@ -8,9 +8,9 @@ from django.urls import reverse
 from orders.changes.choices import ChangeStatus, FactoryAnswer
 from orders.changes.lifecycle import change_request_send, change_request_withdraw
 from orders.documents import links
-from orders.documents.choices import DocumentStatus
 from orders.models import ChangeRequest, SentDocument
 from tests.changes.conftest import at_stage, line, raise_change
+from tests.outbox import mark_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def notice_link(change) -> str:
     change_request_send(change_id=change.pk, user=change.raised_by)
     document = SentDocument.objects.get(form_code="F-CHG-001", object_id=change.pk)
     # As the worker leaves it after e-mailing (the tests do not render and mail the PDF).
-    SentDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.SENT)
+    mark_sent(document.outbox_id)
     return reverse("documents:public", args=[links.make_token(document)])
 
 
