@@ -15,6 +15,7 @@ from complaints.choices import (
     SignOffStep,
 )
 from complaints.uploads import PHOTO_TYPES, validate_upload
+from orders.forms import OnceForm
 from orders.widgets import DateInput
 
 
@@ -45,7 +46,7 @@ def _date_input():
     return DateInput()
 
 
-class ComplaintForm(forms.Form):
+class ComplaintForm(OnceForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=ComplaintKind.choices)
     received_on = forms.DateField(label=_("Received on"), widget=_date_input())
     description = forms.CharField(label=_("Customer's description"), widget=forms.Textarea)
@@ -88,7 +89,7 @@ class ComplaintForm(forms.Form):
         return data
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(OnceForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=AttachmentKind.choices)
     upload = forms.FileField(label=_("File"))
     caption = forms.CharField(label=_("Caption"), required=False, max_length=200)
@@ -126,12 +127,12 @@ class RemedyShippedForm(forms.Form):
     reference = forms.CharField(label=_("Shipment reference"), required=False, max_length=120)
 
 
-class ClaimForm(forms.Form):
+class ClaimForm(OnceForm):
     amount = forms.DecimalField(label=_("Amount"), min_value=0, decimal_places=2)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(OnceForm):
     applied_on = forms.DateField(label=_("Customer applied on"), widget=_date_input())
     reasons = forms.CharField(label=_("Reasons for the return"), widget=forms.Textarea)
     cause = forms.ChoiceField(label=_("Cause"), choices=ReturnCause.choices)
@@ -204,7 +205,7 @@ class SignOffForm(forms.Form):
     comment = forms.CharField(label=_("Comment"), required=False)
 
 
-class ArrivalForm(forms.Form):
+class ArrivalForm(OnceForm):
     arrived_on = forms.DateField(label=_("Arrived on"), widget=_date_input())
     goods = forms.CharField(label=_("What arrived"), widget=forms.Textarea)
     quantity = forms.IntegerField(label=_("Pieces"), min_value=0)

@@ -4,11 +4,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from orders.forms import OnceForm
 from orders.widgets import DateInput
 from samples.choices import Area, DecidedBy, LetterLayout, Recipient, SampleType, Severity
 
 
-class SampleRequestForm(forms.Form):
+class SampleRequestForm(OnceForm):
     sample_type = forms.ChoiceField(label=_("Type"), choices=SampleType.choices)
     requested_on = forms.DateField(
         label=_("Requested from the factory on"),
@@ -100,7 +101,7 @@ class DateForm(forms.Form):
     on = forms.DateField(required=False, widget=DateInput())
 
 
-class LetterCreateForm(forms.Form):
+class LetterCreateForm(OnceForm):
     layout = forms.ChoiceField(
         label=_("Layout"),
         choices=[
@@ -113,7 +114,7 @@ class LetterCreateForm(forms.Form):
     )
 
 
-class LetterUploadForm(forms.Form):
+class LetterUploadForm(OnceForm):
     document = forms.FileField(label=_("Customer's letter"))
     production_may_start = forms.TypedChoiceField(
         label=_("What does the customer's letter say?"),

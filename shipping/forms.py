@@ -48,7 +48,7 @@ class BookingForm(OnceForm):
     inspector_name = forms.CharField(label=_("Inspector"), required=False)
 
 
-class ReportForm(forms.Form):
+class ReportForm(OnceForm):
     inspected_on = forms.DateField(label=_("Inspected on"), widget=DATE)
     quantity_presented = forms.IntegerField(label=_("Quantity presented"), min_value=0)
     cartons_opened = forms.IntegerField(label=_("Cartons opened"), min_value=0, initial=0)
@@ -81,7 +81,7 @@ class DecisionForm(OwnIds, forms.Form):
     reinspection_date = forms.DateField(label=_("Re-inspection date"), widget=DATE, required=False)
 
 
-class LetterForm(forms.Form):
+class LetterForm(OnceForm):
     factory_responsible = forms.CharField(label=_("Factory's responsible person"))
     findings = forms.CharField(
         label=_("Further findings (the report's defects print on the letter)"),
@@ -148,7 +148,7 @@ class FreightForm(OwnIds, forms.Form):
     container_type = forms.ChoiceField(label=_("Container"), choices=ContainerType.choices)
 
 
-class ExportDocumentForm(OwnIds, forms.Form):
+class ExportDocumentForm(OwnIds, OnceForm):
     id_prefix = "document"
 
     kind = forms.ChoiceField(label=_("Document"), choices=ExportDocumentKind.choices)

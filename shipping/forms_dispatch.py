@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from orders.documents.forms import SendLanguageForm
+from orders.forms import OnceForm
 
 
-class DispatchSlipForm(forms.Form):
+class DispatchSlipForm(OnceForm):
     """The merchandiser's slip: what to ship of each order line (0 = not in this shipment)."""
 
     comment = forms.CharField(label=_("Comment"), widget=forms.Textarea, required=False)

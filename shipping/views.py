@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from orders import selectors as order_selectors
+from orders.services.submissions import submitted_once
 from orders.views.generic import ObjectListView, ServiceActionView
 from shipping import forms, permissions, selectors, services
 from shipping.aql import AQLError
@@ -139,20 +140,21 @@ def report_view(request: HttpRequest, pk: int) -> HttpResponse:
                 defect["photo"] = data["defect_photo"]
             defects.append(defect)
         try:
-            services.inspection_report_record(
-                booking_id=booking.pk,
-                user=request.user,
-                inspected_on=data["inspected_on"],
-                quantity_presented=data["quantity_presented"],
-                cartons_opened=data["cartons_opened"],
-                defects_found={k: data[k] for k in ("critical", "major", "minor")},
-                defects=defects,
-                measurements=data["measurements"],
-                packing_ok=data["packing_ok"],
-                marking_ok=data["marking_ok"],
-                packing_notes=data["packing_notes"],
-                remarks=data["remarks"],
-            )
+            with submitted_once(request, form):
+                services.inspection_report_record(
+                    booking_id=booking.pk,
+                    user=request.user,
+                    inspected_on=data["inspected_on"],
+                    quantity_presented=data["quantity_presented"],
+                    cartons_opened=data["cartons_opened"],
+                    defects_found={k: data[k] for k in ("critical", "major", "minor")},
+                    defects=defects,
+                    measurements=data["measurements"],
+                    packing_ok=data["packing_ok"],
+                    marking_ok=data["marking_ok"],
+                    packing_notes=data["packing_notes"],
+                    remarks=data["remarks"],
+                )
         except services.inspections.ActionRefused as refused:
             form.add_error(None, str(refused))
         else:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from orders import selectors as order_selectors
+from orders.services.submissions import submitted_once
 from orders.views.generic import ServiceActionView
 from shipping import permissions
 from shipping.choices import DispatchStep
@@ -58,12 +59,13 @@ def dispatch_slip_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            dispatch = services.dispatch_create(
-                order_id=order.pk,
-                user=request.user,
-                lines=form.lines(),
-                comment=form.cleaned_data["comment"],
-            )
+            with submitted_once(request, form):
+                dispatch = services.dispatch_create(
+                    order_id=order.pk,
+                    user=request.user,
+                    lines=form.lines(),
+                    comment=form.cleaned_data["comment"],
+                )
         except ActionRefused as refused:
             form.add_error(None, str(refused))
         else:

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders.forms import OnceForm
 from orders.widgets import DateInput
 from suppliers.choices import (
     CustomerDecisionReason,
@@ -46,7 +47,7 @@ class TrimForm(forms.ModelForm):
         ).select_related("supplier")
 
 
-class TrimPictureForm(forms.Form):
+class TrimPictureForm(OnceForm):
     picture = forms.ImageField(
         label=_("picture"), help_text=_("JPEG or PNG; printed on the trim list (R24).")
     )
@@ -60,7 +61,7 @@ class EmptyForm(forms.Form):
     pass
 
 
-class LabDipSubmitForm(forms.Form):
+class LabDipSubmitForm(OnceForm):
     colourway = forms.ChoiceField(label=_("colourway"))
     submitted_on = forms.DateField(label=_("submitted on"), widget=DATE)
     reference = forms.CharField(label=_("reference"), required=False)
@@ -70,7 +71,7 @@ class LabDipSubmitForm(forms.Form):
         self.fields["colourway"].choices = [(c, c) for c in colourways]
 
 
-class BulkSubmitForm(forms.Form):
+class BulkSubmitForm(OnceForm):
     submitted_on = forms.DateField(label=_("submitted on"), widget=DATE)
     with_wash_standard = forms.BooleanField(label=_("wash standard included"), required=False)
     reference = forms.CharField(label=_("reference"), required=False)
@@ -93,7 +94,7 @@ class DecisionForm(forms.Form):
     comments = forms.CharField(label=_("comments"), widget=forms.Textarea, required=False)
 
 
-class LabTestSendForm(forms.Form):
+class LabTestSendForm(OnceForm):
     lab = forms.ModelChoiceField(
         label=_("lab"),
         queryset=Supplier.objects.filter(kind=SupplierKind.TEST_LAB, approved=True),

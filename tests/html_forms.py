@@ -107,13 +107,29 @@ def form_index_with_field(html: str | bytes, field_name: str) -> int:
     raise AssertionError(f"no form on the page has a field named {field_name!r}")
 
 
-def form_posting_to(html: str | bytes, action: str) -> dict[str, str]:
-    """The fields of the page's form that posts to `action`, as a browser posts them."""
+def form_posting_to(html: str | bytes, action: str, page_url: str = "") -> dict[str, str]:
+    """The fields of the page's form that posts to `action`, as a browser posts them (a form
+    without an action posts to its page, `page_url`)."""
     if isinstance(html, bytes):
         html = html.decode()
     for index in range(html.count("<form")):
         collector = _FormCollector(index)
         collector.feed(html)
-        if collector.action == action:
+        if (collector.action or page_url) == action:
             return dict(collector.fields)
     raise AssertionError(f"no form on the page posts to {action!r}")
+
+
+def submit_twice(client, page_url: str, action: str, fill: dict, files: dict | None = None):
+    """Open the page, fill in its form that posts to `action`, and press submit twice (a
+    double-click): the two responses. The rendered form must carry its one-time token."""
+    data = form_posting_to(client.get(page_url).content, action, page_url)
+    assert data.get("form_token"), f"the form posting to {action} has no one-time token"
+    data.update(fill)
+    responses = []
+    for _ in range(2):
+        posted = dict(data)
+        for name, make in (files or {}).items():
+            posted[name] = make()
+        responses.append(client.post(action, posted))
+    return responses

@@ -12,6 +12,7 @@ from complaints import forms, permissions, rules, selectors, services
 from complaints.choices import ComplaintStatus
 from complaints.views.common import ComplaintAction, visible_order_or_404
 from orders.services.common import ActionRefused
+from orders.services.submissions import AlreadySubmitted, submitted_once
 from orders.views.generic import refusal_message
 
 
@@ -28,11 +29,14 @@ def complaint_create_view(request: HttpRequest, order_pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            complaint = services.complaint_file(
-                order_id=order.pk, user=request.user, **form.cleaned_data
-            )
+            with submitted_once(request, form):
+                complaint = services.complaint_file(
+                    order_id=order.pk, user=request.user, **form.cleaned_data
+                )
         except ActionRefused as refused:
             messages.error(request, refusal_message(refused))
+            if isinstance(refused, AlreadySubmitted):
+                return redirect(order)
         else:
             messages.success(
                 request, _("Complaint %(number)s filed.") % {"number": complaint.number}

@@ -15,6 +15,7 @@ from complaints.choices import ReturnStatus
 from complaints.views.common import OrderAction, ReturnAction, visible_order_or_404
 from orders.documents.forms import SendLanguageForm
 from orders.services.common import ActionRefused
+from orders.services.submissions import AlreadySubmitted, submitted_once
 from orders.views.generic import refusal_message
 
 
@@ -35,14 +36,17 @@ def return_create_view(request: HttpRequest, order_pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         try:
-            application = services.return_apply(
-                order_id=order.pk,
-                user=request.user,
-                lines=[line for line in lines.cleaned_data if line],
-                **form.cleaned_data,
-            )
+            with submitted_once(request, form):
+                application = services.return_apply(
+                    order_id=order.pk,
+                    user=request.user,
+                    lines=[line for line in lines.cleaned_data if line],
+                    **form.cleaned_data,
+                )
         except ActionRefused as refused:
             messages.error(request, refusal_message(refused))
+            if isinstance(refused, AlreadySubmitted):
+                return redirect(order)
         else:
             messages.success(
                 request,

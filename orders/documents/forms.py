@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from orders.choices import Language
+from orders.forms import OnceForm
 
 
 def language_choices(first: str) -> list[tuple[str, str]]:
@@ -11,7 +12,7 @@ def language_choices(first: str) -> list[tuple[str, str]]:
     return sorted(Language.choices, key=lambda choice: choice[0] != first)
 
 
-class SendLanguageForm(forms.Form):
+class SendLanguageForm(OnceForm):
     """The language a form goes out in; the recipient's own is first and chosen (left out, the
     recipient's own)."""
 

@@ -22,6 +22,7 @@ from orders.documents.services import (
 )
 from orders.models import Order, SentDocument
 from orders.services.common import ActionRefused
+from orders.services.submissions import submitted_once
 from orders.views.generic import refusal_message
 
 
@@ -84,10 +85,12 @@ def posted_language(request) -> str | None:
 @require_POST
 def send(request, code: str, object_id: int):
     spec, obj, order = _form_and_object(request, code, object_id)
+    language = posted_language(request)
     try:
-        document = document_send(
-            spec_code=spec.code, obj=obj, user=request.user, language=posted_language(request)
-        )
+        with submitted_once(request):
+            document = document_send(
+                spec_code=spec.code, obj=obj, user=request.user, language=language
+            )
     except ActionRefused as refused:
         messages.error(request, refusal_message(refused))
     else:
@@ -116,7 +119,8 @@ def _sent_document(request, pk: int) -> SentDocument:
 def resend(request, pk: int):
     document = _sent_document(request, pk)
     try:
-        again = document_resend(document=document, user=request.user)
+        with submitted_once(request):
+            again = document_resend(document=document, user=request.user)
     except ActionRefused as refused:
         messages.error(request, refusal_message(refused))
     else:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from orders.forms import OnceForm
 from orders.models import ProcessStep
 from orders.planning.choices import Party
 from orders.widgets import DateInput
@@ -16,7 +17,7 @@ class MilestoneReopenForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(OnceForm):
     step = forms.ModelChoiceField(
         label=_("Process step"), queryset=ProcessStep.objects.filter(active=True)
     )
@@ -35,7 +36,7 @@ class ProgressWeeklyForm(forms.Form):
     weekly = forms.BooleanField(required=False)
 
 
-class DateChangeForm(forms.Form):
+class DateChangeForm(OnceForm):
     requested_by = forms.ChoiceField(
         label=_("Asked by"),
         choices=[(Party.FACTORY, Party.FACTORY.label), (Party.CUSTOMER, Party.CUSTOMER.label)],

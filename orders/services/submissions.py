@@ -34,9 +34,19 @@ def submission_claim(*, token: UUID | None, user, path: str = "") -> None:
         ) from None
 
 
+def posted_token(request) -> UUID | None:
+    """The token of a form written by hand in a template ({% form_token %}), not a Django form."""
+    try:
+        return UUID(request.POST.get("form_token", ""))
+    except ValueError:
+        return None
+
+
 @contextmanager
-def submitted_once(request, form) -> Iterator[None]:
-    """One transaction for the token and the action it guards."""
+def submitted_once(request, form=None) -> Iterator[None]:
+    """One transaction for the token and the action it guards. The token comes from the
+    OnceForm that parsed the POST, or from the POST itself."""
+    token = getattr(form, "token", None) if form is not None else posted_token(request)
     with transaction.atomic():
-        submission_claim(token=getattr(form, "token", None), user=request.user, path=request.path)
+        submission_claim(token=token, user=request.user, path=request.path)
         yield

@@ -1,6 +1,7 @@
 """Labels and colours for templates, read from orders.choices so no template spells them."""
 
 import re
+import uuid
 from decimal import Decimal
 
 from django import template
@@ -62,6 +63,12 @@ def may_enter_orders(user) -> bool:
 @register.filter
 def sees_all_orders(user) -> bool:
     return has_role(user, *SEES_ALL_ORDERS)
+
+
+@register.simple_tag
+def form_token() -> str:
+    """The one-time token of a form written by hand (orders.services.submissions)."""
+    return format_html('<input type="hidden" name="form_token" value="{}">', uuid.uuid4())
 
 
 @register.filter

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from orders.documents.views import posted_language
 from orders.services.common import ActionRefused
+from orders.services.submissions import submitted_once
 from samples.forms import DateForm, DecisionForm, LetterCreateForm, LetterUploadForm
 from samples.services import (
     comment_letter_create,
@@ -24,7 +25,8 @@ from samples.views.common import form_errors, refuse, visible_letter, visible_sa
 
 def _run(request, target, call, success: str):
     try:
-        call()
+        with submitted_once(request):
+            call()
     except ActionRefused as refused:
         refuse(request, refused)
     else:

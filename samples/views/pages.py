@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from orders.services.common import ActionRefused
+from orders.services.submissions import submitted_once
 from samples import rules
 from samples.forms import (
     CheckRemarksForm,
@@ -32,15 +33,16 @@ def sample_create_view(request, order_pk: int) -> HttpResponse:
         status = 400
         if form.is_valid():
             try:
-                sample = sample_request_create(
-                    order_id=order.pk,
-                    user=request.user,
-                    sample_type=form.cleaned_data["sample_type"],
-                    requested_on=form.cleaned_data["requested_on"],
-                    due_on=form.cleaned_data["due_on"],
-                    allocation=form.allocation(),
-                    instructions=form.cleaned_data["instructions"],
-                )
+                with submitted_once(request, form):
+                    sample = sample_request_create(
+                        order_id=order.pk,
+                        user=request.user,
+                        sample_type=form.cleaned_data["sample_type"],
+                        requested_on=form.cleaned_data["requested_on"],
+                        due_on=form.cleaned_data["due_on"],
+                        allocation=form.allocation(),
+                        instructions=form.cleaned_data["instructions"],
+                    )
             except ActionRefused as refused:
                 refuse(request, refused)
                 status = 403

@@ -11,6 +11,7 @@ from django.views import View
 from orders.models import StaleOrderError
 from orders.selectors import visible_orders
 from orders.services.common import ActionRefused
+from orders.services.submissions import submitted_once
 
 
 class MaterialActionView(LoginRequiredMixin, View):
@@ -74,7 +75,8 @@ class MaterialActionView(LoginRequiredMixin, View):
         form = self.form_class(request.POST, request.FILES, **self.form_kwargs(self.object))
         if form.is_valid():
             try:
-                success = self.perform(request, self.object, form)
+                with submitted_once(request, form):
+                    success = self.perform(request, self.object, form)
             except (ActionRefused, StaleOrderError) as refused:
                 form.add_error(None, str(refused))
                 for detail in getattr(refused, "details", []):

@@ -13,7 +13,7 @@ from shipping.choices import DeductionSource, PaymentKind
 from shipping.models import Payment
 from shipping.services import deduction_record, payment_record
 from shipping.services.common import ActionRefused
-from tests.html_forms import form_posting_to
+from tests.html_forms import form_posting_to, submit_twice
 
 pytestmark = pytest.mark.django_db
 
@@ -87,22 +87,14 @@ def test_zero_and_negative_amounts_are_refused_on_the_screen(client, order, fina
     assert not order.deductions.exists()
 
 
-def _submit_twice(client, order, user, url, fill):
-    client.force_login(user)
-    page = client.get(order.get_absolute_url())
-    data = form_posting_to(page.content, url)
-    assert data.get("form_token"), "the rendered form carries its one-time token"
-    data.update(fill)
-    return client.post(url, data), client.post(url, data)
-
-
 def test_a_double_clicked_payment_is_recorded_once_and_the_second_click_is_told(
     client, order, finance
 ):
     url = reverse("shipping:payment", args=[order.pk])
     fill = {"amount": "250.00", "received_on": "2026-11-20", "reference": ""}
 
-    first, second = _submit_twice(client, order, finance, url, fill)
+    client.force_login(finance)
+    first, second = submit_twice(client, order.get_absolute_url(), url, fill)
 
     assert order.payments.count() == 1
     assert said(first) == ["Payment recorded."]
@@ -113,7 +105,8 @@ def test_a_double_clicked_deduction_is_recorded_once(client, order, finance):
     url = reverse("shipping:deduction", args=[order.pk])
     fill = {"source": DeductionSource.CLAIM, "amount": "40.00", "reason": "Short shipped"}
 
-    _submit_twice(client, order, finance, url, fill)
+    client.force_login(finance)
+    submit_twice(client, order.get_absolute_url(), url, fill)
 
     assert order.deductions.count() == 1
 
