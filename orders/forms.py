@@ -53,6 +53,13 @@ class OrderForm(forms.ModelForm):
     """The order's header. `version` comes back from the page so a concurrent edit is refused."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    for_the_record = forms.BooleanField(
+        label=_("An old order, entered for the record"),
+        help_text=_(
+            "Its dates may be in the past; it gets no plan and no reminders. Managers only."
+        ),
+        required=False,
+    )
 
     class Meta:
         model = Order
@@ -85,10 +92,12 @@ class OrderForm(forms.ModelForm):
             "ex_factory_date": DateInput(),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, may_enter_for_the_record: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+        if self.instance.pk or not may_enter_for_the_record:
+            del self.fields["for_the_record"]
 
     def clean(self):
         cleaned = super().clean()

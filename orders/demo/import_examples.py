@@ -24,7 +24,7 @@ def _northwind_rows(mistakes: bool) -> list[list]:
             "Ladies' crew-neck pullover, 100% merino",
             "Heather Grey",
             14.80,
-            date(2026, 8, 28),
+            date(2028, 8, 28),
             (60, 180, 240, 180, 60),
         ],  # noqa: E501
         [
@@ -33,7 +33,7 @@ def _northwind_rows(mistakes: bool) -> list[list]:
             "Ladies' crew-neck pullover, 100% merino",
             "Navy",
             14.80,
-            date(2026, 8, 28),
+            date(2028, 8, 28),
             (40, 120, 160, 120, 40),
         ],  # noqa: E501
         [
@@ -42,7 +42,7 @@ def _northwind_rows(mistakes: bool) -> list[list]:
             "Men's cable-knit cardigan",
             "Oatmeal",
             21.50,
-            date(2026, 9, 15),
+            date(2028, 9, 15),
             (0, 150, 300, 300, 150),
         ],  # noqa: E501
         [
@@ -51,7 +51,7 @@ def _northwind_rows(mistakes: bool) -> list[list]:
             "Men's cable-knit cardigan",
             "Charcoal",
             21.50,
-            date(2026, 9, 15),
+            date(2028, 9, 15),
             (0, 100, 200, 200, 100),
         ],  # noqa: E501
         [
@@ -60,13 +60,13 @@ def _northwind_rows(mistakes: bool) -> list[list]:
             "Kids' striped pullover",
             "Red/Navy stripe",
             8.90,
-            date(2026, 9, 30),
+            date(2028, 9, 30),
             (200, 300, 300, 200, 0),
         ],  # noqa: E501
     ]
     if mistakes:
         rows[1][4] = "USD 14,80"  # a price written with a decimal comma
-        rows[3][5] = date(2026, 10, 15)  # not the customer date of the P/O's first row
+        rows[3][5] = date(2028, 10, 15)  # not the customer date of the P/O's first row
     return rows
 
 
@@ -77,10 +77,10 @@ def northwind_xlsx(mistakes: bool = False) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "PO"
-    sheet.append(["NORTHWIND APPAREL INC. — PURCHASE ORDERS, FALL 2026"])
+    sheet.append(["NORTHWIND APPAREL INC. — PURCHASE ORDERS, FALL 2028"])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(
-        ["Vendor: Gendan Trading Co., Ltd.", None, None, None, None, "Issued", date(2026, 3, 2)]
+        ["Vendor: Gendan Trading Co., Ltd.", None, None, None, None, "Issued", date(2026, 11, 2)]
     )  # noqa: E501
     sheet.append([])
     sheet.append(
@@ -116,7 +116,7 @@ def harbourside_csv() -> bytes:
                     size,
                     quantity,
                     "3.45",
-                    "15/09/2026",
+                    "15/09/2028",
                     "L/C",
                 ]
             )  # noqa: E501

@@ -198,10 +198,12 @@ class DemoOffice:
         if Order.objects.filter(customer=customer, po_number=po_number).exists():
             return
         merchandiser = self.users["merch" if number % 2 == 0 else "merch2"]
+        data = self.order_data(number, stage, variant, customer, currency, po_number)
         order = order_create(
             user=merchandiser,
-            data=self.order_data(number, stage, variant, customer, currency, po_number),
+            data=data,
             lines=self.order_lines(number, stage, variant),
+            entered_on=data["order_date"],  # the office's history, entered when it happened
         )
         self.created_orders += 1
         try:

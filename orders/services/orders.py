@@ -1,13 +1,23 @@
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from orders.choices import EventKind, Stage
 from orders.models import ContractCheck, Order, OrderEvent, OrderLine
-from orders.permissions import can_edit, can_enter_orders, can_enter_orders_for, team_id_of
+from orders.permissions import (
+    can_edit,
+    can_enter_orders,
+    can_enter_orders_for,
+    is_managing,
+    team_id_of,
+)
 from orders.services.common import (
     ActionRefused,
     lock_order,
@@ -28,6 +38,9 @@ class NewOrder:
     data: dict[str, Any]
     lines: list[dict[str, Any]]
     comment: str = ""
+    # A manager entering an order that already happened, for the record: its dates may be in
+    # the past and it gets no time-and-action plan (nothing in it is still to be chased).
+    for_the_record: bool = False
 
 
 class OrdersRefused(ActionRefused):
@@ -40,27 +53,35 @@ class OrdersRefused(ActionRefused):
 
 
 def order_create(
-    *, user, data: dict[str, Any], lines: list[dict[str, Any]], comment: str = ""
+    *,
+    user,
+    data: dict[str, Any],
+    lines: list[dict[str, Any]],
+    comment: str = "",
+    for_the_record: bool = False,
+    entered_on: date | None = None,
 ) -> Order:
     """A merchandiser enters a customer P/O with its lines."""
+    new = NewOrder(data, lines, comment, for_the_record=for_the_record)
     try:
-        return orders_create(user=user, orders=[NewOrder(data, lines, comment)])[0]
+        return orders_create(user=user, orders=[new], entered_on=entered_on)[0]
     except OrdersRefused as refused:
         raise refused.errors[0] from None
 
 
-def orders_create(*, user, orders: list[NewOrder]) -> list[Order]:
+def orders_create(*, user, orders: list[NewOrder], entered_on: date | None = None) -> list[Order]:
     """Enter customer P/Os with their lines, all or none: the new-order form enters one, an
     imported P/O file many. Every order is validated, then all are written with their contract
     check, their "created" timeline event and their plan, in a number of queries that does not
-    grow with the orders."""
+    grow with the orders. `entered_on` is today, except for the demo's history."""
+    entered_on = entered_on or timezone.localdate()
     if not can_enter_orders(user):
         raise ActionRefused(_("Only merchandisers and managers enter orders."))
     built, errors = [], {}
     taken = _po_numbers_taken(orders)
     for index, new in enumerate(orders):
         try:
-            built.append(_built_order(user, new, taken))
+            built.append(_built_order(user, new, taken, entered_on))
         except (ActionRefused, ValidationError) as error:
             errors[index] = error
     errors.update(_missing_references([order for order, _lines, _new in built], errors))
@@ -85,11 +106,20 @@ def orders_create(*, user, orders: list[NewOrder]) -> list[Order]:
             ]
         )
         # Each order gets its time-and-action plan when it is received.
-        plans_build_new(orders=created, user=user)
+        plans_build_new(
+            orders=[
+                order
+                for order, (_o, _l, new) in zip(created, built, strict=True)
+                if not new.for_the_record
+            ],
+            user=user,
+        )
     return created
 
 
-def _built_order(user, new: NewOrder, taken: set) -> tuple[Order, list[OrderLine], NewOrder]:
+def _built_order(
+    user, new: NewOrder, taken: set, entered_on: date
+) -> tuple[Order, list[OrderLine], NewOrder]:
     if not new.lines:
         raise ActionRefused(_("An order needs at least one line."))
     data = dict(new.data)
@@ -101,6 +131,11 @@ def _built_order(user, new: NewOrder, taken: set) -> tuple[Order, list[OrderLine
         if data["team_id"] is None:
             raise ActionRefused(_("The merchandiser belongs to no team; ask a manager to add one."))
     order = Order(**data)
+    if new.for_the_record:
+        if not is_managing(user):
+            raise ActionRefused(_("Only a manager enters an old order for the record."))
+    else:
+        r13_new_order_dates_not_in_past(order, today=entered_on)
     # The stage is the state machine's: only transitions set it. The P/O's uniqueness is
     # checked for all the orders at once (_po_numbers_taken).
     order.full_clean(exclude=["stage", *REFERENCES], validate_constraints=False)
@@ -114,6 +149,26 @@ def _built_order(user, new: NewOrder, taken: set) -> tuple[Order, list[OrderLine
         )
     taken.add(key)
     return order, _lines(order, new.lines), new
+
+
+def r13_new_order_dates_not_in_past(order: Order, *, today: date) -> None:
+    """A new order is planned from its ex-factory and customer dates: a date already gone would
+    make its whole plan overdue on the first day. An old order entered for the record is a
+    manager's separate choice (NewOrder.for_the_record)."""
+    errors = {}
+    for name in ("ex_factory_date", "customer_date"):
+        value = getattr(order, name)
+        if value and value < today:
+            errors[name] = _(
+                "%(field)s %(date)s is in the past: a new order's dates are today or later. "
+                "Check the date with the customer, or ask a manager to enter the order for "
+                "the record."
+            ) % {
+                "field": capfirst(Order._meta.get_field(name).verbose_name),
+                "date": date_format(value),
+            }
+    if errors:
+        raise ValidationError(errors)
 
 
 # Checked for all the orders at once (_missing_references) instead of a query per order.

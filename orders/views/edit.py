@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from orders import selectors
 from orders.forms import OrderForm, OrderLineFormSet, line_initial
 from orders.models import Order, StaleOrderError
+from orders.permissions import is_managing
 from orders.services.common import ActionRefused
 from orders.services.orders import order_create, order_update
 from orders.views.generic import refusal_message
@@ -18,11 +19,16 @@ from orders.views.generic import refusal_message
 
 @login_required
 def order_create_view(request: HttpRequest) -> HttpResponse:
-    form = OrderForm(request.POST or None)
+    form = OrderForm(request.POST or None, may_enter_for_the_record=is_managing(request.user))
     lines = OrderLineFormSet(request.POST or None, prefix="lines")
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         try:
-            order = order_create(user=request.user, data=form.header_data(), lines=lines.lines())
+            order = order_create(
+                user=request.user,
+                data=form.header_data(),
+                lines=lines.lines(),
+                for_the_record=form.cleaned_data.get("for_the_record", False),
+            )
         except (ActionRefused, ValidationError, IntegrityError) as error:
             _show_error(request, form, error)
         else:
@@ -69,7 +75,8 @@ def _show_error(request: HttpRequest, form: OrderForm, error: Exception) -> None
     if isinstance(error, ActionRefused):
         messages.error(request, refusal_message(error))
     elif isinstance(error, ValidationError):
-        form.add_error(None, error.messages)
+        on_fields = hasattr(error, "error_dict") and set(error.error_dict) <= set(form.fields)
+        form.add_error(None, error if on_fields else error.messages)
     else:
         # Two people entered the same P/O at the same moment; the constraint caught the second.
         form.add_error("po_number", _("This customer already has an order with this P/O no."))

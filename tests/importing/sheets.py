@@ -44,7 +44,7 @@ def csv_bytes(rows, encoding="utf-8", delimiter=",") -> bytes:
     return text.getvalue().encode(encoding)
 
 
-def wide_rows(orders=(("PO-1", 2), ("PO-2", 1)), *, delivery=date(2026, 6, 30)):
+def wide_rows(orders=(("PO-1", 2), ("PO-2", 1)), *, delivery=date(2030, 6, 30)):
     rows = [WIDE_HEADER]
     colours = ["Navy", "Black", "White"]
     for po, lines in orders:

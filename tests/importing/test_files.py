@@ -98,8 +98,8 @@ def test_duplicate_rows(merchandiser, run_import):
 
 def test_same_size_twice_in_the_one_row_per_size_layout(merchandiser, run_import):
     rows = [["PO#", "Style", "Description", "Colour", "Size", "Qty", "Price", "Customer date"]]
-    rows += [["PO-7", "S1", "Tee", "Red", "M", 10, 2, "2026-06-30"]]
-    rows += [["PO-7", "S1", "Tee", "Red", "M", 12, 2, "2026-06-30"]]
+    rows += [["PO-7", "S1", "Tee", "Red", "M", 10, 2, "2030-06-30"]]
+    rows += [["PO-7", "S1", "Tee", "Red", "M", 12, 2, "2030-06-30"]]
     job = run_import(merchandiser, csv_bytes(rows), "po.csv")
     assert job.row_errors == [
         {"row": 3, "column": "Size", "message": "Size M of Red is already on row 2."}
@@ -124,7 +124,7 @@ def test_existing_po_for_the_customer_is_a_row_error(merchandiser, run_import, c
 
 def test_lines_of_one_po_must_agree_on_the_order_header(merchandiser, run_import):
     rows = wide_rows()
-    rows[2][5] = date(2026, 7, 31)
+    rows[2][5] = date(2030, 7, 31)
     job = run_import(merchandiser, xlsx(rows))
     assert [(e["row"], e["column"]) for e in job.row_errors] == [(3, "Customer date")]
     assert "differs" in job.row_errors[0]["message"]

@@ -52,8 +52,8 @@ def test_chinese_headers_with_title_rows_and_merged_two_row_header(merchandiser,
     rows = [
         header,
         sizes,
-        ["PO-88", "K-1", "毛衣", "紅", "1,234.50", "30/06/2026", "1,000", 0, 20],
-        [None, "K-1", "毛衣", "藍", "1,234.50", "30/06/2026", 5, 5, 5],
+        ["PO-88", "K-1", "毛衣", "紅", "1,234.50", "30/06/2030", "1,000", 0, 20],
+        [None, "K-1", "毛衣", "藍", "1,234.50", "30/06/2030", 5, 5, 5],
     ]
 
     def merged(sheet):
@@ -88,7 +88,7 @@ def test_dates_in_the_customers_order(
     merchandiser, run_import, confirm, text, date_order, expected
 ):
     rows = [["PO", "Style", "Desc", "Colour", "Qty", "Price", "Order date", "Customer date"]]
-    rows.append(["PO-5", "S", "Tee", "Red", 10, 1, text, date(2026, 6, 30)])
+    rows.append(["PO-5", "S", "Tee", "Red", 10, 1, text, date(2030, 6, 30)])
     job = run_import(merchandiser, xlsx(rows), date_order=date_order)
     assert job.status == ImportStatus.READY, job.row_errors
     confirm(job, merchandiser)
@@ -128,7 +128,7 @@ def test_terms_currency_and_factory_by_name(merchandiser, run_import, confirm, f
             "Red",
             "2,500",
             "US$ 4.10",
-            "2026-06-30",
+            "2030-06-30",
             "dongguan knit factory",
             "美元",
             "電匯",
@@ -147,7 +147,7 @@ def test_terms_currency_and_factory_by_name(merchandiser, run_import, confirm, f
 def test_big5_csv_from_a_hong_kong_office(merchandiser, run_import):
     rows = [
         ["訂單號", "款號", "品名", "顏色", "數量", "單價", "客期"],
-        ["PO-3", "S", "恤衫", "紅色", 5, 1, "2026-06-30"],
+        ["PO-3", "S", "恤衫", "紅色", 5, 1, "2030-06-30"],
     ]
     job = run_import(merchandiser, csv_bytes(rows, encoding="big5"), "po.csv")
     assert job.status == ImportStatus.READY, (job.file_error, job.row_errors)

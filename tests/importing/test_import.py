@@ -25,14 +25,14 @@ def test_wide_layout_previews_then_imports_every_order(merchandiser, run_import,
     assert [line.size_breakdown for line in first.lines.all()] == [
         {"S": 100, "M": 200, "L": 150}
     ] * 2
-    assert first.customer_date == date(2026, 6, 30)
+    assert first.customer_date == date(2030, 6, 30)
     assert OrderEvent.objects.filter(order=first, kind=EventKind.CREATED).count() == 1
 
 
 def test_csv_with_one_row_per_size(merchandiser, run_import, confirm):
     rows = [["PO#", "Style No.", "Description", "Color", "Size", "Qty", "Price", "Delivery date"]]
     for size, qty in (("S", "1,200"), ("M", "2,000")):
-        rows.append(["PO-9", "ST-9", "Tee", "Red", size, qty, "3.20", "30/06/2026"])
+        rows.append(["PO-9", "ST-9", "Tee", "Red", size, qty, "3.20", "30/06/2030"])
     job = run_import(merchandiser, csv_bytes(rows), "po.csv")
     assert job.status == ImportStatus.READY, (job.file_error, job.row_errors)
     confirm(job, merchandiser)
@@ -51,3 +51,12 @@ def test_row_errors_name_row_and_column_and_nothing_is_written(merchandiser, run
         {"row": 3, "column": "Unit price", "message": "“cheap” is not a number."}
     ]
     assert Order.objects.count() == 0
+
+
+def test_r13_an_imported_order_due_in_the_past_is_a_row_error(merchandiser, run_import):
+    job = run_import(merchandiser, xlsx(wide_rows(delivery=date(2020, 3, 2))))
+
+    assert job.status == ImportStatus.REJECTED
+    assert {error["row"] for error in job.row_errors} == {2, 4}  # PO-1 and PO-2
+    assert all("in the past" in error["message"] for error in job.row_errors)
+    assert not Order.objects.exists()

@@ -17,6 +17,7 @@ from tests.planning.conftest import milestone
 pytestmark = pytest.mark.django_db
 
 
+@freeze_time("2026-01-05 10:00")
 def test_order_create_gives_the_order_its_plan(merchandiser):
     order = order_create(
         user=merchandiser,
