@@ -15,7 +15,7 @@ from complaints.choices import (
     SignOffStep,
 )
 from complaints.uploads import PHOTO_TYPES, validate_upload
-from orders.forms import OnceForm
+from orders.forms import FreeText, OnceForm
 from orders.widgets import DateInput
 
 
@@ -49,7 +49,7 @@ def _date_input():
 class ComplaintForm(OnceForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=ComplaintKind.choices)
     received_on = forms.DateField(label=_("Received on"), widget=_date_input())
-    description = forms.CharField(label=_("Customer's description"), widget=forms.Textarea)
+    description = FreeText(label=_("Customer's description"), widget=forms.Textarea)
     quantity_affected = forms.IntegerField(label=_("Quantity affected (pcs)"), min_value=0)
     measured_weight_kg = forms.DecimalField(
         label=_("Weight measured by the customer (kg)"),
@@ -107,18 +107,18 @@ class AttachmentForm(OnceForm):
 
 
 class CommentForm(forms.Form):
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea)
+    comment = FreeText(label=_("Comment"), required=False, widget=forms.Textarea)
 
 
 class AnalyseForm(forms.Form):
-    cause = forms.CharField(label=_("Analysed cause"), widget=forms.Textarea)
-    corrective_action = forms.CharField(label=_("Corrective action"), widget=forms.Textarea)
+    cause = FreeText(label=_("Analysed cause"), widget=forms.Textarea)
+    corrective_action = FreeText(label=_("Corrective action"), widget=forms.Textarea)
     fault = forms.ChoiceField(label=_("Fault"), choices=Fault.choices)
 
 
 class ReplyForm(forms.Form):
     remedy = forms.ChoiceField(label=_("Remedy"), choices=Remedy.choices)
-    reply_text = forms.CharField(label=_("Reply"), required=False, widget=forms.Textarea)
+    reply_text = FreeText(label=_("Reply"), required=False, widget=forms.Textarea)
     reply_document = forms.FileField(label=_("Reply letter (PDF, JPEG, PNG)"), required=False)
 
 
@@ -129,12 +129,12 @@ class RemedyShippedForm(forms.Form):
 
 class ClaimForm(OnceForm):
     amount = forms.DecimalField(label=_("Amount"), min_value=0, decimal_places=2)
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
+    reason = FreeText(label=_("Reason"), widget=forms.Textarea)
 
 
 class ReturnForm(OnceForm):
     applied_on = forms.DateField(label=_("Customer applied on"), widget=_date_input())
-    reasons = forms.CharField(label=_("Reasons for the return"), widget=forms.Textarea)
+    reasons = FreeText(label=_("Reasons for the return"), widget=forms.Textarea)
     cause = forms.ChoiceField(label=_("Cause"), choices=ReturnCause.choices)
     production_problem = forms.BooleanField(label=_("Production problem"), required=False)
     complaint_id = forms.TypedChoiceField(
@@ -163,18 +163,16 @@ ReturnLineFormSet = forms.formset_factory(ReturnLineForm, extra=4)
 
 
 class ApproveReturnForm(forms.Form):
-    reason = forms.CharField(
+    reason = FreeText(
         label=_("Reason (required for a customer-caused return)"),
         required=False,
         widget=forms.Textarea,
     )
-    handling = forms.CharField(
-        label=_("Handling after the return"), required=False, widget=forms.Textarea
-    )
+    handling = FreeText(label=_("Handling after the return"), required=False, widget=forms.Textarea)
 
 
 class RefuseReturnForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for refusing"), widget=forms.Textarea)
+    reason = FreeText(label=_("Reason for refusing"), widget=forms.Textarea)
 
 
 class EmptyForm(forms.Form):
@@ -182,7 +180,7 @@ class EmptyForm(forms.Form):
 
 
 class ReceiveForm(forms.Form):
-    differences = forms.CharField(
+    differences = FreeText(
         label=_("Other differences (e.g. wrong models)"), required=False, widget=forms.Textarea
     )
 
@@ -207,10 +205,10 @@ class SignOffForm(forms.Form):
 
 class ArrivalForm(OnceForm):
     arrived_on = forms.DateField(label=_("Arrived on"), widget=_date_input())
-    goods = forms.CharField(label=_("What arrived"), widget=forms.Textarea)
+    goods = FreeText(label=_("What arrived"), widget=forms.Textarea)
     quantity = forms.IntegerField(label=_("Pieces"), min_value=0)
     waybill = forms.CharField(label=_("Carrier / waybill"), required=False, max_length=120)
     decision = forms.ChoiceField(
         label=_("Decision"), choices=ArrivalDecision.choices, initial=ArrivalDecision.REFUSED
     )
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
+    reason = FreeText(label=_("Reason"), widget=forms.Textarea)

@@ -5,6 +5,7 @@ import uuid
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +50,18 @@ def format_size_breakdown(sizes: dict | None) -> str:
     return format_breakdown(sizes)
 
 
+class FreeText(forms.CharField):
+    """Free text typed into a box (comments, reasons, remarks), kept to a length that still
+    prints on a form and reads on a page: GENDAN_FREE_TEXT_MAX_CHARS."""
+
+    widget = forms.Textarea
+
+    def __init__(self, *args, **kwargs):
+        if kwargs.get("max_length") is None:  # a model's TextField passes None
+            kwargs["max_length"] = settings.GENDAN_FREE_TEXT_MAX_CHARS
+        super().__init__(*args, **kwargs)
+
+
 class OrderForm(forms.ModelForm):
     """The order's header. `version` comes back from the page so a concurrent edit is refused."""
 
@@ -83,6 +96,7 @@ class OrderForm(forms.ModelForm):
             "ex_factory_date",
             "factory",
         ]
+        field_classes = {"fabric": FreeText, "finishing": FreeText, "packing": FreeText}
         widgets = {
             "fabric": forms.Textarea(attrs={"rows": 2}),
             "finishing": forms.Textarea(attrs={"rows": 2}),
@@ -221,12 +235,12 @@ class VersionForm(forms.Form):
 
 
 class TransitionForm(VersionForm):
-    comment = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea)
+    comment = FreeText(label=_("Reason"), required=False, widget=forms.Textarea)
 
 
 class ContractCheckForm(VersionForm):
     customer_signed = forms.BooleanField(label=_("Customer's signature present"), required=False)
-    mismatches = forms.CharField(
+    mismatches = FreeText(
         label=_("Mismatches clarified with the customer"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -247,7 +261,7 @@ class ContractCheckForm(VersionForm):
 
 class ApprovalForm(VersionForm):
     decision = forms.ChoiceField(choices=Decision.choices)
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea)
+    comment = FreeText(label=_("Comment"), required=False, widget=forms.Textarea)
 
 
 class ClearanceForm(OwnIds, VersionForm):
@@ -255,4 +269,4 @@ class ClearanceForm(OwnIds, VersionForm):
 
     kind = forms.ChoiceField(choices=Clearance.choices)
     reference = forms.CharField(label=_("Reference"), required=False, max_length=120)
-    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea)
+    reason = FreeText(label=_("Reason"), required=False, widget=forms.Textarea)

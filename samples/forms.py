@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from orders.forms import OnceForm
+from orders.forms import FreeText, OnceForm
 from orders.widgets import DateInput
 from samples.choices import Area, DecidedBy, LetterLayout, Recipient, SampleType, Severity
 
@@ -24,7 +24,7 @@ class SampleRequestForm(OnceForm):
     customer_pieces = forms.IntegerField(label=_("Pieces for the customer"), min_value=0, initial=1)
     file_pieces = forms.IntegerField(label=_("Pieces for our file / QC"), min_value=0, initial=1)
     factory_pieces = forms.IntegerField(label=_("Pieces for the factory"), min_value=0, initial=1)
-    instructions = forms.CharField(
+    instructions = FreeText(
         label=_("Instructions to the factory"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -54,7 +54,7 @@ class DiscrepancyForm(forms.Form):
     area = forms.ChoiceField(
         label=_("Area"), choices=[c for c in Area.choices if c[0] != Area.MEASUREMENT]
     )
-    description = forms.CharField(label=_("Discrepancy"), widget=forms.Textarea(attrs={"rows": 2}))
+    description = FreeText(label=_("Discrepancy"), widget=forms.Textarea(attrs={"rows": 2}))
     severity = forms.ChoiceField(
         label=_("Verdict"), choices=Severity.choices, initial=Severity.MUST_CORRECT
     )
@@ -70,13 +70,13 @@ DiscrepancyFormSet = forms.formset_factory(DiscrepancyForm, extra=3)
 
 
 class CheckRemarksForm(forms.Form):
-    construction_remarks = forms.CharField(
+    construction_remarks = FreeText(
         label=_("Construction remarks"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    wash_remarks = forms.CharField(
+    wash_remarks = FreeText(
         label=_("Wash remarks"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    customer_comments = forms.CharField(
+    customer_comments = FreeText(
         label=_("Customer's comments"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
@@ -86,7 +86,7 @@ class DecisionForm(forms.Form):
         choices=[("approved", _("Approve")), ("rejected", _("Reject"))], widget=forms.HiddenInput
     )
     source = forms.ChoiceField(label=_("Decided by"), choices=DecidedBy.choices)
-    comment = forms.CharField(
+    comment = FreeText(
         label=_("Reason / customer's words (required to reject)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -109,7 +109,7 @@ class LetterCreateForm(OnceForm):
             (LetterLayout.CUSTOMER, LetterLayout.CUSTOMER.label),
         ],
     )
-    remarks = forms.CharField(
+    remarks = FreeText(
         label=_("Remarks to the factory"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
@@ -122,7 +122,7 @@ class LetterUploadForm(OnceForm):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
-    remarks = forms.CharField(
+    remarks = FreeText(
         label=_("Remarks to the factory"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 

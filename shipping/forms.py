@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from orders.form_ids import OwnIds
-from orders.forms import OnceForm
+from orders.forms import FreeText, OnceForm
 from orders.widgets import DateInput
 from shipping import aql as aql_tables
 from shipping.choices import (
@@ -55,13 +55,13 @@ class ReportForm(OnceForm):
     critical = forms.IntegerField(label=_("Critical defects found"), min_value=0, initial=0)
     major = forms.IntegerField(label=_("Major defects found"), min_value=0, initial=0)
     minor = forms.IntegerField(label=_("Minor defects found"), min_value=0, initial=0)
-    measurements = forms.CharField(label=_("Measurements"), widget=forms.Textarea, required=False)
+    measurements = FreeText(label=_("Measurements"), widget=forms.Textarea, required=False)
     packing_ok = forms.BooleanField(label=_("Packing as instructed"), required=False)
     marking_ok = forms.BooleanField(label=_("Shipping marks and labels correct"), required=False)
-    packing_notes = forms.CharField(
+    packing_notes = FreeText(
         label=_("Packing and marking notes"), widget=forms.Textarea, required=False
     )
-    remarks = forms.CharField(label=_("Inspector's remarks"), widget=forms.Textarea, required=False)
+    remarks = FreeText(label=_("Inspector's remarks"), widget=forms.Textarea, required=False)
     defect_class = forms.ChoiceField(
         label=_("Defect class"),
         choices=[("", "—"), ("critical", _("Critical")), ("major", _("Major"))]
@@ -77,13 +77,13 @@ class DecisionForm(OwnIds, forms.Form):
     id_prefix = "decision"
 
     decision = forms.ChoiceField(label=_("Decision"), choices=FailureDecision.choices)
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
+    reason = FreeText(label=_("Reason"), widget=forms.Textarea)
     reinspection_date = forms.DateField(label=_("Re-inspection date"), widget=DATE, required=False)
 
 
 class LetterForm(OnceForm):
     factory_responsible = forms.CharField(label=_("Factory's responsible person"))
-    findings = forms.CharField(
+    findings = FreeText(
         label=_("Further findings (the report's defects print on the letter)"),
         widget=forms.Textarea,
         required=False,
@@ -96,12 +96,12 @@ class SignedScanForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea, required=False)
+    comment = FreeText(label=_("Comment"), widget=forms.Textarea, required=False)
 
 
 class MarksForm(forms.Form):
-    main_marks = forms.CharField(label=_("Main marks"), widget=forms.Textarea)
-    side_marks = forms.CharField(label=_("Side marks"), widget=forms.Textarea, required=False)
+    main_marks = FreeText(label=_("Main marks"), widget=forms.Textarea)
+    side_marks = FreeText(label=_("Side marks"), widget=forms.Textarea, required=False)
     artwork = forms.FileField(label=_("Artwork"), required=False)
 
 
@@ -179,4 +179,4 @@ class DeductionForm(OwnIds, OnceForm):
 
     source = forms.ChoiceField(label=_("Source"), choices=DeductionSource.choices)
     amount = forms.DecimalField(label=_("Amount"), **MONEY)
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
+    reason = FreeText(label=_("Reason"), widget=forms.Textarea)

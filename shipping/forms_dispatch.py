@@ -4,13 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from orders.documents.forms import SendLanguageForm
-from orders.forms import OnceForm
+from orders.forms import FreeText, OnceForm
 
 
 class DispatchSlipForm(OnceForm):
     """The merchandiser's slip: what to ship of each order line (0 = not in this shipment)."""
 
-    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea, required=False)
+    comment = FreeText(label=_("Comment"), widget=forms.Textarea, required=False)
 
     def __init__(self, *args, order_lines=(), remaining=None, cartons=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,7 +46,7 @@ class DispatchSlipForm(OnceForm):
 
 
 class DispatchStepForm(forms.Form):
-    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea, required=False)
+    comment = FreeText(label=_("Comment"), widget=forms.Textarea, required=False)
 
 
 class DispatchSendForm(DispatchStepForm, SendLanguageForm):
@@ -63,7 +63,7 @@ class DispatchShipForm(DispatchStepForm):
 class PreparedForm(forms.Form):
     """The warehouse's count: quantity and cartons per slip line, and why it differs."""
 
-    comment = forms.CharField(
+    comment = FreeText(
         label=_("Why it differs from the slip"), widget=forms.Textarea, required=False
     )
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from orders.forms import OnceForm
+from orders.forms import FreeText, OnceForm
 from orders.widgets import DateInput
 from suppliers.choices import (
     CustomerDecisionReason,
@@ -21,6 +21,7 @@ class FabricBookingForm(forms.ModelForm):
     class Meta:
         model = FabricBooking
         fields = BOOKING_FIELDS
+        field_classes = {"test_requirements": FreeText}
         widgets = {"delivery_date": DATE, "needed_by": DATE}
 
     def __init__(self, *args, **kwargs):
@@ -91,7 +92,7 @@ class DecisionForm(forms.Form):
         choices=[("", "—"), *CustomerDecisionReason.choices],
         required=False,
     )
-    comments = forms.CharField(label=_("comments"), widget=forms.Textarea, required=False)
+    comments = FreeText(label=_("comments"), widget=forms.Textarea, required=False)
 
 
 class LabTestSendForm(OnceForm):
@@ -101,7 +102,7 @@ class LabTestSendForm(OnceForm):
         help_text=_("Approved labs only (R3)."),
     )
     sent_on = forms.DateField(label=_("sent to the lab on"), widget=DATE)
-    items = forms.CharField(
+    items = FreeText(
         label=_("test items"),
         widget=forms.Textarea,
         help_text=_("One per line: test item | customer's standard"),
@@ -162,4 +163,4 @@ class TrimCardReviewForm(forms.Form):
             ("return", _("Errors: return it to the factory")),
         ],
     )
-    errors_found = forms.CharField(label=_("errors found"), widget=forms.Textarea, required=False)
+    errors_found = FreeText(label=_("errors found"), widget=forms.Textarea, required=False)

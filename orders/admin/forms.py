@@ -1,12 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders.forms import FreeText
+
 
 class OrderActionForm(forms.Form):
     """What an admin button asks before calling a service: a comment, and the version of the
     order the user was looking at, so a change made meanwhile is refused instead of overwritten."""
 
-    comment = forms.CharField(
+    comment = FreeText(
         label=_("Comment"), widget=forms.Textarea(attrs={"rows": 4, "cols": 60}), required=False
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -15,6 +15,7 @@ from orders.choices import CustomerDocumentKind
 from orders.documents.customer_files import customer_document_add, customer_documents
 from orders.documents.order_file import file_sources, order_file
 from orders.documents.order_file_zip import build_zip, zip_name
+from orders.forms import FreeText
 from orders.models import Customer
 from orders.services.common import ActionRefused
 from orders.views.generic import refusal_message
@@ -58,7 +59,7 @@ class CustomerDocumentForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
     file = forms.FileField(label=gettext_lazy("File (PDF, picture, Excel or Word)"))
     valid_from = forms.DateField(label=gettext_lazy("Valid from"), required=False, widget=DateInput)
-    note = forms.CharField(
+    note = FreeText(
         label=gettext_lazy("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 

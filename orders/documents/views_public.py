@@ -14,15 +14,14 @@ from orders.documents.choices import DocumentStatus
 from orders.documents.registry import LinkAnswer, get_form
 from orders.documents.selectors import merchandiser_contact, replacement_of
 from orders.documents.services import document_confirm, document_upload_signed_copy
+from orders.forms import FreeText
 from orders.models import CompanyProfile, SentDocument
 from orders.services.common import ActionRefused
 
 
 class ConfirmForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=120)
-    note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    note = FreeText(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     signed_copy = forms.FileField(
         label=_("Signed copy (PDF, JPEG or PNG)"),
         required=False,

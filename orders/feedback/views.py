@@ -15,6 +15,7 @@ from orders.choices import FeedbackRating
 from orders.feedback.exports import feedback_pdf, feedback_workbook
 from orders.feedback.selectors import month_rows, parse_month
 from orders.feedback.services import feedback_record
+from orders.forms import FreeText
 from orders.views.actions import OrderActionView
 
 
@@ -74,7 +75,7 @@ class FeedbackForm(forms.Form):
     service = forms.ChoiceField(
         label=gettext_lazy("Merchandiser's service"), choices=FeedbackRating.choices, required=False
     )
-    comments = forms.CharField(
+    comments = FreeText(
         label=gettext_lazy("Customer's comments"), required=False, widget=forms.Textarea
     )
 
