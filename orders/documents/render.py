@@ -1,5 +1,7 @@
 """Forms to HTML and PDF: every form renders through here, in the recipient's language."""
 
+import re
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -86,13 +88,26 @@ def form_context(spec: FormSpec, obj, language: str) -> dict:
     }
 
 
+# Bidirectional controls and zero-width characters typed (or pasted) into text: on a printed
+# form they are invisible yet reorder or hide what is printed ("fdp.exe" shows as "exe.pdf").
+INVISIBLE_CONTROLS = re.compile(
+    "[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def printable(text: str) -> str:
+    """The text as the reader should see it: the invisible controls taken out."""
+    return INVISIBLE_CONTROLS.sub("", text)
+
+
 def render_html(spec: FormSpec, obj, language: str, *, csp_nonce: str = "") -> str:
-    """The form as HTML; shown in a browser, its <style> carries the page's CSP nonce."""
+    """The form's HTML, as previewed and as printed (render_pdf): every text on it printable;
+    shown in a browser, its <style> carries the page's CSP nonce."""
     language = check_language(language)
     with translation.override(language):
         context = form_context(spec, obj, language)
         context["form"]["csp_nonce"] = csp_nonce
-        return render_to_string(spec.template, context)
+        return printable(render_to_string(spec.template, context))
 
 
 def render_pdf(spec: FormSpec, obj, language: str) -> bytes:

@@ -89,3 +89,20 @@ def test_system_check_warns_without_harfbuzz_subsetting(monkeypatch):
     monkeypatch.setattr(fonts, "harfbuzz_subset_available", lambda: False)
     monkeypatch.setattr(fonts, "missing_families", lambda: ["Noto Sans CJK TC"])
     assert [problem.id for problem in checks.check_pdf_fonts()] == ["orders.W101", "orders.W102"]
+
+
+def test_bidi_overrides_and_zero_width_characters_are_not_printed(order):
+    from orders.models import Order
+
+    # "fdp" + right-to-left override + ".exe" would print as "exe.pdf" on the factory's copy.
+    Order.objects.filter(pk=order.pk).update(
+        description="Drawing fdp\u202e.exe\u202c att\u200bached", style_no="ST\u2066-7\u2069"
+    )
+    order.refresh_from_db()
+
+    html = render.render_html(get_form(SPEC_CODE), order, "en")
+    text = pdf_text(render.render_pdf(get_form(SPEC_CODE), order, "en"))
+
+    for printed in (html, text):
+        assert "fdp.exe" in printed and "attached" in printed and "ST-7" in printed
+        assert not render.INVISIBLE_CONTROLS.search(printed)
