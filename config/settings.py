@@ -77,6 +77,17 @@ DATABASES = {
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+# The embedded SQLite default is written by a request and the Celery worker at once: WAL lets
+# readers go on while one writes; IMMEDIATE takes the write lock when a transaction begins, so a
+# transaction that read first never finds its snapshot stale at its first write ("database is
+# locked" at once); the other writer waits up to the timeout (seconds) instead.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": envint("GENDAN_SQLITE_TIMEOUT", 20),
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

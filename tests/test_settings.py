@@ -88,3 +88,55 @@ def test_production_variables_give_postgresql_redis_and_smtp():
     assert found["engine"] == "django.db.backends.postgresql"
     assert found["broker"] == PRODUCTION["CELERY_BROKER_URL"]
     assert found["email_backend"] == "django.core.mail.backends.smtp.EmailBackend"
+
+
+def test_the_embedded_sqlite_survives_the_worker_writing_during_a_request(
+    tmp_path, django_db_blocker
+):
+    """The request's transaction reads, then writes, while the worker holds the write lock:
+    with the embedded default's options it waits for the worker instead of failing with
+    "database is locked"."""
+    import threading
+
+    from django.db import connections, transaction
+
+    from config.settings import SQLITE_OPTIONS
+
+    alias = "embedded_default"
+    embedded = {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(tmp_path / "gendan.sqlite3"),
+        "OPTIONS": SQLITE_OPTIONS,
+    }
+    connections.settings[alias] = connections.configure_settings(
+        {"default": embedded, alias: embedded}
+    )[alias]
+    holding, release = threading.Event(), threading.Event()
+
+    def worker():
+        with django_db_blocker.unblock(), transaction.atomic(using=alias):
+            connections[alias].cursor().execute("INSERT INTO sent (who) VALUES ('worker')")
+            holding.set()
+            release.wait(5)
+        connections[alias].close()
+
+    try:
+        with django_db_blocker.unblock():
+            cursor = connections[alias].cursor()
+            cursor.execute("CREATE TABLE sent (id INTEGER PRIMARY KEY, who TEXT)")
+            assert cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            thread = threading.Thread(target=worker)
+            thread.start()
+            holding.wait(5)
+            threading.Timer(0.5, release.set).start()
+            with transaction.atomic(using=alias):
+                cursor = connections[alias].cursor()
+                cursor.execute("SELECT COUNT(*) FROM sent")
+                cursor.execute("INSERT INTO sent (who) VALUES ('request')")
+            thread.join(10)
+            rows = cursor.execute("SELECT who FROM sent ORDER BY id").fetchall()
+    finally:
+        release.set()
+        connections[alias].close()
+        del connections.settings[alias]
+    assert [who for (who,) in rows] == ["worker", "request"]
