@@ -97,6 +97,8 @@ class ServiceActionView(LoginRequiredMixin, View):
         try:
             with submitted_once(request, form):
                 success = self.perform(request, obj, form, **kwargs)
+        except ObjectDoesNotExist as missing:  # what the rest of the URL names (a milestone...)
+            raise Http404 from missing
         except ActionRefused as refused:
             messages.error(request, refusal_message(refused))
         except StaleOrderError as stale:
