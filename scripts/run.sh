@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PY=.venv/bin/python
-HOST="${HOST:-0.0.0.0}"
+# Only this machine reaches the development server unless HOST says otherwise (HOST=0.0.0.0).
+HOST="${HOST:-127.0.0.1}"
 PORT="${PORT:-8000}"
 VAR_DIR="${GENDAN_VAR_DIR:-var}"
 # Without DEBUG the settings force HTTPS and secure cookies, which a local http:// site cannot use.
