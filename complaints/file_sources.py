@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from complaints.models import Complaint, ComplaintAttachment
 from orders.documents.order_file import FileEntry, register_file_source
+from orders.files import register_protected_file
 
 
 def complaint_entries(order) -> list[FileEntry]:
@@ -44,4 +45,8 @@ def register_file_sources() -> None:
         label=gettext_lazy("Complaints and returns"),
         entries=complaint_entries,
         order=70,
+    )
+    register_protected_file(Complaint, "reply_document", order_of=lambda complaint: complaint.order)
+    register_protected_file(
+        ComplaintAttachment, "file", order_of=lambda attachment: attachment.complaint.order
     )

@@ -14,8 +14,8 @@ from complaints.choices import (
     ReturnCause,
     SignOffStep,
 )
-from complaints.uploads import PHOTO_TYPES, validate_upload
 from orders.forms import FreeText, OnceForm
+from orders.uploads import UploadValidator, validate_upload
 from orders.widgets import DateInput
 
 
@@ -26,8 +26,8 @@ class MultipleFileInput(forms.ClearableFileInput):
 class MultipleFileField(forms.FileField):
     """Several files in one field (Django's documented pattern), each checked by content."""
 
-    def __init__(self, *args, allowed=None, **kwargs):
-        self.allowed = allowed
+    def __init__(self, *args, kind="document", **kwargs):
+        self.kind = kind
         kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)
 
@@ -38,7 +38,7 @@ class MultipleFileField(forms.FileField):
             files = [single(data, initial)]
         files = [upload for upload in files if upload]
         for upload in files:
-            validate_upload(upload, **({"allowed": self.allowed} if self.allowed else {}))
+            validate_upload(upload, self.kind)
         return files
 
 
@@ -64,7 +64,7 @@ class ComplaintForm(OnceForm):
     inspection_id = forms.TypedChoiceField(
         label=_("Inspection"), coerce=int, required=False, empty_value=None
     )
-    photos = MultipleFileField(label=_("Photos"), required=False, allowed=PHOTO_TYPES)
+    photos = MultipleFileField(label=_("Photos"), required=False, kind="photo")
     documents = MultipleFileField(label=_("Documents (PDF, JPEG, PNG)"), required=False)
 
     def __init__(self, *args, order, **kwargs):
@@ -98,9 +98,9 @@ class AttachmentForm(OnceForm):
         data = super().clean()
         upload = data.get("upload")
         if upload:
-            allowed = {"allowed": PHOTO_TYPES} if data.get("kind") == AttachmentKind.PHOTO else {}
+            kind = "photo" if data.get("kind") == AttachmentKind.PHOTO else "document"
             try:
-                validate_upload(upload, **allowed)
+                validate_upload(upload, kind)
             except ValidationError as error:
                 self.add_error("upload", error)
         return data
@@ -119,7 +119,11 @@ class AnalyseForm(forms.Form):
 class ReplyForm(forms.Form):
     remedy = forms.ChoiceField(label=_("Remedy"), choices=Remedy.choices)
     reply_text = FreeText(label=_("Reply"), required=False, widget=forms.Textarea)
-    reply_document = forms.FileField(label=_("Reply letter (PDF, JPEG, PNG)"), required=False)
+    reply_document = forms.FileField(
+        label=_("Reply letter (PDF, JPEG, PNG)"),
+        required=False,
+        validators=[UploadValidator("document")],
+    )
 
 
 class RemedyShippedForm(forms.Form):

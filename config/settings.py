@@ -241,11 +241,22 @@ LOGGING = {
 
 # Business settings.
 GENDAN_COMPANY_NAME = env("GENDAN_COMPANY_NAME", "Gendan Trading Co., Ltd.")
-# How long a factory's link to a sent document works, and how large its signed copy may be.
+# How long a factory's link to a sent document works.
 GENDAN_DOCUMENT_LINK_DAYS = envint("GENDAN_DOCUMENT_LINK_DAYS", 30)
 # How long the customer's read-only order status link (in the progress report mail) works.
 GENDAN_STATUS_LINK_DAYS = envint("GENDAN_STATUS_LINK_DAYS", 14)
-GENDAN_SIGNED_COPY_MAX_MB = envint("GENDAN_SIGNED_COPY_MAX_MB", 10)
+# Largest upload of each kind, in MB (orders.uploads checks every file field by content too):
+# signed_copy — a contract, form or L/G letter signed on paper (PDF, JPEG, PNG);
+# document — customer letters, export papers, shipping-mark artwork, complaint documents;
+# photo — photos of goods (complaints, inspection defects); picture — a trim's picture, printed
+# on the trim list; master_file — a customer's standards and price lists (also Excel and Word).
+GENDAN_UPLOAD_MAX_MB = {
+    "signed_copy": envint("GENDAN_SIGNED_COPY_MAX_MB", 10),
+    "document": envint("GENDAN_DOCUMENT_MAX_MB", 10),
+    "photo": envint("GENDAN_PHOTO_MAX_MB", 10),
+    "picture": envint("GENDAN_PICTURE_MAX_MB", 5),
+    "master_file": envint("GENDAN_MASTER_FILE_MAX_MB", 20),
+}
 # Largest customer P/O file accepted for import (refused before it is read), and most rows.
 GENDAN_IMPORT_MAX_MB = envint("GENDAN_IMPORT_MAX_MB", 50)
 GENDAN_IMPORT_MAX_ROWS = envint("GENDAN_IMPORT_MAX_ROWS", 20000)

@@ -1,9 +1,9 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from orders.views.files import protected_file_view
 from orders.views.language import set_language
 
 urlpatterns = [
@@ -19,5 +19,6 @@ urlpatterns = [
     path("quotations/", include("quotations.urls")),
     path("", include("orders.urls")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files only through the view that checks who asks, with DEBUG on or off (never
+# django.conf.urls.static): a web server in front must not serve MEDIA_ROOT itself either.
+urlpatterns.insert(0, path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", protected_file_view))

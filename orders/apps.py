@@ -15,7 +15,9 @@ class OrdersConfig(AppConfig):
 
         outbox_kinds.register()  # order notes, documents and digests as outbox e-mails
         from orders.documents import setup as documents_setup
+        from orders.files import register_orders_files
 
+        register_orders_files()  # uploads served only through the permission-checked view
         documents_setup.ready()  # the order's own forms, the Documents section, font checks
         from orders.planning import setup as planning_setup
 

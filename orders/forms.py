@@ -14,6 +14,7 @@ from orders.form_ids import OwnIds
 from orders.models import Order
 from orders.models.review import CONTRACT_CHECK_ITEMS
 from orders.sizes import format_breakdown
+from orders.uploads import UploadValidator
 from orders.widgets import DateInput
 
 # A size breakdown is typed as "S:100, M:200, L:150"; Chinese punctuation is accepted too.
@@ -245,7 +246,11 @@ class ContractCheckForm(VersionForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    signed_contract = forms.FileField(label=_("Signed contract"), required=False)
+    signed_contract = forms.FileField(
+        label=_("Signed contract (PDF, JPEG or PNG)"),
+        required=False,
+        validators=[UploadValidator("signed_copy")],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,7 +5,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from orders.documents.order_file import FileEntry, register_file_source
-from samples.models import CommentLetter
+from orders.files import register_protected_file
+from orders.permissions import can_see_customer_file
+from samples.models import CommentLetter, StyleMasterFile
 
 
 def sample_entries(order) -> list[FileEntry]:
@@ -28,4 +30,8 @@ def register_file_sources() -> None:
         label=gettext_lazy("Sample comment letters"),
         entries=sample_entries,
         order=40,
+    )
+    register_protected_file(CommentLetter, "document", order_of=lambda letter: letter.sample.order)
+    register_protected_file(
+        StyleMasterFile, "document", may_see=lambda user, _master: can_see_customer_file(user)
     )

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orders.forms import FreeText, OnceForm
+from orders.uploads import UploadValidator
 from orders.widgets import DateInput
 from samples.choices import Area, DecidedBy, LetterLayout, Recipient, SampleType, Severity
 
@@ -115,7 +116,9 @@ class LetterCreateForm(OnceForm):
 
 
 class LetterUploadForm(OnceForm):
-    document = forms.FileField(label=_("Customer's letter"))
+    document = forms.FileField(
+        label=_("Customer's letter (PDF, JPEG or PNG)"), validators=[UploadValidator("document")]
+    )
     production_may_start = forms.TypedChoiceField(
         label=_("What does the customer's letter say?"),
         choices=[("yes", _("Production may start")), ("no", _("Must correct first"))],

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from orders.documents.order_file import FileEntry, register_file_source
+from orders.files import register_protected_file
 from shipping.models import (
     Defect,
     ExportDocument,
@@ -106,6 +107,10 @@ def register_file_sources() -> None:
         entries=shipping_entries,
         order=60,
     )
+    register_protected_file(Defect, "photo", order_of=lambda defect: defect.report.booking.order)
+    register_protected_file(GuaranteeLetter, "signed_scan", order_of=lambda letter: letter.order)
+    register_protected_file(ExportDocument, "scan", order_of=lambda document: document.order)
+    register_protected_file(ShippingMarks, "artwork", order_of=lambda marks: marks.order)
 
 
 def inspections_for_the_customer(order) -> dict:

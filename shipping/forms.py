@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.form_ids import OwnIds
 from orders.forms import FreeText, OnceForm
+from orders.uploads import UploadValidator
 from orders.widgets import DateInput
 from shipping import aql as aql_tables
 from shipping.choices import (
@@ -70,7 +71,9 @@ class ReportForm(OnceForm):
     )
     defect_description = forms.CharField(label=_("Defect"), required=False)
     defect_quantity = forms.IntegerField(label=_("Pieces"), min_value=1, required=False)
-    defect_photo = forms.ImageField(label=_("Photo"), required=False)
+    defect_photo = forms.FileField(
+        label=_("Photo"), required=False, validators=[UploadValidator("photo")]
+    )
 
 
 class DecisionForm(OwnIds, forms.Form):
@@ -91,7 +94,9 @@ class LetterForm(OnceForm):
 
 
 class SignedScanForm(forms.Form):
-    signed_scan = forms.FileField(label=_("Signed letter (PDF, JPEG or PNG)"))
+    signed_scan = forms.FileField(
+        label=_("Signed letter (PDF, JPEG or PNG)"), validators=[UploadValidator("signed_copy")]
+    )
     signed_by_name = forms.CharField(label=_("Signed by"), required=False)
 
 
@@ -102,7 +107,9 @@ class CommentForm(forms.Form):
 class MarksForm(forms.Form):
     main_marks = FreeText(label=_("Main marks"), widget=forms.Textarea)
     side_marks = FreeText(label=_("Side marks"), widget=forms.Textarea, required=False)
-    artwork = forms.FileField(label=_("Artwork"), required=False)
+    artwork = forms.FileField(
+        label=_("Artwork"), required=False, validators=[UploadValidator("document")]
+    )
 
 
 class MarksConfirmForm(OwnIds, forms.Form):
@@ -154,7 +161,9 @@ class ExportDocumentForm(OwnIds, OnceForm):
     kind = forms.ChoiceField(label=_("Document"), choices=ExportDocumentKind.choices)
     number = forms.CharField(label=_("Number"))
     issued_on = forms.DateField(label=_("Date"), widget=DATE)
-    scan = forms.FileField(label=_("Scan"), required=False)
+    scan = forms.FileField(
+        label=_("Scan"), required=False, validators=[UploadValidator("document")]
+    )
 
 
 MONEY = {"min_value": Decimal("0.01"), "max_digits": 14, "decimal_places": 2}

@@ -18,3 +18,7 @@ class SuppliersConfig(AppConfig):
         change_impact.register()
         tasks.register()  # the notices' e-mails
         register_action_labels(ACTION_LABELS)
+        from orders.files import register_protected_file
+        from suppliers.models import Trim
+
+        register_protected_file(Trim, "picture", order_of=lambda trim: trim.order)

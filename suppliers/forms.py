@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from orders.forms import FreeText, OnceForm
+from orders.uploads import UploadValidator
 from orders.widgets import DateInput
 from suppliers.choices import (
     CustomerDecisionReason,
@@ -49,8 +50,10 @@ class TrimForm(forms.ModelForm):
 
 
 class TrimPictureForm(OnceForm):
-    picture = forms.ImageField(
-        label=_("picture"), help_text=_("JPEG or PNG; printed on the trim list (R24).")
+    picture = forms.FileField(
+        label=_("picture"),
+        help_text=_("JPEG or PNG; printed on the trim list (R24)."),
+        validators=[UploadValidator("picture")],
     )
 
 

@@ -1,9 +1,8 @@
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from complaints.uploads import validate_upload
 from orders.choices import EventKind
 from orders.services.common import ActionRefused, lock_order, record_event
+from orders.uploads import upload_checked
 
 __all__ = ["ActionRefused", "EventKind", "lock_order", "record_event", "refuse", "checked_upload"]
 
@@ -19,11 +18,5 @@ def refuse_unless(allowed: bool, message=None) -> None:
         raise ActionRefused(message or _("You may not do this for this order."))
 
 
-def checked_upload(upload, **kwargs):
-    if upload is None:
-        return None
-    try:
-        validate_upload(upload, **kwargs)
-    except ValidationError as exc:
-        raise ActionRefused(exc.messages[0]) from exc
-    return upload
+def checked_upload(upload, kind: str = "document"):
+    return upload_checked(upload, kind)

@@ -19,7 +19,6 @@ from complaints.services.common import (
     refuse,
     refuse_unless,
 )
-from complaints.uploads import PHOTO_TYPES
 
 
 def _locked(complaint_id: int) -> Complaint:
@@ -44,8 +43,7 @@ def _linked(order, shipment_id, inspection_id):
 
 
 def _attach(complaint, user, upload, kind: str, caption: str = "") -> ComplaintAttachment:
-    allowed = {"allowed": PHOTO_TYPES} if kind == AttachmentKind.PHOTO else {}
-    checked_upload(upload, **allowed)
+    checked_upload(upload, "photo" if kind == AttachmentKind.PHOTO else "document")
     return ComplaintAttachment.objects.create(
         complaint=complaint, kind=kind, file=upload, caption=caption.strip(), uploaded_by=user
     )

@@ -2,15 +2,14 @@
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from orders import permissions
 from orders.choices import CustomerDocumentKind
-from orders.documents.uploads import validate_master_file
 from orders.models import Customer, CustomerDocument
 from orders.services.common import ActionRefused
+from orders.uploads import upload_checked
 
 
 def customer_document_add(
@@ -32,10 +31,7 @@ def customer_document_add(
         raise ActionRefused(_("Choose what kind of document it is."))
     if file is None:
         raise ActionRefused(_("Please choose the file."))
-    try:
-        validate_master_file(file)
-    except ValidationError as exc:
-        raise ActionRefused(exc.messages[0]) from exc
+    upload_checked(file, "master_file")
     with transaction.atomic():
         customer = Customer.objects.select_for_update().get(pk=customer_id)
         return CustomerDocument.objects.create(

@@ -1,7 +1,5 @@
 """Forms to HTML and PDF: every form renders through here, in the recipient's language."""
 
-import re
-
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -12,6 +10,7 @@ from orders.documents import fonts
 from orders.documents.images import picture_data_uri
 from orders.documents.registry import FormSpec, Signature
 from orders.models.company import CompanyProfile
+from orders.text import printable
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 HTML_LANG = {"en": "en", "zh-hant": "zh-Hant", "zh-hans": "zh-Hans"}
@@ -86,18 +85,6 @@ def form_context(spec: FormSpec, obj, language: str) -> dict:
         },
         **spec.context(obj),
     }
-
-
-# Bidirectional controls and zero-width characters typed (or pasted) into text: on a printed
-# form they are invisible yet reorder or hide what is printed ("fdp.exe" shows as "exe.pdf").
-INVISIBLE_CONTROLS = re.compile(
-    "[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
-
-
-def printable(text: str) -> str:
-    """The text as the reader should see it: the invisible controls taken out."""
-    return INVISIBLE_CONTROLS.sub("", text)
 
 
 def render_html(spec: FormSpec, obj, language: str, *, csp_nonce: str = "") -> str:

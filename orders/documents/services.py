@@ -4,7 +4,6 @@ from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -16,9 +15,9 @@ from orders.documents import attachments, rules
 from orders.documents.choices import DocumentAction, DocumentStatus
 from orders.documents.registry import get_form
 from orders.documents.render import LANGUAGES
-from orders.documents.uploads import validate_signed_copy
 from orders.models import SentDocument
 from orders.services.common import ActionRefused, lock_order, record_event
+from orders.uploads import upload_checked
 
 
 @dataclass(frozen=True)
@@ -133,10 +132,7 @@ def document_resend(*, document: SentDocument, user) -> SentDocument:
 
 
 def _checked_upload(signed_copy) -> None:
-    try:
-        validate_signed_copy(signed_copy)
-    except ValidationError as exc:
-        raise ActionRefused(exc.messages[0]) from exc
+    upload_checked(signed_copy, "signed_copy")
 
 
 def _locked_sent(document_id: int, message_id: str) -> SentDocument:

@@ -19,6 +19,7 @@ from orders.roles import has_role
 from orders.services.common import ActionRefused, lock_order, record_event, save_order
 from orders.services.transitions import apply_transition_locked
 from orders.timeline import event_message
+from orders.uploads import upload_checked
 
 
 def contract_check_update(
@@ -44,7 +45,7 @@ def contract_check_update(
         check.customer_signed = customer_signed
         check.mismatches = mismatches
         if signed_contract is not None:
-            check.signed_contract = signed_contract
+            check.signed_contract = upload_checked(signed_contract, "signed_copy")
         check.checked_by = user
         check.checked_at = timezone.now()
         check.save()

@@ -9,6 +9,7 @@ from orders.choices import EventKind
 from orders.documents.services import customer_recipient
 from orders.services.common import ActionRefused, lock_order
 from orders.timeline import event_message
+from orders.uploads import upload_checked
 from samples import rules
 from samples.choices import LetterLayout, LetterStatus, SampleStatus
 from samples.models import CommentLetter, SampleRequest
@@ -58,6 +59,7 @@ def comment_letter_upload(
         )
     if not document:
         raise ActionRefused(_("Attach the customer's letter."))
+    upload_checked(document, "document")
     with transaction.atomic():
         _order, sample = lock_sample(sample_id, user, _("You may not upload this letter."))
         _withdraw_unsent(sample, user)

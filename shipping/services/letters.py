@@ -54,17 +54,12 @@ def guarantee_letter_record_signature(
     *, letter_id: int, user, signed_scan, signed_by_name: str = ""
 ) -> GuaranteeLetter:
     """The merchandiser uploads the scan the factory signed (when it did not use the link)."""
-    from orders.documents.uploads import validate_signed_copy
+    from orders.uploads import upload_checked
 
     letter = GuaranteeLetter.objects.get(pk=letter_id)
     if signed_scan is None:
         raise ActionRefused(_("Please upload the signed letter."))
-    from django.core.exceptions import ValidationError
-
-    try:
-        validate_signed_copy(signed_scan)
-    except ValidationError as exc:
-        raise ActionRefused(exc.messages[0]) from exc
+    upload_checked(signed_scan, "signed_copy")
     with transaction.atomic():
         order = lock_order(letter.order_id)
         refuse_unless(permissions.can_handle_shipment(order, user))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_noop
 from orders.choices import EventKind
 from orders.sizes import ordered_sizes
 from orders.timeline import event_message
+from orders.uploads import upload_checked
 from shipping import permissions
 from shipping.choices import ContainerType, ExportDocumentKind
 from shipping.models import (
@@ -45,7 +46,7 @@ def shipping_marks_save(
         marks.main_marks = main_marks.strip()
         marks.side_marks = (side_marks or "").strip()
         if artwork is not None:
-            marks.artwork = artwork
+            marks.artwork = upload_checked(artwork, "document")
         marks.recorded_by = user
         marks.updated_at = timezone.now()
         marks.confirmed_on = None
@@ -219,7 +220,7 @@ def export_document_record(
             defaults={"number": number, "issued_on": issued_on, "recorded_by": user},
         )
         if scan is not None:
-            document.scan = scan
+            document.scan = upload_checked(scan, "document")
             document.save(update_fields=["scan"])
         record_event(
             order,

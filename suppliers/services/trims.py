@@ -2,26 +2,22 @@
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from orders.choices import EventKind
 from orders.models import Customer
+from orders.uploads import upload_checked
 from suppliers import calendar, notifications, rules
 from suppliers.choices import SupplierKind, TrimCardStatus, TrimSource
 from suppliers.models import SeasonTrim, Trim, TrimCard
 from suppliers.permissions import can_approve_season_trims
 from suppliers.services.common import ActionRefused, lock_for, note
-from suppliers.uploads import validate_trim_picture
 
 
 def validate_picture(picture) -> None:
-    try:
-        validate_trim_picture(picture)
-    except ValidationError as invalid:
-        raise ActionRefused(invalid.messages[0]) from invalid
+    upload_checked(picture, "picture")
 
 
 TRIM_FIELDS = [

@@ -157,7 +157,7 @@ def test_photos_and_documents_are_checked_by_content(order, merchandiser):
 
 
 def test_uploads_over_the_size_limit_are_refused(order, merchandiser, settings):
-    settings.GENDAN_COMPLAINT_UPLOAD_MAX_MB = 0
+    settings.GENDAN_UPLOAD_MAX_MB = {**settings.GENDAN_UPLOAD_MAX_MB, "photo": 0, "document": 0}
     with pytest.raises(ActionRefused, match="too large"):
         file_complaint(order, photos=[png()])
 

@@ -85,7 +85,7 @@ def test_signed_copy_must_be_pdf_jpeg_or_png(client, document, name, content):
 
 
 def test_signed_copy_size_is_limited(client, document, settings):
-    settings.GENDAN_SIGNED_COPY_MAX_MB = 0
+    settings.GENDAN_UPLOAD_MAX_MB = {**settings.GENDAN_UPLOAD_MAX_MB, "signed_copy": 0}
     response = confirm(client, url(document), signed_copy=SimpleUploadedFile("s.png", PNG))
     assert response.status_code == 400
     document.refresh_from_db()

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from orders.documents import render
 from orders.documents.builtin_forms import size_key
 from orders.documents.registry import get_form
+from orders.text import INVISIBLE_CONTROLS
 from tests.documents.conftest import DESCRIPTION, FACTORY_HANT, embedded_fonts, pdf_text
 from tests.factories import make_order
 
@@ -105,4 +106,4 @@ def test_bidi_overrides_and_zero_width_characters_are_not_printed(order):
 
     for printed in (html, text):
         assert "fdp.exe" in printed and "attached" in printed and "ST-7" in printed
-        assert not render.INVISIBLE_CONTROLS.search(printed)
+        assert not INVISIBLE_CONTROLS.search(printed)

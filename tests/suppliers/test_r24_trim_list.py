@@ -98,7 +98,7 @@ def test_r24_picture_must_be_a_real_jpeg_or_png(order, trims):
 
 def test_r24_picture_size_is_limited(order, trims, settings):
     label, _tag = trims
-    settings.GENDAN_TRIM_PICTURE_MAX_MB = 0
+    settings.GENDAN_UPLOAD_MAX_MB = {**settings.GENDAN_UPLOAD_MAX_MB, "picture": 0}
     with pytest.raises(ActionRefused, match="too large"):
         trim_picture_set(trim_id=label.pk, user=order.merchandiser, picture=upload("a.png", png()))
 
