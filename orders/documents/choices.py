@@ -16,15 +16,6 @@ SIGNED_COPY_TYPES = {
 }
 
 
-# What a customer's master file takes (R9): its standards and price lists come as office files too.
-MASTER_FILE_TYPES = {
-    **SIGNED_COPY_TYPES,
-    "application/zip": (".xlsx", b"PK\x03\x04"),  # .xlsx / .docx are zip packages
-    "application/x-ole-storage": (".xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),  # .xls / .doc
-}
-MASTER_FILE_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png", ".xlsx", ".docx", ".xls", ".doc")
-
-
 class DocumentAction(models.TextChoices):
     """The `action` of the order's DOCUMENT events."""
 
