@@ -12,7 +12,7 @@ from orders.changes.choices import Requester
 from orders.changes.fields import ORDER_FIELDS
 from orders.changes.registry import contributed_fields
 from orders.choices import Decision
-from orders.forms import SIZE_SEPARATORS
+from orders.forms import SIZE_SEPARATORS, FreeText
 from orders.sizes import format_breakdown
 from orders.widgets import DateInput
 
@@ -41,11 +41,14 @@ def parse_change_sizes(text: str) -> dict[str, int]:
 
 
 def _order_field(spec):
-    field = spec.model_field.formfield(required=False)
+    if spec.kind == "longtext":
+        field = spec.model_field.formfield(required=False, form_class=FreeText)
+    else:
+        field = spec.model_field.formfield(required=False)
     if spec.kind == "date":
         field.widget = DateInput()
     elif spec.kind == "longtext":
-        field.widget = forms.Textarea(attrs={"rows": 2})
+        field.widget = forms.Textarea(attrs={"rows": 2, "maxlength": field.max_length})
     if spec.kind in ("choice",):
         field.required = True
     return field
@@ -67,7 +70,7 @@ class ChangeRequestForm(forms.Form):
     customer_reference_date = forms.DateField(
         label=_("Customer's document date"), required=False, widget=DateInput
     )
-    reason = forms.CharField(
+    reason = FreeText(
         label=_("Reason and notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     is_amendment = forms.BooleanField(
@@ -88,7 +91,8 @@ class ChangeRequestForm(forms.Form):
             if item.key not in known:
                 continue
             widget = forms.Textarea(attrs={"rows": 2}) if item.multiline else forms.TextInput
-            self.fields[f"x_{item.key}"] = forms.CharField(
+            field_class = FreeText if item.multiline else forms.CharField
+            self.fields[f"x_{item.key}"] = field_class(
                 label=item.label, required=False, widget=widget
             )
             self.initial.setdefault(
@@ -212,7 +216,7 @@ class FactoryAnswerForm(forms.Form):
         coerce=lambda value: value == "1",
     )
     name = forms.CharField(label=_("Answered by (factory)"), max_length=120)
-    comment = forms.CharField(
+    comment = FreeText(
         label=_("Factory's comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
@@ -253,7 +257,7 @@ class FactoryLinkAnswerForm(forms.Form):
         coerce=lambda value: value == "1",
     )
     name = forms.CharField(label=_("Your name"), max_length=120)
-    comment = forms.CharField(
+    comment = FreeText(
         label=_("Comment (required when you refuse)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
