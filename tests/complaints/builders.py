@@ -17,8 +17,8 @@ from complaints.services import (
 )
 from orders.roles import Role
 from tests.factories import make_user
+from tests.form_filler import PNG  # a whole picture: uploads are opened to prove it
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n%test\n"
 
 

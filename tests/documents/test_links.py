@@ -17,11 +17,10 @@ from orders.documents.choices import DocumentStatus
 from orders.documents.services import document_send
 from orders.models import OrderEvent
 from orders.outbox.tasks import deliver_outbox
+from tests.form_filler import PNG  # a whole picture: uploads are opened to prove it
 from tests.outbox import mark_sent
 
 pytestmark = pytest.mark.django_db
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
 
 @pytest.fixture

@@ -18,12 +18,12 @@ from orders.outbox import delivery
 from orders.outbox.tasks import deliver_outbox
 from shipping.choices import FailureDecision, LetterStatus
 from shipping.services import failure_decide, guarantee_letter_approve, guarantee_letter_create
+from tests.form_filler import PNG  # a whole picture: uploads are opened to prove it
 from tests.outbox import mark_sent
 from tests.shipping.conftest import at_stage, book_final, record
 
 pytestmark = pytest.mark.django_db
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 PDF = b"%PDF-1.4\n" + b"\0" * 64
 
 
