@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders.forms import FreeText
 from orders.models.memos import new_memo_key
 from orders.roles import Role
 
@@ -10,7 +11,7 @@ class WorkMemoForm(forms.Form):
         widget=forms.HiddenInput, required=False, max_length=64, initial=new_memo_key
     )
     subject = forms.CharField(label=_("Subject"), max_length=200)
-    body = forms.CharField(
+    body = FreeText(
         label=_("What changes, and what each department does"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
