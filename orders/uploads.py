@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.utils.deconstruct import deconstructible
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
@@ -115,7 +115,7 @@ def safe_name(name: str, content_type: str) -> str:
         wanted = ".jpeg"
     try:
         stem = get_valid_filename(stem)
-    except Exception:  # noqa: BLE001 — nothing usable left of the name
+    except SuspiciousFileOperation:  # nothing usable left of the name
         stem = ""
     return f"{(stem or 'upload')[: LONGEST_NAME - len(wanted)]}{wanted}"
 
