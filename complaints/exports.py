@@ -17,22 +17,22 @@ class ComplaintsTable(Table):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_("Complaint"), width=11),
-            Column(_("P/O no."), width=16),
-            Column(_("Style no."), width=14),
-            Column(_("Customer"), width=22),
-            Column(_("Factory"), width=22),
-            Column(_("Merchandiser"), width=16),
-            Column(_("Kind"), width=16),
-            Column(_("Received"), Kind.DATE),
+            Column(_("Complaint"), width=11, sort="id"),
+            Column(_("P/O no."), width=16, sort="order__po_number"),
+            Column(_("Style no."), width=14, sort="order__style_no"),
+            Column(_("Customer"), width=22, sort="order__customer__name"),
+            Column(_("Factory"), width=22, sort="order__factory__name"),
+            Column(_("Merchandiser"), width=16, sort="order__merchandiser__username"),
+            Column(_("Kind"), width=16, sort="kind"),
+            Column(_("Received"), Kind.DATE, sort="received_on"),
             Column(_("Age (days)"), Kind.INTEGER),
-            Column(_("Status"), width=22),
-            Column(_("Quantity affected"), Kind.INTEGER),
-            Column(_("Fault"), width=14),
+            Column(_("Status"), width=22, sort="status"),
+            Column(_("Quantity affected"), Kind.INTEGER, sort="quantity_affected"),
+            Column(_("Fault"), width=14, sort="fault"),
             Column(_("Remedy"), width=14),
             Column(_("Currency"), Kind.CURRENCY),
             Column(_("Factory claim"), Kind.MONEY),
-            Column(_("Closed"), Kind.DATE),
+            Column(_("Closed"), Kind.DATE, sort="closed_at"),
         ]
 
     def rows(self, complaints):
@@ -69,19 +69,19 @@ class ReturnsTable(Table):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_("Return"), width=11),
-            Column(_("P/O no."), width=16),
-            Column(_("Customer"), width=22),
-            Column(_("Factory"), width=22),
+            Column(_("Return"), width=11, sort="id"),
+            Column(_("P/O no."), width=16, sort="order__po_number"),
+            Column(_("Customer"), width=22, sort="order__customer__name"),
+            Column(_("Factory"), width=22, sort="order__factory__name"),
             Column(_("Complaint"), width=11),
-            Column(_("Customer applied on"), Kind.DATE),
-            Column(_("Cause"), width=18),
+            Column(_("Customer applied on"), Kind.DATE, sort="applied_on"),
+            Column(_("Cause"), width=18, sort="cause"),
             Column(_("Back to the factory"), Kind.FLAG),
             Column(_("Quantity"), Kind.INTEGER),
-            Column(_("Status"), width=24),
-            Column(_("Decided"), Kind.DATE),
-            Column(_("Received"), Kind.DATE),
-            Column(_("Return note no."), width=14),
+            Column(_("Status"), width=24, sort="status"),
+            Column(_("Decided"), Kind.DATE, sort="decided_at"),
+            Column(_("Received"), Kind.DATE, sort="received_at"),
+            Column(_("Return note no."), width=14, sort="note_number"),
         ]
 
     def rows(self, returns):

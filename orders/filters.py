@@ -33,35 +33,9 @@ class OrderFilterSet(django_filters.FilterSet):
         widget=forms.CheckboxInput,
     )
 
-    # The user's ordering: the page and its export list the orders the same way.
-    o = django_filters.OrderingFilter(
-        label=_("Order by"),
-        fields=(
-            ("ex_factory_date", "ex_factory_date"),
-            ("customer_date", "customer_date"),
-            ("po_number", "po_number"),
-            ("customer__name", "customer"),
-            ("created_at", "created_at"),
-        ),
-        field_labels={
-            "ex_factory_date": _("Ex-factory date"),
-            "customer_date": _("Customer date"),
-            "po_number": _("P/O no."),
-            "customer__name": _("Customer"),
-            "created_at": _("Entered"),
-        },
-    )
-
     class Meta:
         model = Order
         fields = ["q", "stage", "customer", "factory", "ex_factory_date", "customer_date", "late"]
-
-    def filter_queryset(self, queryset: QuerySet[Order]) -> QuerySet[Order]:
-        queryset = super().filter_queryset(queryset)
-        if self.form.cleaned_data.get("o"):
-            # The id breaks ties, so that pages (and the export's chunks) never overlap.
-            queryset = queryset.order_by(*queryset.query.order_by, "id")
-        return queryset
 
     def search(self, queryset: QuerySet[Order], name: str, value: str) -> QuerySet[Order]:
         value = value.strip()

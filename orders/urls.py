@@ -11,6 +11,7 @@ from orders.views import (
     memos,
     planning,
     repeats,
+    saved_views,
 )
 
 app_name = "orders"
@@ -18,6 +19,8 @@ app_name = "orders"
 urlpatterns = [
     path("", lists.home, name="home"),
     path("orders/", lists.OrderListView.as_view(), name="list"),
+    path("views/save/", saved_views.saved_view_save_view, name="saved_view_save"),
+    path("views/<int:pk>/delete/", saved_views.saved_view_delete_view, name="saved_view_delete"),
     path("orders/new/", edit.order_create_view, name="create"),
     path("orders/import/", imports.import_start_view, name="import"),
     path("orders/import/template/", imports.import_template_view, name="import_template"),

@@ -26,16 +26,16 @@ class TrackingTable(OrderTable):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_("P/O no."), width=16),
-            Column(_("Style no."), width=14),
-            Column(_("Customer"), width=22),
-            Column(_("Stage"), width=12),
-            Column(_("Ex-factory"), Kind.DATE),
+            Column(_("P/O no."), width=16, sort="po_number"),
+            Column(_("Style no."), width=14, sort="style_no"),
+            Column(_("Customer"), width=22, sort="customer__name"),
+            Column(_("Stage"), width=12, sort="stage"),
+            Column(_("Ex-factory"), Kind.DATE, sort="ex_factory_date"),
             Column(_("FORM A / C/O no."), width=16),
             Column(_("FORM A / C/O date"), Kind.DATE),
             Column(_("Customs declaration no."), width=16),
             Column(_("Customs declared on"), Kind.DATE),
-            Column(_("Currency"), Kind.CURRENCY),
+            Column(_("Currency"), Kind.CURRENCY, sort="currency"),
             Column(_("Order amount"), Kind.MONEY),
             Column(_("Deposit due"), Kind.MONEY),
             Column(_("Deposit received"), Kind.MONEY),
@@ -48,8 +48,8 @@ class TrackingTable(OrderTable):
             Column(_("Inspected on"), Kind.DATE),
             Column(_("Forwarder"), width=18),
             Column(_("Vessel / flight"), width=18),
-            Column(_("ETD"), Kind.DATE),
-            Column(_("ETA"), Kind.DATE),
+            Column(_("ETD"), Kind.DATE, sort="freight_booking__etd"),
+            Column(_("ETA"), Kind.DATE, sort="freight_booking__eta"),
             Column(_("Documents archived"), Kind.FLAG),
             Column(_("Documents missing"), width=30),
             Column(_("B/L no."), width=16),
@@ -110,27 +110,29 @@ class CollectionsTable(Table):
 
     title = _("Collections by customer (R21)")
 
-    def objects(self):
-        # Read in chunks by all_rows(); each chunk's balances fetch what they read at once.
-        return (
+    def filtered(self):
+        # Sorting by a balance's figures needs them all: (order, balance) pairs of the owing
+        # orders, each figure summed by the database (selectors.balances).
+        orders = (
             selectors.owing_orders()
             .select_related("customer", "merchandiser")
             .order_by("customer__name", "currency", "ex_factory_date", "id")
         )
+        return selectors.balances(list(orders))
 
     def columns(self) -> list[Column]:
         return [
-            Column(_("Customer"), width=24),
-            Column(_("Currency"), Kind.CURRENCY),
-            Column(_("P/O no."), width=16),
-            Column(_("Merchandiser"), width=16),
-            Column(_("Order amount"), Kind.MONEY),
-            Column(_("Received"), Kind.MONEY),
+            Column(_("Customer"), width=24, sort="customer"),
+            Column(_("Currency"), Kind.CURRENCY, sort="currency"),
+            Column(_("P/O no."), width=16, sort="po_number"),
+            Column(_("Merchandiser"), width=16, sort="merchandiser"),
+            Column(_("Order amount"), Kind.MONEY, sort="total"),
+            Column(_("Received"), Kind.MONEY, sort="paid"),
             Column(_("Claims and deductions"), Kind.MONEY),
-            Column(_("Owed"), Kind.MONEY),
+            Column(_("Owed"), Kind.MONEY, sort="owed"),
             Column(_("Payment status"), width=12),
-            Column(_("Due"), Kind.DATE),
-            Column(_("Days overdue"), Kind.INTEGER),
+            Column(_("Due"), Kind.DATE, sort="due_on"),
+            Column(_("Days overdue"), Kind.INTEGER, sort="days_overdue"),
             Column(_("Not yet due"), Kind.MONEY),
             *[
                 Column(_("%(bucket)s days") % {"bucket": label}, Kind.MONEY)
@@ -138,9 +140,20 @@ class CollectionsTable(Table):
             ],
         ]
 
-    def rows(self, orders):
+    def sort_value(self, pair, key: str):
+        order, balance = pair
+        if key == "customer":
+            return order.customer.name
+        if key == "merchandiser":
+            return _person(order.merchandiser)
+        if key in ("currency", "po_number"):
+            return getattr(order, key)
+        value = getattr(balance, key)
+        return getattr(value, "amount", value)
+
+    def rows(self, pairs):
         today = timezone.localdate()
-        for order, balance in selectors.balances(list(orders), today=today):
+        for order, balance in pairs:
             bucket = selectors.order_bucket(balance, today)
             owed = balance.owed.amount
             yield [
@@ -169,17 +182,17 @@ class InspectionsTable(Table):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_("P/O no."), width=16),
-            Column(_("Style no."), width=14),
-            Column(_("Customer"), width=22),
-            Column(_("Factory"), width=22),
-            Column(_("Inspection"), width=14),
-            Column(_("Inspected by"), width=16),
-            Column(_("Inspection company"), width=18),
-            Column(_("Inspection date"), Kind.DATE),
-            Column(_("Lot size"), Kind.INTEGER),
-            Column(_("Inspected on"), Kind.DATE),
-            Column(_("Verdict"), width=9),
+            Column(_("P/O no."), width=16, sort="order__po_number"),
+            Column(_("Style no."), width=14, sort="order__style_no"),
+            Column(_("Customer"), width=22, sort="order__customer__name"),
+            Column(_("Factory"), width=22, sort="order__factory__name"),
+            Column(_("Inspection"), width=14, sort="kind"),
+            Column(_("Inspected by"), width=16, sort="party"),
+            Column(_("Inspection company"), width=18, sort="inspection_company"),
+            Column(_("Inspection date"), Kind.DATE, sort="planned_date"),
+            Column(_("Lot size"), Kind.INTEGER, sort="lot_size"),
+            Column(_("Inspected on"), Kind.DATE, sort="report__inspected_on"),
+            Column(_("Verdict"), width=9, sort="report__verdict"),
             Column(_("Critical"), Kind.INTEGER),
             Column(_("Major"), Kind.INTEGER),
             Column(_("Minor"), Kind.INTEGER),

@@ -3,11 +3,18 @@ time-and-action plan of many orders."""
 
 from functools import cached_property
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orders import selectors
 from orders.exports.tables import Column, Kind, Table
 from orders.filters import OrderFilterSet
+from orders.list_columns import (
+    annotate_next_milestone,
+    next_milestone_date,
+    next_milestone_label,
+    waiting_for_whom,
+)
 
 
 class OrderTable(Table):
@@ -22,24 +29,31 @@ class OrderTable(Table):
 class OrderListTable(OrderTable):
     title = _("Orders")
 
+    def queryset(self):
+        return annotate_next_milestone(super().queryset())
+
     def columns(self) -> list[Column]:
         return [
-            Column(_("P/O no."), width=16),
-            Column(_("Style no."), width=14),
+            Column(_("P/O no."), width=16, sort="po_number"),
+            Column(_("Style no."), width=14, sort="style_no"),
             Column(_("Description"), width=30),
-            Column(_("Customer"), width=24),
-            Column(_("Factory"), width=24),
-            Column(_("Merchandiser"), width=16),
-            Column(_("Stage"), width=14),
-            Column(_("Total qty"), Kind.INTEGER),
-            Column(_("Currency"), Kind.CURRENCY),
-            Column(_("Total amount"), Kind.MONEY),
-            Column(_("Order date"), Kind.DATE),
-            Column(_("Ex-factory"), Kind.DATE),
-            Column(_("Customer date"), Kind.DATE),
+            Column(_("Customer"), width=24, sort="customer__name"),
+            Column(_("Factory"), width=24, sort="factory__name"),
+            Column(_("Merchandiser"), width=16, sort="merchandiser__username"),
+            Column(_("Stage"), width=14, sort="stage"),
+            Column(_("Total qty"), Kind.INTEGER, sort="annotated_quantity"),
+            Column(_("Currency"), Kind.CURRENCY, sort="currency"),
+            Column(_("Total amount"), Kind.MONEY, sort="annotated_amount"),
+            Column(_("Order date"), Kind.DATE, sort="order_date"),
+            Column(_("Ex-factory"), Kind.DATE, sort="ex_factory_date"),
+            Column(_("Customer date"), Kind.DATE, sort="customer_date"),
             Column(_("Late"), Kind.FLAG),
-            Column(_("At risk"), Kind.FLAG),
-            Column(_("Projected ex-factory"), Kind.DATE),
+            Column(_("At risk"), Kind.FLAG, sort="at_risk"),
+            Column(_("Projected ex-factory"), Kind.DATE, sort="projected_ex_factory"),
+            Column(_("Next milestone"), width=24),
+            Column(_("Next milestone due"), Kind.DATE, sort="next_milestone_planned"),
+            Column(_("Waiting for"), width=18),
+            Column(_("Entered"), Kind.DATE, sort="created_at"),
         ]
 
     def rows(self, orders):
@@ -61,6 +75,10 @@ class OrderListTable(OrderTable):
                 order.is_late,
                 bool(order.at_risk),
                 order.projected_ex_factory,
+                next_milestone_label(order),
+                next_milestone_date(order),
+                waiting_for_whom(order),
+                timezone.localdate(order.created_at),
             ]
 
 
@@ -71,11 +89,11 @@ class ProgressSheetTable(OrderTable):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_("P/O no."), width=16),
-            Column(_("Style no."), width=14),
-            Column(_("Customer"), width=22),
-            Column(_("Factory"), width=22),
-            Column(_("Ex-factory"), Kind.DATE),
+            Column(_("P/O no."), width=16, sort="po_number"),
+            Column(_("Style no."), width=14, sort="style_no"),
+            Column(_("Customer"), width=22, sort="customer__name"),
+            Column(_("Factory"), width=22, sort="factory__name"),
+            Column(_("Ex-factory"), Kind.DATE, sort="ex_factory_date"),
             Column(_("Days to ex-factory"), Kind.INTEGER),
             Column(_("Process step"), width=18),
             Column(_("Order qty"), Kind.INTEGER),
@@ -143,7 +161,7 @@ class PlanTable(OrderTable):
         from orders.planning.choices import MILESTONE_LABELS
 
         found = (
-            Milestone.objects.filter(order__in=self.objects().order_by().values("pk"))
+            Milestone.objects.filter(order__in=self.filtered().order_by().values("pk"))
             .values("code")
             .annotate(first=Min("position"), name=Min("name"))
             .order_by("first", "code")
@@ -152,14 +170,14 @@ class PlanTable(OrderTable):
 
     def columns(self) -> list[Column]:
         columns = [
-            Column(_("P/O no."), width=16),
-            Column(_("Style no."), width=14),
-            Column(_("Customer"), width=22),
-            Column(_("Stage"), width=12),
-            Column(_("Ex-factory"), Kind.DATE),
-            Column(_("Customer date"), Kind.DATE),
-            Column(_("Projected ex-factory"), Kind.DATE),
-            Column(_("At risk"), Kind.FLAG),
+            Column(_("P/O no."), width=16, sort="po_number"),
+            Column(_("Style no."), width=14, sort="style_no"),
+            Column(_("Customer"), width=22, sort="customer__name"),
+            Column(_("Stage"), width=12, sort="stage"),
+            Column(_("Ex-factory"), Kind.DATE, sort="ex_factory_date"),
+            Column(_("Customer date"), Kind.DATE, sort="customer_date"),
+            Column(_("Projected ex-factory"), Kind.DATE, sort="projected_ex_factory"),
+            Column(_("At risk"), Kind.FLAG, sort="at_risk"),
         ]
         for _code, label in self.milestones:
             columns += [

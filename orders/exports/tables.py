@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
 
 
@@ -34,6 +34,9 @@ class Column:
     label: object
     kind: str = Kind.TEXT
     width: int | None = None
+    # The ordering key (an ORM path, or for a list of objects the Table's sort_value key)
+    # the column sorts by through `?sort=key` / `?sort=-key`; None: not sortable.
+    sort: str | None = None
 
     @property
     def numeric(self) -> bool:
@@ -45,9 +48,15 @@ class Column:
         return DEFAULT_WIDTHS.get(self.kind) or max(12, min(40, len(str(self.label)) + 4))
 
 
+SORT_PARAM = "sort"
+
+
 class Table:
     """Subclasses name the rows (a selector of the page), their columns and how an object
-    becomes a row. `rows()` receives a chunk of objects so it can load what they need at once."""
+    becomes a row. `rows()` receives a chunk of objects so it can load what they need at once.
+
+    Every list sorts through one parameter, `?sort=<column key>` (descending with a leading
+    "-"), so the page, its export and a saved view list the rows the same way."""
 
     title: object = ""
     filterset_class = None
@@ -66,8 +75,48 @@ class Table:
     def queryset(self) -> QuerySet:
         raise NotImplementedError
 
-    def objects(self) -> QuerySet:
+    def filtered(self):
+        """The rows the filters leave, in the selector's own order."""
         return self.filterset.qs if self.filterset is not None else self.queryset()
+
+    def objects(self):
+        return self.sorted(self.filtered())
+
+    def sort_keys(self) -> set[str]:
+        """The keys `?sort=` accepts: the sortable columns' (read from columns(), so that a
+        table whose columns depend on its rows is not asked for them)."""
+        return {column.sort for column in self.columns() if column.sort}
+
+    @cached_property
+    def sort(self) -> tuple[str, bool] | None:
+        """(key, descending) of the user's sort, or None; an unknown key is ignored."""
+        value = (self.params or {}).get(SORT_PARAM) or ""
+        key = value.removeprefix("-")
+        if not key or key not in self.sort_keys():
+            return None
+        return key, value.startswith("-")
+
+    def sorted(self, objects):
+        if self.sort is None:
+            return objects
+        key, descending = self.sort
+        if isinstance(objects, QuerySet):
+            field = F(key).desc(nulls_last=True) if descending else F(key).asc(nulls_last=True)
+            # The id breaks ties, so that pages (and the export's chunks) never overlap.
+            return objects.order_by(field, "-pk" if descending else "pk")
+        present = [obj for obj in objects if self.sort_value(obj, key) is not None]
+        missing = [obj for obj in objects if self.sort_value(obj, key) is None]
+        present.sort(key=lambda obj: _comparable(self.sort_value(obj, key)), reverse=descending)
+        return present + missing
+
+    def sort_value(self, obj, key: str):
+        """A list table's value for a sort key: the attribute path the key spells."""
+        value = obj
+        for part in key.split("__"):
+            value = getattr(value, part, None)
+            if value is None:
+                return None
+        return value
 
     def columns(self) -> list[Column]:
         raise NotImplementedError
@@ -95,18 +144,28 @@ class Table:
             yield from self.rows(chunk)
 
     def filters(self) -> list[tuple[str, str]]:
-        """The filters the user applied, as the sheet writes them above its table."""
-        if self.filterset is None or not self.filterset.is_bound:
-            return []
-        form = self.filterset.form
-        if not form.is_valid():
-            return []
+        """The filters the user applied, and the sort, as the sheet writes them above its table."""
         described = []
-        for name, field in form.fields.items():
-            text = describe(field, form.cleaned_data.get(name))
-            if text:
-                described.append((str(field.label or name), text))
+        if (
+            self.filterset is not None
+            and self.filterset.is_bound
+            and self.filterset.form.is_valid()
+        ):
+            form = self.filterset.form
+            for name, field in form.fields.items():
+                text = describe(field, form.cleaned_data.get(name))
+                if text:
+                    described.append((str(field.label or name), text))
+        if self.sort is not None:
+            key, descending = self.sort
+            label = next(str(c.label) for c in self.columns() if c.sort == key)
+            described.append((_("Sorted by"), f"{label} {'▼' if descending else '▲'}"))
         return described
+
+
+def _comparable(value):
+    # Names sort without regard to case; everything else as it is.
+    return value.casefold() if isinstance(value, str) else value
 
 
 def describe(field, value) -> str:

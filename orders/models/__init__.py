@@ -16,6 +16,7 @@ from orders.models.progress import CustomerProgressSubscription, ProcessStep, Pr
 from orders.models.reminders import Digest
 from orders.models.repeats import RepeatOrder
 from orders.models.review import Approval, ApprovalThreshold, ContractCheck, PaymentClearance
+from orders.models.saved_views import SavedView
 from orders.models.submissions import FormSubmission
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "OrderPlan",
     "OutboxMessage",
     "PaymentClearance",
+    "SavedView",
     "PlanTemplate",
     "ProcessStep",
     "Profile",

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from orders import selectors
 from orders.exports.lists import OrderListTable
@@ -13,7 +14,7 @@ class OrderListView(ObjectListView):
     template_name = "orders/order_list.html"
 
     def extra_context(self) -> dict:
-        return {"sheets": sheets()}
+        return {"sheets": sheets(), "today": timezone.localdate()}
 
 
 @login_required

@@ -59,7 +59,7 @@ def test_headers_in_the_users_language(client, merchandiser, two_teams, language
 
 def test_csv_follows_the_users_ordering(client, merchandiser, two_teams):
     client.force_login(merchandiser)
-    rows = csv_of(client.get("/orders/", {"o": "-customer_date", "export": "csv"}))
+    rows = csv_of(client.get("/orders/", {"sort": "-customer_date", "export": "csv"}))
     assert [row[0] for row in rows[1:]] == ["A-1", "A-2", "Z-1"]
     assert rows[1][rows[0].index("Customer date")] == "2026-09-01"
 
