@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from complaints import selectors
 from complaints.filters import ComplaintFilterSet, ReturnFilterSet
-from orders.exports.tables import Column, Kind, Table
+from orders.exports.tables import Column, Kind, Table, linked
 
 
 class ComplaintsTable(Table):
@@ -41,7 +41,7 @@ class ComplaintsTable(Table):
             order = complaint.order
             claim = getattr(complaint, "factory_claim", None)
             yield [
-                complaint.number,
+                linked(complaint.number, complaint.get_absolute_url()),
                 order.po_number,
                 order.style_no,
                 order.customer.name,
@@ -88,7 +88,7 @@ class ReturnsTable(Table):
         for application in returns:
             order = application.order
             yield [
-                application.number,
+                linked(application.number, application.get_absolute_url()),
                 order.po_number,
                 order.customer.name,
                 order.factory.name,

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orders import selectors
-from orders.exports.tables import Column, Kind, Table
+from orders.exports.tables import Column, Kind, Table, linked
 from orders.filters import OrderFilterSet
 from orders.list_columns import (
     annotate_next_milestone,
@@ -59,7 +59,7 @@ class OrderListTable(OrderTable):
     def rows(self, orders):
         for order in orders:
             yield [
-                order.po_number,
+                linked(order.po_number, order.get_absolute_url()),
                 order.style_no,
                 order.description,
                 order.customer.name,
@@ -127,7 +127,7 @@ class ProgressSheetTable(OrderTable):
             sheet = progress_sheet(order, reports[order.pk], self.steps, today)
             for row in sheet.rows:
                 yield [
-                    order.po_number,
+                    linked(order.po_number, order.get_absolute_url()),
                     order.style_no,
                     order.customer.name,
                     order.factory.name,
@@ -197,7 +197,7 @@ class PlanTable(OrderTable):
             dates[milestone.order_id][milestone.code] = milestone
         for order in orders:
             row = [
-                order.po_number,
+                linked(order.po_number, order.get_absolute_url()),
                 order.style_no,
                 order.customer.name,
                 order.get_stage_display(),

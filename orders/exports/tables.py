@@ -51,6 +51,19 @@ class Column:
 SORT_PARAM = "sort"
 
 
+class Linked(str):
+    """A cell's text that the list page shows as a link (to the order, say); exports write the
+    text alone."""
+
+    url: str = ""
+
+
+def linked(text, url: str) -> Linked:
+    cell = Linked(text)
+    cell.url = url
+    return cell
+
+
 class Table:
     """Subclasses name the rows (a selector of the page), their columns and how an object
     becomes a row. `rows()` receives a chunk of objects so it can load what they need at once.

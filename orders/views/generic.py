@@ -27,6 +27,7 @@ class ObjectListView(LoginRequiredMixin, View):
         return True
 
     def extra_context(self) -> dict:
+        """More for the template; self.table and self.objects (every listed row) are set."""
         return {}
 
     def get(self, request: HttpRequest) -> HttpResponse:
@@ -34,13 +35,14 @@ class ObjectListView(LoginRequiredMixin, View):
 
         if not self.allowed(request.user):
             raise PermissionDenied
-        table = self.table_class(request.user, request.GET)
+        table = self.table = self.table_class(request.user, request.GET)
         export = request.GET.get("export")
         if export:
             if export not in FORMATS:
                 raise Http404
             return export_response(table, export)
-        paginator = ReversingPaginator(table.objects(), table.paginate_by)
+        self.objects = table.objects()
+        paginator = ReversingPaginator(self.objects, table.paginate_by)
         page = paginator.get_page(request.GET.get("page"))
         objects = list(page.object_list)
         context = {
