@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from orders import selectors as order_selectors
 from orders.services.submissions import submitted_once
 from orders.views.generic import ObjectListView, ServiceActionView
-from shipping import forms, permissions, selectors, services
+from shipping import forms, permissions, services
 from shipping.aql import AQLError
 from shipping.choices import DefectClass
 from shipping.exports import InspectionsTable, TrackingTable

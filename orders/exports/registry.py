@@ -47,3 +47,10 @@ register_sheet(
     order_filters=True,
     order=20,
 )
+register_sheet(
+    code="plan_board",
+    title=_("Plan board"),
+    url_name="orders:plan_board",
+    order_filters=True,
+    order=25,
+)

@@ -27,7 +27,8 @@ class ObjectListView(LoginRequiredMixin, View):
         return True
 
     def extra_context(self) -> dict:
-        """More for the template; self.table and self.objects (every listed row) are set."""
+        """More for the template; self.table, self.objects (every listed row) and
+        self.page_objects (this page's) are set."""
         return {}
 
     def get(self, request: HttpRequest) -> HttpResponse:
@@ -44,7 +45,7 @@ class ObjectListView(LoginRequiredMixin, View):
         self.objects = table.objects()
         paginator = ReversingPaginator(self.objects, table.paginate_by)
         page = paginator.get_page(request.GET.get("page"))
-        objects = list(page.object_list)
+        objects = self.page_objects = list(page.object_list)
         context = {
             "table": table,
             "filterset": table.filterset,

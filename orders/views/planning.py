@@ -5,11 +5,13 @@ from django import forms as django_forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from orders import selectors
 from orders.exports.lists import PlanTable, ProgressSheetTable
 from orders.planning import forms
+from orders.planning.board import PlanBoardTable
 from orders.planning.progress_report import progress_weekly_start, progress_weekly_stop
 from orders.planning.selectors import lateness_by_responsibility
 from orders.reminders.digests import my_reminders
@@ -149,3 +151,14 @@ class ProgressSheetView(ObjectListView):
 
 class PlanListView(ObjectListView):
     table_class = PlanTable
+
+
+class PlanBoardView(ObjectListView):
+    """All the open orders a user follows, milestone by milestone; its export is the plans'."""
+
+    table_class = PlanBoardTable
+    template_name = "orders/planning/board.html"
+
+    def extra_context(self) -> dict:
+        today = timezone.localdate()
+        return {"board": self.table.board(self.page_objects, today), "today": today}
