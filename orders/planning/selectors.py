@@ -161,6 +161,16 @@ class ChartRow:
     planned_x: float | None
     actual_x: float | None
     projected_x: float | None
+    # The planned bar: from the previous milestone's planned date (the order date for the
+    # first) to this one's, as Gantt charts draw a task.
+    start: date | None = None
+    start_x: float | None = None
+
+    @property
+    def bar_width(self) -> float | None:
+        if self.start_x is None or self.planned_x is None:
+            return None
+        return round(max(self.planned_x - self.start_x, 0.4), 2)
 
     @property
     def state_label(self):
@@ -195,7 +205,10 @@ def _chart(order: Order, milestones: list[Milestone], today: date) -> Chart | No
         return None if day is None else round(100 * (day - start).days / span, 2)
 
     rows = []
+    previous = order.order_date
     for milestone in milestones:
+        bar_start = min(previous, milestone.planned_date) if milestone.planned_date else None
+        previous = milestone.planned_date or previous
         state = milestone_state(milestone, today)
         projected = milestone.projected_date
         rows.append(
@@ -208,11 +221,14 @@ def _chart(order: Order, milestones: list[Milestone], today: date) -> Chart | No
                 projected_x=x(projected)
                 if projected and projected != milestone.planned_date and not milestone.actual_date
                 else None,
+                start=bar_start,
+                start_x=x(bar_start),
             )
         )
     step = max(span // 6, 1)
     days = [start + timedelta(days=offset) for offset in range(0, span, step)]
-    ticks = [(x(day), day) for day in days]
+    # A full date is about a tenth of the axis wide: none starts where it would be cut off.
+    ticks = [(x(day), day) for day in days if x(day) <= 90]
     return Chart(rows, start, end, x(today), x(order.customer_date), ticks, 24 * len(rows) + 30)
 
 

@@ -212,6 +212,10 @@ def _project(order: Order, plan: OrderPlan, milestones: list, *, finish, today: 
     )
     for milestone, row in zip(milestones, rows, strict=True):
         milestone.projected_date = row.projected
+        # Production's own rate (R25) can push past the milestones' chain; the ex-factory row
+        # then shows the date the plan's header and the lists show, not an earlier one.
+        if milestone.is_ex_factory and not milestone.actual_date:
+            milestone.projected_date = projected
     plan.projected_ex_factory_date = projected
     plan.delay_days = (projected - order.ex_factory_date).days
     plan.at_risk = order.stage in ACTIVE_STAGES and projected > order.customer_date

@@ -43,6 +43,10 @@ def test_r25_slow_sewing_moves_the_projection_and_raises_the_risk(planned_order,
     plan = OrderPlan.objects.get(order=planned_order)
     assert plan.projected_ex_factory_date > planned_order.customer_date
     assert plan.at_risk
+    # The plan's ex-factory row says the same date as the plan's header (it said the
+    # milestones' chain date, days earlier).
+    ex_factory = planned_order.milestones.get(is_ex_factory=True)
+    assert ex_factory.projected_date == plan.projected_ex_factory_date
     event = planned_order.events.filter(action="progress_reported").first()
     assert "Short of labour" in event.comment
 

@@ -1,6 +1,7 @@
 """The plan's screens: the order page's chart and forms, the lists' at-risk flag, the reports,
 and query counts that do not grow with orders or milestones."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -128,3 +129,16 @@ def test_reminder_scan_queries_do_not_grow(planned_order, merchandiser):
     plan_all(merchandiser)
     assert Milestone.objects.count() > 700
     assert scan_queries() == few
+
+
+def test_the_plan_chart_draws_a_planned_bar_per_milestone_and_dates_its_axis_with_the_year(
+    client, planned_order, merchandiser
+):
+    client.force_login(merchandiser)
+    body = client.get(planned_order.get_absolute_url()).content.decode()
+    planned = planned_order.milestones.exclude(planned_date=None)
+    assert body.count('<rect class="planned-bar"') == planned.count()
+    pp = milestone(planned_order, "pp_sample")
+    assert f"{pp.label}: Planned " in body and f"– {pp.planned_date:%Y-%m-%d}" in body
+    ticks = re.findall(r'<text x="[\d.]+%" y="\d+" fill="#616e7c">([^<]+)</text>', body)
+    assert ticks and all(re.fullmatch(r"\d{4}-\d\d-\d\d", tick) for tick in ticks)
