@@ -7,6 +7,9 @@ class ComplaintsConfig(AppConfig):
     verbose_name = _("Complaints and returns")
 
     def ready(self) -> None:
+        from complaints.kpis import register_kpis
+
+        register_kpis()
         from complaints.choices import ACTION_LABELS
         from complaints.exports import register_sheets
         from complaints.file_sources import register_file_sources

@@ -34,3 +34,6 @@ class OrdersConfig(AppConfig):
         from orders.memos import setup as memos_setup
 
         memos_setup.ready()  # R32: work memos on the order, the home page and the digest
+        from orders.kpis import builtin as kpis_builtin
+
+        kpis_builtin.register()  # on-time delivery, date changes by cause

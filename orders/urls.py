@@ -7,6 +7,7 @@ from orders.views import (
     detail,
     edit,
     imports,
+    kpis,
     lists,
     memos,
     planning,
@@ -106,6 +107,7 @@ urlpatterns = [
     path("reports/lateness/", planning.lateness_report_view, name="lateness"),
     path("reports/progress/", planning.ProgressSheetView.as_view(), name="progress_sheet"),
     path("reports/plans/", planning.PlanListView.as_view(), name="plans"),
+    path("reports/kpis/", kpis.kpis_view, name="kpis"),
     path("plan/board/", planning.PlanBoardView.as_view(), name="plan_board"),
     path("reminders/", planning.my_reminders_view, name="reminders"),
 ]

@@ -7,6 +7,9 @@ class SamplesConfig(AppConfig):
     verbose_name = _("Samples")
 
     def ready(self) -> None:
+        from samples.kpis import register_kpis
+
+        register_kpis()
         from orders.timeline import register_action_labels
         from samples.change_impact import register as register_change_impact
         from samples.choices import ACTION_LABELS

@@ -14,12 +14,14 @@ class ShippingConfig(AppConfig):
         from shipping.file_sources import register_file_sources, register_status_parts
         from shipping.forms_registry import register_forms
         from shipping.gates import register_gates
+        from shipping.kpis import register_kpis
         from shipping.listeners import register_listeners
         from shipping.reminders import register_reminders
         from shipping.repeats import register as register_repeat_copier
         from shipping.sections import register_home_panels, register_sections
 
         register_gates()
+        register_kpis()
         register_sections()
         register_home_panels()
         register_listeners()

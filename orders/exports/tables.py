@@ -13,6 +13,7 @@ class Kind:
     TEXT = "text"
     DATE = "date"
     INTEGER = "integer"
+    DECIMAL = "decimal"
     MONEY = "money"
     PERCENT = "percent"
     CURRENCY = "currency"
@@ -22,6 +23,7 @@ class Kind:
 DEFAULT_WIDTHS = {
     Kind.DATE: 12,
     Kind.INTEGER: 10,
+    Kind.DECIMAL: 10,
     Kind.MONEY: 14,
     Kind.PERCENT: 9,
     Kind.CURRENCY: 9,
@@ -40,7 +42,7 @@ class Column:
 
     @property
     def numeric(self) -> bool:
-        return self.kind in (Kind.INTEGER, Kind.MONEY, Kind.PERCENT)
+        return self.kind in (Kind.INTEGER, Kind.DECIMAL, Kind.MONEY, Kind.PERCENT)
 
     def excel_width(self) -> int:
         if self.width:

@@ -24,6 +24,7 @@ FORMATS = (XLSX, CSV)
 NUMBER_FORMATS = {
     Kind.MONEY: "#,##0.00",
     Kind.INTEGER: "#,##0",
+    Kind.DECIMAL: "#,##0.0",
     Kind.PERCENT: "0.0%",
     Kind.DATE: "yyyy-mm-dd",
 }  # noqa: E501

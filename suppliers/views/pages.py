@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from orders.kpis import scorecard
 from suppliers import selectors
 from suppliers.choices import SupplierKind
 from suppliers.models import Factory, Supplier
@@ -47,5 +48,9 @@ def supplier_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def factory_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     factory = get_object_or_404(Factory.objects.prefetch_related("contacts"), pk=pk)
-    context = {"factory": factory, "orders": selectors.factory_orders(factory, request.user)}
+    context = {
+        "factory": factory,
+        "orders": selectors.factory_orders(factory, request.user),
+        "scorecard": scorecard(factory),
+    }
     return render(request, "suppliers/factory_detail.html", context)

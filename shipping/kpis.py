@@ -1,0 +1,135 @@
+"""Shipping's KPIs: first-time final inspection pass rate and L/G letters (R7) by factory, and
+the customers' deductions with our claims on the factory, per factory and currency."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Count, Min, Sum
+from django.utils.translation import gettext_lazy as _
+
+from orders.exports.tables import Column, Kind
+from orders.kpis import Kpi, KpiTable, ScorecardFigure, percent, register_kpi
+from shipping.choices import InspectionKind, Verdict
+from shipping.models import Deduction, GuaranteeLetter, InspectionReport
+
+
+def first_final_reports(factory=None) -> list[InspectionReport]:
+    """Each order's first final inspection report: did the goods pass the first time?"""
+    finals = InspectionReport.objects.filter(booking__kind=InspectionKind.FINAL)
+    if factory is not None:
+        finals = finals.filter(booking__order__factory=factory)
+    firsts = finals.values("booking__order_id").annotate(first=Min("id")).values("first")
+    return list(
+        InspectionReport.objects.filter(id__in=firsts).select_related("booking__order__factory")
+    )
+
+
+def inspection_by_factory() -> KpiTable:
+    inspected, passed = defaultdict(int), defaultdict(int)
+    for report in first_final_reports():
+        name = report.booking.order.factory.name
+        inspected[name] += 1
+        passed[name] += report.verdict == Verdict.PASS
+    letters = dict(
+        GuaranteeLetter.objects.values("order__factory__name")
+        .annotate(count=Count("id"))
+        .values_list("order__factory__name", "count")
+    )
+    names = sorted(set(inspected) | set(letters), key=str.casefold)
+    return KpiTable(
+        columns=[
+            Column(_("Factory"), width=24),
+            Column(_("Orders inspected"), Kind.INTEGER),
+            Column(_("Passed the first time"), Kind.INTEGER),
+            Column(_("First-time pass rate"), Kind.PERCENT),
+            Column(_("L/G letters"), Kind.INTEGER),
+        ],
+        rows=[
+            [
+                name,
+                inspected[name],
+                passed[name],
+                percent(passed[name], inspected[name]),
+                letters.get(name, 0),
+            ]
+            for name in names
+        ],  # fmt: skip
+        chart_column=3,
+    )
+
+
+def inspection_scorecard(factory) -> list[ScorecardFigure]:
+    reports = first_final_reports(factory)
+    passed = sum(report.verdict == Verdict.PASS for report in reports)
+    return [
+        ScorecardFigure(
+            _("First-time pass rate"),
+            percent(passed, len(reports)),
+            Kind.PERCENT,
+            _("Final inspections passed at the first inspection of the order."),
+        ),
+        ScorecardFigure(
+            _("L/G letters"),
+            GuaranteeLetter.objects.filter(order__factory=factory).count(),
+            Kind.INTEGER,
+        ),
+    ]
+
+
+def deductions_by_factory() -> KpiTable:
+    """The customers' deductions on the factory's orders, and what we claimed back (complaints
+    record their claim on the factory as the deduction's source)."""
+    totals: dict[tuple, dict] = defaultdict(lambda: {"count": 0, "amount": Decimal("0")})
+    for row in (
+        Deduction.objects.values("order__factory__name", "currency")
+        .annotate(count=Count("id"), amount=Sum("amount"))
+        .order_by()
+    ):
+        key = (row["order__factory__name"], row["currency"])
+        totals[key]["count"] += row["count"]
+        totals[key]["amount"] += row["amount"]
+    keys = sorted(totals, key=lambda k: (str(k[0]).casefold(), k[1]))
+    return KpiTable(
+        columns=[
+            Column(_("Factory"), width=24),
+            Column(_("Currency"), Kind.CURRENCY),
+            Column(_("Claims and deductions"), Kind.INTEGER),
+            Column(_("Amount"), Kind.MONEY),
+        ],
+        rows=[[k[0], k[1], totals[k]["count"], totals[k]["amount"]] for k in keys],
+        chart_column=2,
+    )
+
+
+def deductions_scorecard(factory) -> list[ScorecardFigure]:
+    rows = (
+        Deduction.objects.filter(order__factory=factory)
+        .values("currency")
+        .annotate(amount=Sum("amount"))
+        .order_by("currency")
+    )
+    text = ", ".join(f"{row['currency']} {row['amount']:,.2f}" for row in rows)
+    return [ScorecardFigure(_("Claims and deductions"), text or "–")]
+
+
+def register_kpis() -> None:
+    register_kpi(
+        Kpi(
+            "inspections_factory",
+            _("First-time inspection pass rate and L/G letters by factory"),
+            inspection_by_factory,
+            _("Each order's first final inspection; L/G letters let failed goods ship (R7)."),
+            order=20,
+            scorecard=inspection_scorecard,
+        )
+    )
+    register_kpi(
+        Kpi(
+            "deductions_factory",
+            _("Claims and deductions by factory"),
+            deductions_by_factory,
+            _("What customers deducted from payments on each factory's orders (R21, R27)."),
+            order=30,
+            scorecard=deductions_scorecard,
+        )
+    )
