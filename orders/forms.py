@@ -216,6 +216,16 @@ def line_initial(order: Order) -> list[dict]:
     ]
 
 
+class RowKeyedBy:
+    """A formset row is filled in only when its key field is: selects and defaults always post a
+    value, so a blank row of a page would otherwise fail as 'required' (or count as data)."""
+
+    row_key: str
+
+    def has_changed(self) -> bool:
+        return bool((self.data.get(self.add_prefix(self.row_key)) or "").strip())
+
+
 class OnceForm(forms.Form):
     """A form that records something new: its hidden one-time token lets the view record it
     once however often it is posted (orders.services.submissions)."""

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from orders.forms import FreeText, OnceForm
+from orders.forms import FreeText, OnceForm, RowKeyedBy
 from orders.uploads import UploadValidator
 from orders.widgets import DateInput
 from samples.choices import Area, DecidedBy, LetterLayout, Recipient, SampleType, Severity
@@ -51,7 +51,10 @@ class MeasurementForm(forms.Form):
     accepted = forms.BooleanField(label=_("May produce"), required=False)
 
 
-class DiscrepancyForm(forms.Form):
+class DiscrepancyForm(RowKeyedBy, forms.Form):
+    # The area and verdict selects always post a value: only a description makes a row.
+    row_key = "description"
+
     area = forms.ChoiceField(
         label=_("Area"), choices=[c for c in Area.choices if c[0] != Area.MEASUREMENT]
     )
@@ -59,11 +62,6 @@ class DiscrepancyForm(forms.Form):
     severity = forms.ChoiceField(
         label=_("Verdict"), choices=Severity.choices, initial=Severity.MUST_CORRECT
     )
-
-    def has_changed(self) -> bool:
-        # The area and verdict selects always post a value, so only a description makes a row
-        # filled in; blank rows of the check page are then skipped instead of failing as required.
-        return bool((self.data.get(self.add_prefix("description")) or "").strip())
 
 
 MeasurementFormSet = forms.formset_factory(MeasurementForm, extra=6)

@@ -105,7 +105,7 @@ def _inspections(demo: DemoOrder) -> None:
     elif demo.nth == 3:
         # Failed, rework: the re-inspection is booked by the decision.
         report = _report(
-            demo, _book(demo, InspectionKind.FINAL, in_days=-3), major=14, minor=4,
+            demo, _book(demo, InspectionKind.FINAL, in_days=-3), major=16, minor=4,
             defects=FAILED_DEFECTS[:2],
         )  # fmt: skip
         failure_decide(

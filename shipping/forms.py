@@ -49,33 +49,6 @@ class BookingForm(OnceForm):
     inspector_name = forms.CharField(label=_("Inspector"), required=False)
 
 
-class ReportForm(OnceForm):
-    inspected_on = forms.DateField(label=_("Inspected on"), widget=DATE)
-    quantity_presented = forms.IntegerField(label=_("Quantity presented"), min_value=0)
-    cartons_opened = forms.IntegerField(label=_("Cartons opened"), min_value=0, initial=0)
-    critical = forms.IntegerField(label=_("Critical defects found"), min_value=0, initial=0)
-    major = forms.IntegerField(label=_("Major defects found"), min_value=0, initial=0)
-    minor = forms.IntegerField(label=_("Minor defects found"), min_value=0, initial=0)
-    measurements = FreeText(label=_("Measurements"), widget=forms.Textarea, required=False)
-    packing_ok = forms.BooleanField(label=_("Packing as instructed"), required=False)
-    marking_ok = forms.BooleanField(label=_("Shipping marks and labels correct"), required=False)
-    packing_notes = FreeText(
-        label=_("Packing and marking notes"), widget=forms.Textarea, required=False
-    )
-    remarks = FreeText(label=_("Inspector's remarks"), widget=forms.Textarea, required=False)
-    defect_class = forms.ChoiceField(
-        label=_("Defect class"),
-        choices=[("", "—"), ("critical", _("Critical")), ("major", _("Major"))]
-        + [("minor", _("Minor"))],
-        required=False,
-    )
-    defect_description = forms.CharField(label=_("Defect"), required=False)
-    defect_quantity = forms.IntegerField(label=_("Pieces"), min_value=1, required=False)
-    defect_photo = forms.FileField(
-        label=_("Photo"), required=False, validators=[UploadValidator("photo")]
-    )
-
-
 class DecisionForm(OwnIds, forms.Form):
     id_prefix = "decision"
 

@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from orders import selectors as order_selectors
 from orders.services.submissions import submitted_once
 from orders.views.generic import ObjectListView, ServiceActionView
-from shipping import forms, permissions, services
+from shipping import forms, permissions, selectors, services
 from shipping.aql import AQLError
 from shipping.choices import DefectClass
 from shipping.exports import InspectionsTable, TrackingTable
 from shipping.management.commands.aql import aql_error_message
 from shipping.models import GuaranteeLetter, InspectionBooking, InspectionReport
+from shipping.report_page import ReportPage
 
 
 def _visible_order(user, pk):
@@ -122,45 +123,19 @@ def report_view(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from missing
     if not permissions.can_record_inspection(order, request.user):
         raise PermissionDenied
-    form = forms.ReportForm(
-        request.POST or None,
-        request.FILES or None,
-        initial={"quantity_presented": booking.lot_size, "packing_ok": True, "marking_ok": True},
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        defects = []
-        if data["defect_class"] and data["defect_description"]:
-            defect = {
-                "defect_class": data["defect_class"],
-                "description": data["defect_description"],
-                "quantity": data["defect_quantity"] or 1,
-            }
-            if data["defect_photo"]:
-                defect["photo"] = data["defect_photo"]
-            defects.append(defect)
+    page = ReportPage(request, booking, order)
+    if request.method == "POST" and page.is_valid():
         try:
-            with submitted_once(request, form):
+            with submitted_once(request, page.form):
                 services.inspection_report_record(
-                    booking_id=booking.pk,
-                    user=request.user,
-                    inspected_on=data["inspected_on"],
-                    quantity_presented=data["quantity_presented"],
-                    cartons_opened=data["cartons_opened"],
-                    defects_found={k: data[k] for k in ("critical", "major", "minor")},
-                    defects=defects,
-                    measurements=data["measurements"],
-                    packing_ok=data["packing_ok"],
-                    marking_ok=data["marking_ok"],
-                    packing_notes=data["packing_notes"],
-                    remarks=data["remarks"],
+                    booking_id=booking.pk, user=request.user, **page.service_arguments()
                 )
         except services.inspections.ActionRefused as refused:
-            form.add_error(None, str(refused))
+            page.form.add_error(None, str(refused))
         else:
             return redirect(order)
     plans = [(DefectClass(value).label, plan) for value, plan in booking.plans().items()]
-    context = {"booking": booking, "order": order, "form": form, "plans": plans}
+    context = {"booking": booking, "order": order, "page": page, "form": page.form, "plans": plans}
     return render(request, "shipping/report_form.html", context)
 
 

@@ -4,6 +4,7 @@ from shipping.models.dispatch import (
     DispatchLine,
     DispatchStepRecord,
 )
+from shipping.models.inspection_details import InspectionMeasurement, InspectionPhoto
 from shipping.models.inspections import (
     Defect,
     DefectCount,
@@ -49,6 +50,8 @@ __all__ = [
     "InspectionBooking",
     "InspectionCertificate",
     "InspectionReport",
+    "InspectionMeasurement",
+    "InspectionPhoto",
     "PackingList",
     "PackingListRow",
     "Payment",

@@ -23,6 +23,8 @@ from shipping.models import (
     FailureResolution,
     InspectionBooking,
     InspectionCertificate,
+    InspectionMeasurement,
+    InspectionPhoto,
     InspectionReport,
 )
 from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
@@ -114,6 +116,8 @@ def inspection_report_record(
     quantity_presented: int,
     defects_found: dict[str, int],
     defects: list[dict] | None = None,
+    measurement_rows: list[dict] | None = None,
+    photos: list | None = None,
     cartons_opened: int = 0,
     measurements: str = "",
     packing_ok: bool = True,
@@ -138,6 +142,8 @@ def inspection_report_record(
             quantity_presented=quantity_presented,
             defects_found=defects_found,
             defects=defects or [],
+            measurement_rows=measurement_rows or [],
+            photos=photos or [],
             cartons_opened=cartons_opened,
             measurements=measurements,
             packing_ok=packing_ok,
@@ -147,13 +153,16 @@ def inspection_report_record(
         )
 
 
-def _record_report(booking, user, *, defects_found, defects, **fields) -> InspectionReport:
+def _record_report(
+    booking, user, *, defects_found, defects, measurement_rows=(), photos=(), **fields
+) -> InspectionReport:
     if InspectionReport.objects.filter(booking=booking).exists():
         raise ActionRefused(_("This inspection already has a report; book a re-inspection."))
     plans = booking.plans()
     counts = {value: int(defects_found.get(value, 0) or 0) for value in DefectClass.values}
     if any(found < 0 for found in counts.values()):
         raise ActionRefused(_("The number of defects cannot be negative."))
+    refuse_fewer_found_than_described(counts, defects)
     passed = all(plans[value].verdict(counts[value]) for value in DefectClass.values)
     report = InspectionReport.objects.create(
         booking=booking,
@@ -176,6 +185,11 @@ def _record_report(booking, user, *, defects_found, defects, **fields) -> Inspec
         )
     for defect in defects:
         Defect.objects.create(report=report, **defect)
+    InspectionMeasurement.objects.bulk_create(
+        InspectionMeasurement(report=report, **row) for row in measurement_rows
+    )
+    for photo in photos:
+        InspectionPhoto.objects.create(report=report, photo=photo)
     record_event(
         booking.order,
         kind=EventKind.NOTE,
@@ -195,6 +209,22 @@ def _record_report(booking, user, *, defects_found, defects, **fields) -> Inspec
     if passed and booking.kind != InspectionKind.INLINE:
         _issue_certificate(report, user)
     return report
+
+
+def refuse_fewer_found_than_described(counts: dict[str, int], defects: list[dict]) -> None:
+    """A lot is judged on the counts: a class cannot count fewer defects than the pieces its
+    described defects add up to, or a lot with listed defects could pass on a zero."""
+    described = dict.fromkeys(DefectClass.values, 0)
+    for defect in defects:
+        described[defect["defect_class"]] += int(defect.get("quantity") or 1)
+    short = [
+        DefectClass(value).label for value in DefectClass.values if counts[value] < described[value]
+    ]
+    if short:
+        raise ActionRefused(
+            _("Fewer defects found than the defects listed add up to: %(classes)s.")
+            % {"classes": ", ".join(str(label) for label in short)}
+        )
 
 
 def failure_decide(
