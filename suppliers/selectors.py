@@ -87,6 +87,21 @@ def _booking_missing(booking) -> list[str]:
     return missing
 
 
+def fabric_status(booking) -> str:
+    """The booking sheet's own state and the mill order's, told apart: "Not ordered" alone
+    read as "not booked" under a booking already signed and sent."""
+    if booking.sent_at:
+        sheet = _("Booking sent to the factory")
+    elif booking.is_signed:
+        sheet = _("Booking signed")
+    else:
+        sheet = _("Booking not signed yet (R2)")
+    return _("%(sheet)s · fabric from the mill: %(procurement)s") % {
+        "sheet": sheet,
+        "procurement": booking.get_procurement_status_display(),
+    }
+
+
 def materials(order, user) -> Materials:
     order = order_with_materials(order)
     rows: list[MaterialRow] = []
@@ -98,7 +113,7 @@ def materials(order, user) -> Materials:
                 _("Fabric"),
                 booking.fabric_name,
                 booking,
-                booking.get_procurement_status_display(),
+                fabric_status(booking),
                 missing,
                 booking.is_short,
             )

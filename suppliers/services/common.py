@@ -1,9 +1,11 @@
 from collections.abc import Callable
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.models import Order
 from orders.services.common import ActionRefused, lock_order, record_event, save_order
+from orders.timeline import event_message
 from suppliers.choices import ACTION_LABELS
 from suppliers.permissions import can_manage_materials
 
@@ -22,16 +24,17 @@ def lock_for(
     return order
 
 
-def note(order: Order, *, user, kind: str, action: str, detail: str = "") -> None:
-    """Record a materials change on the order's timeline (who, when, what, why)."""
-    label = str(ACTION_LABELS[action])
-    record_event(
-        order,
-        kind=kind,
-        actor=user,
-        action=action,
-        comment=f"{label}: {detail}" if detail else label,
+def note(order: Order, *, user, kind: str, action: str, detail: str | dict = "") -> None:
+    """Record a materials change on the order's timeline (who, when, what, why). The label and
+    a generated detail (orders.timeline.event_message) are stored untranslated and shown in the
+    reader's language; a plain detail is what the user typed (names, references, comments)."""
+    label = ACTION_LABELS[action]
+    message = (
+        event_message(gettext_noop("%(label)s: %(detail)s"), label=label, detail=detail)
+        if detail
+        else event_message(gettext_noop("%(label)s"), label=label)
     )
+    record_event(order, kind=kind, actor=user, action=action, message=message)
     save_order(order, update_fields=[])
 
 

@@ -6,8 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
+from orders.timeline import event_message
 from suppliers.choices import CustomerDecisionReason, Decider, Decision, SupplierKind
 from suppliers.models import (
     BulkFabricSubmission,
@@ -191,21 +193,24 @@ def _decide(
     submission.decided_at = timezone.now()
 
 
-def _decision_detail(subject: str, submission) -> str:
-    who = Decider(submission.decided_by_party).label
-    parts = [
-        _("%(subject)s round %(round)s, decided by %(who)s")
-        % {
-            "subject": subject,
-            "round": submission.round,
-            "who": who,
-        }
-    ]
+def _decision_detail(subject: str, submission) -> dict:
+    """Shown in the reader's language: the decider and the customer's reason are labels."""
+    decision = event_message(
+        gettext_noop("%(subject)s round %(round)s, decided by %(who)s"),
+        subject=subject,
+        round=submission.round,
+        who=Decider(submission.decided_by_party).label,
+    )
+    details = []
     if submission.customer_reason:
-        parts.append(str(CustomerDecisionReason(submission.customer_reason).label))
+        details.append(CustomerDecisionReason(submission.customer_reason).label)
     if submission.comments:
-        parts.append(submission.comments)
-    return " — ".join(parts)
+        details.append(submission.comments)
+    if not details:
+        return decision
+    return event_message(
+        gettext_noop("%(decision)s — %(details)s"), decision=decision, details=details
+    )
 
 
 def lab_dip_submit(

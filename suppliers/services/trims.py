@@ -5,9 +5,11 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
 from orders.models import Customer
+from orders.timeline import event_message
 from orders.uploads import upload_checked
 from suppliers import calendar, notifications, rules
 from suppliers.choices import SupplierKind, TrimCardStatus, TrimSource
@@ -170,8 +172,11 @@ def trim_card_receive(
             user=user,
             kind=EventKind.NOTE,
             action="trim_card_received",
-            detail=_("round %(round)s, check by %(deadline)s")
-            % {"round": card.round, "deadline": card.review_deadline.isoformat()},
+            detail=event_message(
+                gettext_noop("round %(round)s, check by %(deadline)s"),
+                round=card.round,
+                deadline=card.review_deadline.isoformat(),
+            ),
         )
     return card
 

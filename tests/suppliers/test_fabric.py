@@ -9,7 +9,13 @@ from django.core import mail
 from orders.models import SentDocument
 from orders.services.common import ActionRefused
 from suppliers import services
-from suppliers.choices import CustomerDecisionReason, Decider, Decision, SupplierKind
+from suppliers.choices import (
+    ACTION_LABELS,
+    CustomerDecisionReason,
+    Decider,
+    Decision,
+    SupplierKind,
+)
 from suppliers.models import FabricBooking
 from tests.factories import make_team, make_user
 from tests.suppliers.builders import booking_fields, make_booking, make_supplier
@@ -113,7 +119,8 @@ def test_lab_dip_rounds_rejected_then_approved(order, merchandiser):
     )
     assert second.round == 2
     services.lab_dip_decide(submission_id=second.pk, user=merchandiser, decision=Decision.APPROVED)
-    assert order.events.filter(action="lab_dip_rejected", comment__contains="Too red").exists()
+    rejected = order.events.filter(action="lab_dip_rejected")
+    assert any("Too red" in event.text for event in rejected)
     with pytest.raises(ActionRefused):  # approved: no further round
         services.lab_dip_submit(
             order_id=order.pk, user=merchandiser, colourway="Navy", submitted_on=date.today()
@@ -174,3 +181,28 @@ def test_r2_approved_bulk_swatch_is_signed_and_recorded(order, merchandiser):
     )
     assert sub.signed_by == merchandiser and sub.decided_at
     assert order.events.filter(action="bulk_fabric_approved", actor=merchandiser).exists()
+
+
+def test_the_materials_table_tells_the_signed_booking_from_the_mill_order(
+    client, order, department_manager, merchandiser
+):
+    """The table said "Not ordered" (未訂, "not booked") while the text under it said the booking
+    was signed and approved: it was the mill order's step, shown as the booking's."""
+    booking = make_booking(order)
+    services.fabric_booking_sign(booking_id=booking.pk, user=department_manager)
+    client.force_login(merchandiser)
+    body = client.get(order.get_absolute_url()).content.decode()
+    assert "Booking signed · fabric from the mill: Not ordered" in body
+
+
+def test_materials_timeline_text_is_shown_in_the_readers_language(order, merchandiser):
+    """Generated timeline text was stored in the language of whoever acted: a manager reading
+    Chinese saw 'Fabric booking added: ...' in English."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        make_booking(order)
+    event = order.events.get(action="fabric_booking_created")
+    with translation.override("zh-hant"):
+        assert event.text.startswith(str(ACTION_LABELS["fabric_booking_created"]))
+        assert "Fabric booking added" not in event.text
