@@ -22,7 +22,7 @@ from orders.models import (
 from orders.permissions import can_edit, can_inspect
 from orders.planning import scheduling
 from orders.planning.calendar import holidays_around
-from orders.planning.choices import ACTION_LABELS, Anchor
+from orders.planning.choices import Anchor
 from orders.services.common import ActionRefused, lock_order, record_event, record_events
 
 # The plan's own bookkeeping events, which never complete a milestone.
@@ -154,7 +154,7 @@ def plans_build_new(*, orders: list[Order], user=None, today: date | None = None
                 kind=EventKind.NOTE,
                 actor=user,
                 action="plan_built",
-                comment=f"{ACTION_LABELS['plan_built']}: {template}",
+                comment=str(template),  # the action's label heads the row, in the reader's words
             )
             for order, template in built
         ]

@@ -4,8 +4,10 @@ from datetime import date
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
+from orders.timeline import event_message
 from suppliers.choices import PROCUREMENT_STEPS, ProcurementStatus
 from suppliers.models import FabricBooking, Trim
 from suppliers.services.common import ActionRefused, lock_for, note
@@ -47,11 +49,18 @@ def procurement_update(
         if needed_by is not None:
             item.needed_by = needed_by
         item.save()
-        detail = f"{item}: {ProcurementStatus(status).label} {on.isoformat()}"
+        detail = event_message(
+            gettext_noop("%(item)s: %(status)s %(on)s"),
+            item=getattr(item, "description", None) or getattr(item, "fabric_name", str(item)),
+            status=ProcurementStatus(status).label,
+            on=on.isoformat(),
+        )
         if item.is_short:
-            detail += " — " + _("SHORTAGE: expected %(expected)s, needed by %(needed)s") % {
-                "expected": item.expected_on,
-                "needed": item.need_date,
-            }
+            detail = event_message(
+                gettext_noop("%(step)s — SHORTAGE: expected %(expected)s, needed by %(needed)s"),
+                step=detail,
+                expected=str(item.expected_on),
+                needed=str(item.need_date),
+            )
         note(order, user=user, kind=EventKind.NOTE, action="procurement", detail=detail)
     return item
