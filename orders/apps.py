@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -37,3 +38,6 @@ class OrdersConfig(AppConfig):
         from orders.kpis import builtin as kpis_builtin
 
         kpis_builtin.register()  # on-time delivery, date changes by cause
+        from orders.role_table import apply_role_table
+
+        post_migrate.connect(apply_role_table, sender=self, dispatch_uid="gendan.role_table")

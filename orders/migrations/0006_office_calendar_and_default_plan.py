@@ -130,56 +130,7 @@ DEFAULT_MILESTONES = [
 
 STEPS = ["cutting", "sewing", "finishing", "packing"]
 
-PERMISSIONS = {
-    "department_manager": [
-        "view_holiday",
-        "add_holiday",
-        "change_holiday",
-        "delete_holiday",
-        "view_plantemplate",
-        "add_plantemplate",
-        "change_plantemplate",
-        "view_milestonetemplate",
-        "add_milestonetemplate",
-        "change_milestonetemplate",
-        "delete_milestonetemplate",
-        "view_processstep",
-        "add_processstep",
-        "change_processstep",
-        "view_orderplan",
-        "view_milestone",
-        "view_progressreport",
-        "view_datechangerequest",
-        "view_digest",
-    ],
-    "general_manager": [
-        "view_holiday",
-        "add_holiday",
-        "change_holiday",
-        "delete_holiday",
-        "view_plantemplate",
-        "add_plantemplate",
-        "change_plantemplate",
-        "view_milestonetemplate",
-        "add_milestonetemplate",
-        "change_milestonetemplate",
-        "delete_milestonetemplate",
-        "view_processstep",
-        "add_processstep",
-        "change_processstep",
-        "view_orderplan",
-        "view_milestone",
-        "view_progressreport",
-        "view_datechangerequest",
-        "view_digest",
-    ],
-    "administration": ["view_holiday", "add_holiday", "change_holiday", "delete_holiday"],
-}
-
-
 def forwards(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
     try:
         old = apps.get_model("suppliers", "Holiday")
     except LookupError:
@@ -214,18 +165,6 @@ def forwards(apps, schema_editor):
     ProcessStep = apps.get_model("orders", "ProcessStep")
     for position, code in enumerate(STEPS):
         ProcessStep.objects.get_or_create(code=code, defaults={"position": position * 10})
-
-    app_config = apps.get_app_config("orders")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for role, codenames in PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="orders", codename__in=codenames)
-        )
 
 
 def backwards(apps, schema_editor):

@@ -3,30 +3,6 @@
 from django.db import migrations, models
 
 
-# The general manager and administration keep the letterhead; managers may read it.
-LETTERHEAD_PERMISSIONS = {
-    "general_manager": ["view_companyprofile", "change_companyprofile", "add_companyprofile"],
-    "administration": ["view_companyprofile", "change_companyprofile", "add_companyprofile"],
-    "department_manager": ["view_companyprofile"],
-}
-
-
-def grant(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    app_config = apps.get_app_config("orders")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for role, codenames in LETTERHEAD_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="orders", codename__in=codenames)
-        )
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -54,5 +30,4 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'company letterhead',
             },
         ),
-            migrations.RunPython(grant, migrations.RunPython.noop),
     ]
