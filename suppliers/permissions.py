@@ -9,6 +9,11 @@ def can_manage_materials(order, user) -> bool:
     return can_edit(order, user)
 
 
+def may_review_trim_card(card, user) -> bool:
+    """R1: the order's merchandisers (and managers) check the factory's trim card."""
+    return can_manage_materials(card.order, user)
+
+
 def can_sign_booking(order, user) -> bool:
     """R2: the head of the order's group, or a department manager, signs the fabric booking."""
     if not can_see(order, user) and not has_role(user, Role.DEPARTMENT_MANAGER):

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from orders.choices import EventKind
+from orders.lifecycle import state_of, transition_meta, unmet_rules
 from orders.models import Order, OrderEvent, StaleOrderError
 from orders.timeline import notify_listeners
 
@@ -15,6 +16,34 @@ class ActionRefused(Exception):
 
     def __str__(self) -> str:
         return str(self.message)
+
+
+def refuse(message) -> None:
+    """Raise the rule's refusal, if it gave one."""
+    if message:
+        raise ActionRefused(message)
+
+
+def refuse_unless(allowed: bool, message=None) -> None:
+    if not allowed:
+        raise ActionRefused(message or _("You may not do this for this order."))
+
+
+def perform(obj, name: str, *args, user=None, not_possible=None, **kwargs) -> tuple[str, str]:
+    """Call the lifecycle transition `name` on `obj` as `user`; refuse, saying why, when it is not
+    possible from the current state (`not_possible`), not the user's to do, or a rule does not
+    hold (the rule's own refusal). Returns the states before and after; the caller saves."""
+    meta = transition_meta(obj, name)
+    before = state_of(obj, name)
+    if not meta.has_transition(before):
+        raise ActionRefused(not_possible or _("This is not possible in the current state."))
+    if user is not None and not meta.has_transition_perm(obj, before, user):
+        raise ActionRefused(_("You may not do this for this order."))
+    unmet = unmet_rules(obj, name)
+    if unmet:
+        raise ActionRefused(unmet[0], details=unmet[1:])
+    getattr(obj, name)(*args, **kwargs)
+    return before, state_of(obj, name)
 
 
 def lock_order(order_id: int, version: int | None = None) -> Order:
@@ -84,7 +113,10 @@ __all__ = [
     "ActionRefused",
     "EventKind",
     "lock_order",
+    "perform",
     "record_event",
     "record_events",
+    "refuse",
+    "refuse_unless",
     "save_order",
 ]

@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, FSMModelMixin, transition
 
 from orders.choices import Currency
 from suppliers.choices import SupplierKind, TrimCardStatus, TrimSource
 from suppliers.models.parties import Supplier, SupplierContact
 from suppliers.models.procurement import Procurement
+from suppliers.permissions import may_review_trim_card
 from suppliers.uploads import validate_trim_picture
 
 # What each trim source must state (seed 000 §5.6.2), by field name.
@@ -146,7 +148,7 @@ class Trim(Procurement):
         ]
 
 
-class TrimCard(models.Model):
+class TrimCard(FSMModelMixin, models.Model):
     """One submission of the factory's trim card (物料咭, in duplicate) and its review (R1)."""
 
     order = models.ForeignKey(
@@ -156,8 +158,12 @@ class TrimCard(models.Model):
     received_on = models.DateField(_("received on"))
     copies = models.PositiveSmallIntegerField(_("copies"), default=2)
     review_deadline = models.DateField(_("review deadline"), db_index=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=TrimCardStatus.choices, default=TrimCardStatus.SUBMITTED
+    status = FSMField(
+        _("status"),
+        max_length=10,
+        choices=TrimCardStatus.choices,
+        default=TrimCardStatus.SUBMITTED,
+        protected=True,
     )
     received_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -196,6 +202,28 @@ class TrimCard(models.Model):
     @property
     def is_waiting(self) -> bool:
         return self.status == TrimCardStatus.SUBMITTED
+
+    # ---- the lifecycle (R1): submitted -> returned with errors | approved and signed -----------
+    @transition(
+        field=status,
+        source=TrimCardStatus.SUBMITTED,
+        target=TrimCardStatus.RETURNED,
+        permission=may_review_trim_card,
+    )
+    def return_to_factory(self, *, by, at, errors: str) -> None:
+        """Errors go back to the factory at once; it submits a corrected card as a new round."""
+        self.errors, self.reviewed_by, self.reviewed_at = errors, by, at
+
+    @transition(
+        field=status,
+        source=TrimCardStatus.SUBMITTED,
+        target=TrimCardStatus.APPROVED,
+        permission=may_review_trim_card,
+    )
+    def approve(self, *, by, at) -> None:
+        """Signed: one copy goes to QC, the other is filed."""
+        self.reviewed_by, self.reviewed_at = by, at
+        self.qc_copy_at, self.filed_at = at, at
 
     @property
     def is_overdue(self) -> bool:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from orders.models import Order
-from orders.services.common import ActionRefused, lock_order, record_event, save_order
+from orders.services.common import ActionRefused, lock_order, perform, record_event, save_order
 from orders.timeline import event_message
 from suppliers.choices import ACTION_LABELS
 from suppliers.permissions import can_manage_materials
@@ -43,4 +43,4 @@ def require(value, message) -> None:
         raise ActionRefused(message)
 
 
-__all__ = ["ActionRefused", "lock_for", "note", "require"]
+__all__ = ["ActionRefused", "lock_for", "note", "perform", "require"]

@@ -15,7 +15,7 @@ from suppliers import calendar, notifications, rules
 from suppliers.choices import SupplierKind, TrimCardStatus, TrimSource
 from suppliers.models import SeasonTrim, Trim, TrimCard
 from suppliers.permissions import can_approve_season_trims
-from suppliers.services.common import ActionRefused, lock_for, note
+from suppliers.services.common import ActionRefused, lock_for, note, perform
 
 
 def validate_picture(picture) -> None:
@@ -181,11 +181,14 @@ def trim_card_receive(
     return card
 
 
-def _card_for_review(card_id: int, user) -> tuple[TrimCard, object]:
+def _review(card_id: int, user, name: str, **details) -> tuple[TrimCard, object]:
+    """Lock the card and its order, then take the review step `name` as `user`."""
     card = TrimCard.objects.select_for_update().get(pk=card_id)
     order = lock_for(card.order_id, user)
-    if card.status != TrimCardStatus.SUBMITTED:
-        raise ActionRefused(_("This trim card is not waiting for review."))
+    card.order = order
+    not_waiting = _("This trim card is not waiting for review.")
+    perform(card, name, user=user, not_possible=not_waiting, by=user, at=timezone.now(), **details)
+    card.save()
     return card, order
 
 
@@ -195,10 +198,7 @@ def trim_card_return(*, card_id: int, user, errors: str) -> TrimCard:
     if not errors:
         raise ActionRefused(_("List the errors the factory must correct."))
     with transaction.atomic():
-        card, order = _card_for_review(card_id, user)
-        card.status = TrimCardStatus.RETURNED
-        card.errors, card.reviewed_by, card.reviewed_at = errors, user, timezone.now()
-        card.save(update_fields=["status", "errors", "reviewed_by", "reviewed_at"])
+        card, order = _review(card_id, user, "return_to_factory", errors=errors)
         note(order, user=user, kind=EventKind.REJECTION, action="trim_card_returned", detail=errors)
         notifications.trim_card_returned(card)
     return card
@@ -207,12 +207,7 @@ def trim_card_return(*, card_id: int, user, errors: str) -> TrimCard:
 def trim_card_approve(*, card_id: int, user, comment: str = "") -> TrimCard:
     """R1: the correct card is signed; one copy goes to QC, the other is filed."""
     with transaction.atomic():
-        card, order = _card_for_review(card_id, user)
-        now = timezone.now()
-        card.status = TrimCardStatus.APPROVED
-        card.reviewed_by, card.reviewed_at = user, now
-        card.qc_copy_at, card.filed_at = now, now
-        card.save(update_fields=["status", "reviewed_by", "reviewed_at", "qc_copy_at", "filed_at"])
+        card, order = _review(card_id, user, "approve")
         late = card.reviewed_at.date() > card.review_deadline
         detail = comment.strip()
         if late:
