@@ -3,13 +3,19 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, FSMModelMixin, transition
 
+from orders import permissions
 from orders.models.order import Order
 from orders.planning.choices import DateChangeKind, DateChangeStatus, Party
 from orders.planning.rules import r6_consenting_party
 
 
-class DateChangeRequest(models.Model):
+def may_decide_date_change(change, user) -> bool:
+    return permissions.can_edit(change.order, user)
+
+
+class DateChangeRequest(FSMModelMixin, models.Model):
     order = models.ForeignKey(
         Order, on_delete=models.CASCADE, related_name="date_changes", verbose_name=_("order")
     )
@@ -23,12 +29,13 @@ class DateChangeRequest(models.Model):
     proposed_date = models.DateField(_("proposed date"))
     reason = models.TextField(_("reason"))
     responsible = models.CharField(_("responsible"), max_length=10, choices=Party.choices)
-    status = models.CharField(
+    status = FSMField(
         _("status"),
         max_length=10,
         choices=DateChangeStatus.choices,
         default=DateChangeStatus.PROPOSED,
         db_index=True,
+        protected=True,
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -63,3 +70,24 @@ class DateChangeRequest(models.Model):
     @property
     def days_moved(self) -> int:
         return (self.proposed_date - self.current_date).days
+
+    # ---- the lifecycle (R6): proposed -> agreed | refused, by the consenting side's answer ------
+    @transition(
+        field=status,
+        source=DateChangeStatus.PROPOSED,
+        target=DateChangeStatus.AGREED,
+        permission=may_decide_date_change,
+    )
+    def agree(self, *, by, at, note: str) -> None:
+        """The other side consented: the order's dates change with it (the service applies them)."""
+        self.decided_by, self.decided_at, self.decision_note = by, at, note
+
+    @transition(
+        field=status,
+        source=DateChangeStatus.PROPOSED,
+        target=DateChangeStatus.REFUSED,
+        permission=may_decide_date_change,
+    )
+    def refuse(self, *, by, at, note: str) -> None:
+        """The other side said no: the dates stay as they are."""
+        self.decided_by, self.decided_at, self.decision_note = by, at, note

@@ -18,7 +18,7 @@ from orders.planning.choices import (
     DateChangeStatus,
     Party,
 )
-from orders.services.common import ActionRefused, lock_order, record_event, save_order
+from orders.services.common import ActionRefused, lock_order, perform, record_event, save_order
 from orders.services.planning import replan_dates
 from orders.timeline import event_message, lowercase
 
@@ -101,6 +101,7 @@ def date_change_decide(
         if not can_edit(order, user):
             raise ActionRefused(_("You may not change the dates of this order."))
         change = DateChangeRequest.objects.select_for_update().get(pk=change_id)
+        change.order = order
         if change.status != DateChangeStatus.PROPOSED:
             raise ActionRefused(_("This date change has already been decided."))
         if party != change.consenting_party:
@@ -116,10 +117,14 @@ def date_change_decide(
             )
         if not agreed and not note.strip():
             raise ActionRefused(_("Please say what the other side answered."))
-        change.status = DateChangeStatus.AGREED if agreed else DateChangeStatus.REFUSED
-        change.decided_by = user
-        change.decided_at = timezone.now()
-        change.decision_note = note.strip()
+        perform(
+            change,
+            "agree" if agreed else "refuse",
+            user=user,
+            by=user,
+            at=timezone.now(),
+            note=note.strip(),
+        )
         change.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
         if agreed:
             _apply(order, change)
