@@ -13,7 +13,8 @@ from django_fsm import FSMFieldMixin
 
 
 def rule(refusal) -> Callable[[Callable], Callable]:
-    """Mark a transition condition with the (translatable) refusal shown when it does not hold."""
+    """Mark a transition condition with the (translatable) refusal shown when it does not hold;
+    a refusal that names figures of the object is a function of it."""
 
     def mark(check: Callable) -> Callable:
         check.refusal = refusal

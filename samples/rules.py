@@ -3,8 +3,13 @@
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from orders.lifecycle import rule
 from orders.permissions import is_managing
 from samples.choices import LetterStatus, Recipient, SampleStatus, SampleType, Severity
+from samples.permissions import can_work_on_samples
 
 # ---- R22: samples go in triplicate ----------------------------------------------------------
 
@@ -54,6 +59,30 @@ def can_sign_comment_letter(order, user) -> bool:
 def comment_letter_may_leave(letter) -> bool:
     """R4: an unsigned letter never goes to the factory."""
     return letter.is_signed and letter.status in (LetterStatus.SIGNED, LetterStatus.SENT)
+
+
+def may_work_on_sample(sample, user) -> bool:
+    """The order's merchandisers (and managers) receive, check, send and decide its rounds."""
+    return can_work_on_samples(sample.order, user)
+
+
+@rule(gettext_lazy("The comment letter is signed: its check is final. Request a new round."))
+def r4_check_not_final(sample) -> bool:
+    """R4: once the group head signed the round's comment letter, its check stands."""
+    return not sample.letters.filter(signed_at__isnull=False).exists()
+
+
+def _must_correct_refusal(sample) -> str:
+    return _(
+        "%(count)d discrepancies must be corrected: reject the sample and request "
+        "a new round, or mark them “may produce”."
+    ) % {"count": sample.must_correct_count}
+
+
+@rule(_must_correct_refusal)
+def r4_nothing_to_correct(sample) -> bool:
+    """R4: a round is approved only when no discrepancy must be corrected first."""
+    return not sample.must_correct_count
 
 
 # A round may be checked once the pieces are in, until it is decided or its letter is signed:

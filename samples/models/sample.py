@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_fsm import RETURN_VALUE, FSMField, FSMModelMixin, transition
 
 from orders.models import Order
 from samples import rules
@@ -18,7 +19,7 @@ from samples.choices import (
 )
 
 
-class SampleRequest(models.Model):
+class SampleRequest(FSMModelMixin, models.Model):
     """One round of one sample type; a new round repeats the check and the old ones stay."""
 
     order = models.ForeignKey(
@@ -27,12 +28,13 @@ class SampleRequest(models.Model):
     style_no = models.CharField(_("style no."), max_length=60)
     sample_type = models.CharField(_("type"), max_length=10, choices=SampleType.choices)
     round_no = models.PositiveIntegerField(_("round"))
-    status = models.CharField(
+    status = FSMField(
         _("status"),
         max_length=20,
         choices=SampleStatus.choices,
         default=SampleStatus.REQUESTED,
         db_index=True,
+        protected=True,
     )
     requested_on = models.DateField(_("requested from the factory on"))
     due_on = models.DateField(_("due from the factory"), null=True, blank=True)
@@ -103,6 +105,61 @@ class SampleRequest(models.Model):
     @property
     def is_decided(self) -> bool:
         return self.status in DECIDED_STATUSES
+
+    # ---- the lifecycle (R4): requested -> received -> checked -> sent to the customer ---------
+    # ---- -> approved | rejected; a rejected round is followed by a new round ---------------
+    @transition(
+        field=status,
+        source=SampleStatus.REQUESTED,
+        target=SampleStatus.RECEIVED,
+        permission=rules.may_work_on_sample,
+    )
+    def receive(self, *, on) -> None:
+        self.received_on = on
+
+    @transition(
+        field=status,
+        source=rules.CHECKABLE_STATUSES,
+        target=RETURN_VALUE(SampleStatus.CHECKED, SampleStatus.SENT_TO_CUSTOMER),
+        conditions=[rules.r4_check_not_final],
+        permission=rules.may_work_on_sample,
+    )
+    def record_check(self, *, by, at) -> str:
+        """A first check moves the round on; a re-check leaves it where it was."""
+        self.checked_by, self.checked_at = by, at
+        return SampleStatus.CHECKED if self.status == SampleStatus.RECEIVED else self.status
+
+    @transition(
+        field=status,
+        source=rules.SENDABLE_STATUSES,
+        target=SampleStatus.SENT_TO_CUSTOMER,
+        permission=rules.may_work_on_sample,
+    )
+    def send_to_customer(self, *, on) -> None:
+        self.sent_on = on
+
+    @transition(
+        field=status,
+        source=rules.CHECKABLE_STATUSES,
+        target=SampleStatus.APPROVED,
+        conditions=[rules.r4_nothing_to_correct],
+        permission=rules.may_work_on_sample,
+    )
+    def approve(self, *, by, at, source: str, comment: str) -> None:
+        self._decide(by, at, source, comment)
+
+    @transition(
+        field=status,
+        source=rules.CHECKABLE_STATUSES,
+        target=SampleStatus.REJECTED,
+        permission=rules.may_work_on_sample,
+    )
+    def reject(self, *, by, at, source: str, comment: str) -> None:
+        self._decide(by, at, source, comment)
+
+    def _decide(self, by, at, source: str, comment: str) -> None:
+        self.decided_by, self.decided_at = by, at
+        self.decision_source, self.decision_comment = source, comment
 
     @property
     def quantity(self) -> int:

@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from orders.services.common import ActionRefused
+from orders.services.common import ActionRefused, perform
 from orders.timeline import event_message
 from samples import rules
-from samples.choices import Area, SampleStatus, Severity
+from samples.choices import Area, Severity
 from samples.models import Discrepancy, Measurement, SampleRequest
 from samples.services.common import lock_sample, record_sample_event
 
@@ -31,14 +31,16 @@ def sample_check_record(
     every out-of-tolerance point becomes a discrepancy, "must correct" unless accepted (R4)."""
     with transaction.atomic():
         _order, sample = lock_sample(sample_id, user, _("You may not check these samples."))
-        if sample.status not in rules.CHECKABLE_STATUSES:
-            raise ActionRefused(
-                _("Only a received, undecided sample can be checked; request a new round.")
-            )
-        if sample.letters.filter(signed_at__isnull=False).exists():
-            raise ActionRefused(
-                _("The comment letter is signed: its check is final. Request a new round.")
-            )
+        perform(
+            sample,
+            "record_check",
+            user=user,
+            not_possible=_(
+                "Only a received, undecided sample can be checked; request a new round."
+            ),
+            by=user,
+            at=timezone.now(),
+        )
         sample.discrepancies.all().delete()
         sample.measurements.all().delete()
         points = [_measurement(sample, number, row) for number, row in enumerate(measurements, 1)]
@@ -63,10 +65,6 @@ def sample_check_record(
         sample.wash_remarks = wash_remarks
         if customer_comments is not None:
             sample.customer_comments = customer_comments
-        if sample.status == SampleStatus.RECEIVED:
-            sample.status = SampleStatus.CHECKED
-        sample.checked_by = user
-        sample.checked_at = timezone.now()
         sample.save()
         must = sum(1 for d in found if d.severity == Severity.MUST_CORRECT)
         record_sample_event(

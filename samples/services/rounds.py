@@ -9,14 +9,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
-from orders.services.common import ActionRefused, lock_order
+from orders.services.common import ActionRefused, lock_order, perform
 from orders.timeline import event_message
 from samples import rules
 from samples.choices import (
     DECIDED_STATUSES,
     DecidedBy,
     Recipient,
-    SampleStatus,
     SampleType,
 )
 from samples.models import SamplePiece, SampleRequest
@@ -86,10 +85,14 @@ def sample_receive(*, sample_id: int, user, received_on: date | None = None) -> 
     """The factory's pieces are in; the check can begin."""
     with transaction.atomic():
         _order, sample = lock_sample(sample_id, user, _("You may not work on these samples."))
-        if sample.status != SampleStatus.REQUESTED:
-            raise ActionRefused(_("This sample has already been received."))
-        sample.received_on = received_on or timezone.localdate()
-        sample.status = SampleStatus.RECEIVED
+        already = _("This sample has already been received.")
+        perform(
+            sample,
+            "receive",
+            user=user,
+            not_possible=already,
+            on=received_on or timezone.localdate(),
+        )
         sample.save(update_fields=["received_on", "status"])
         record_sample_event(sample, user=user, action="sample_received")
     return sample
@@ -99,10 +102,14 @@ def sample_send_to_customer(*, sample_id: int, user, sent_on: date | None = None
     """The customer's piece goes out for the customer's own approval (seed 000 §5.7.3 B)."""
     with transaction.atomic():
         _order, sample = lock_sample(sample_id, user, _("You may not work on these samples."))
-        if sample.status not in rules.SENDABLE_STATUSES:
-            raise ActionRefused(_("Only a received sample can be sent to the customer."))
-        sample.sent_on = sent_on or timezone.localdate()
-        sample.status = SampleStatus.SENT_TO_CUSTOMER
+        not_received = _("Only a received sample can be sent to the customer.")
+        perform(
+            sample,
+            "send_to_customer",
+            user=user,
+            not_possible=not_received,
+            on=sent_on or timezone.localdate(),
+        )
         sample.save(update_fields=["sent_on", "status"])
         record_sample_event(sample, user=user, action="sample_sent_to_customer")
     return sample
@@ -127,23 +134,16 @@ def sample_decide(
         raise ActionRefused(_("Unknown decision source."))
     with transaction.atomic():
         _order, sample = lock_sample(sample_id, user, _("You may not decide on these samples."))
-        if sample.status not in rules.CHECKABLE_STATUSES:
-            raise ActionRefused(
-                _("A sample can be decided once received and before it is decided.")
-            )
-        if approved and sample.must_correct_count:
-            raise ActionRefused(
-                _(
-                    "%(count)d discrepancies must be corrected: reject the sample and request "
-                    "a new round, or mark them “may produce”."
-                )
-                % {"count": sample.must_correct_count}
-            )
-        sample.status = SampleStatus.APPROVED if approved else SampleStatus.REJECTED
-        sample.decided_by = user
-        sample.decided_at = timezone.now()
-        sample.decision_source = source
-        sample.decision_comment = comment
+        perform(
+            sample,
+            "approve" if approved else "reject",
+            user=user,
+            not_possible=_("A sample can be decided once received and before it is decided."),
+            by=user,
+            at=timezone.now(),
+            source=source,
+            comment=comment,
+        )
         if customer_comments is not None:
             sample.customer_comments = customer_comments
         sample.save()
