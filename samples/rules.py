@@ -56,6 +56,14 @@ def can_sign_comment_letter(order, user) -> bool:
     return (head_id is not None and head_id == user.pk) or is_managing(user)
 
 
+def may_sign_comment_letter(letter, user) -> bool:
+    return can_sign_comment_letter(letter.sample.order, user)
+
+
+def may_work_on_letter(letter, user) -> bool:
+    return can_work_on_samples(letter.sample.order, user)
+
+
 def comment_letter_may_leave(letter) -> bool:
     """R4: an unsigned letter never goes to the factory."""
     return letter.is_signed and letter.status in (LetterStatus.SIGNED, LetterStatus.SENT)

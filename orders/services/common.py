@@ -29,16 +29,19 @@ def refuse_unless(allowed: bool, message=None) -> None:
         raise ActionRefused(message or _("You may not do this for this order."))
 
 
-def perform(obj, name: str, *args, user=None, not_possible=None, **kwargs) -> tuple[str, str]:
-    """Call the lifecycle transition `name` on `obj` as `user`; refuse, saying why, when it is not
-    possible from the current state (`not_possible`), not the user's to do, or a rule does not
-    hold (the rule's own refusal). Returns the states before and after; the caller saves."""
+def perform(
+    obj, name: str, *args, user=None, not_possible=None, not_yours=None, **kwargs
+) -> tuple[str, str]:
+    """Call the lifecycle transition `name` on `obj` as `user`; refuse, saying why, when it is
+    not possible from the current state (`not_possible`), not the user's to do (`not_yours`), or
+    a rule does not hold (the rule's own refusal). Returns the states before and after; the
+    caller saves."""
     meta = transition_meta(obj, name)
     before = state_of(obj, name)
     if not meta.has_transition(before):
         raise ActionRefused(not_possible or _("This is not possible in the current state."))
     if user is not None and not meta.has_transition_perm(obj, before, user):
-        raise ActionRefused(_("You may not do this for this order."))
+        raise ActionRefused(not_yours or _("You may not do this for this order."))
     unmet = unmet_rules(obj, name)
     if unmet:
         raise ActionRefused(unmet[0], details=unmet[1:])

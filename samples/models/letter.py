@@ -4,19 +4,24 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, FSMModelMixin, transition
 
 from samples import rules
 from samples.choices import LETTER_STATUS_COLOURS, LetterLayout, LetterStatus
 from samples.models.sample import SampleRequest
 
 
-class CommentLetter(models.Model):
+class CommentLetter(FSMModelMixin, models.Model):
     sample = models.ForeignKey(
         SampleRequest, on_delete=models.CASCADE, related_name="letters", verbose_name=_("sample")
     )
     layout = models.CharField(_("layout"), max_length=10, choices=LetterLayout.choices)
-    status = models.CharField(
-        _("status"), max_length=10, choices=LetterStatus.choices, default=LetterStatus.DRAFT
+    status = FSMField(
+        _("status"),
+        max_length=10,
+        choices=LetterStatus.choices,
+        default=LetterStatus.DRAFT,
+        protected=True,
     )
     remarks = models.TextField(_("remarks to the factory"), blank=True)
     document = models.FileField(
@@ -90,3 +95,36 @@ class CommentLetter(models.Model):
     @property
     def may_leave(self) -> bool:
         return rules.comment_letter_may_leave(self)
+
+    # ---- the lifecycle (R4): draft -> signed by the group head -> sent to the factory; -------
+    # ---- a new letter for the round withdraws the one not yet sent -------------------------
+    @transition(
+        field=status,
+        source=LetterStatus.DRAFT,
+        target=LetterStatus.SIGNED,
+        permission=rules.may_sign_comment_letter,
+    )
+    def sign(self, *, by, at) -> None:
+        """Our letter's answer to "may production start?" is frozen at the signature."""
+        if self.production_may_start is None:
+            self.production_may_start = rules.production_may_start(self.sample.discrepancies.all())
+        self.signed_by, self.signed_at = by, at
+
+    @transition(
+        field=status,
+        source=[LetterStatus.SIGNED, LetterStatus.SENT],
+        target=LetterStatus.SENT,
+        conditions=[rules.comment_letter_may_leave],
+        permission=rules.may_work_on_letter,
+    )
+    def send_to_factory(self, *, by, at) -> None:
+        self.sent_by, self.sent_at = by, at
+
+    @transition(
+        field=status,
+        source=[LetterStatus.DRAFT, LetterStatus.SIGNED],
+        target=LetterStatus.WITHDRAWN,
+        permission=rules.may_work_on_letter,
+    )
+    def withdraw(self) -> None:
+        """Replaced by a newer letter for the same round before it left."""

@@ -7,10 +7,9 @@ from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
 from orders.documents.services import customer_recipient
-from orders.services.common import ActionRefused, lock_order
+from orders.services.common import ActionRefused, lock_order, perform
 from orders.timeline import event_message
 from orders.uploads import upload_checked
-from samples import rules
 from samples.choices import LetterLayout, LetterStatus, SampleStatus
 from samples.models import CommentLetter, SampleRequest
 from samples.services.common import lock_sample, record_sample_event
@@ -86,21 +85,17 @@ def comment_letter_sign(*, letter: CommentLetter, user) -> CommentLetter:
     answer to "may production start?" is frozen at this moment."""
     with transaction.atomic():
         order, letter = _lock_letter(letter)
-        if not rules.can_sign_comment_letter(order, user):
-            raise ActionRefused(
-                _("Only the group head of the order's team or a manager signs comment letters.")
-            )
-        if letter.status != LetterStatus.DRAFT:
-            raise ActionRefused(
-                _("This letter is %(status)s.") % {"status": letter.get_status_display()}
-            )
-        if letter.production_may_start is None:
-            letter.production_may_start = rules.production_may_start(
-                letter.sample.discrepancies.all()
-            )
-        letter.signed_by = user
-        letter.signed_at = timezone.now()
-        letter.status = LetterStatus.SIGNED
+        perform(
+            letter,
+            "sign",
+            user=user,
+            not_yours=_(
+                "Only the group head of the order's team or a manager signs comment letters."
+            ),
+            not_possible=_("This letter is %(status)s.") % {"status": letter.get_status_display()},
+            by=user,
+            at=timezone.now(),
+        )
         letter.save()
         record_sample_event(
             letter.sample,
@@ -132,9 +127,7 @@ def comment_letter_send(
                 comment=str(order.customer),
             )
             return letter
-        letter.sent_by = user
-        letter.sent_at = timezone.now()
-        letter.status = LetterStatus.SENT
+        perform(letter, "send_to_factory", user=user, by=user, at=timezone.now())
         letter.save(update_fields=["sent_by", "sent_at", "status"])
         record_sample_event(
             letter.sample,
@@ -170,7 +163,8 @@ def _send_via_forms_machinery(letter: CommentLetter, user, recipient, language) 
 
 def _withdraw_unsent(sample: SampleRequest, user) -> None:
     for old in sample.letters.filter(status__in=_REPLACEABLE):
-        old.status = LetterStatus.WITHDRAWN
+        old.sample = sample
+        perform(old, "withdraw", user=user)
         old.save(update_fields=["status"])
         record_sample_event(
             sample,
