@@ -1,8 +1,11 @@
 """Who may do what in inspection, shipment and settlement. The services call these, so the
 server enforces them whatever a page showed."""
 
-from orders.permissions import can_see, is_managing
+from collections.abc import Callable
+
+from orders.permissions import can_edit, can_see, is_managing
 from orders.roles import SEES_ALL_ORDERS, Role, has_role
+from shipping.choices import DispatchStep
 
 
 def can_book_inspection(order, user) -> bool:
@@ -39,3 +42,35 @@ def can_record_deduction(order, user) -> bool:
 def can_see_collections(user) -> bool:
     """R21: the collections sheet spans every customer's orders, so it is for who sees them all."""
     return has_role(user, *SEES_ALL_ORDERS)
+
+
+# R15: the role whose turn each dispatch step is (seed 003: 銷管員 = administration, 倉管員 =
+# warehouse, 財務打單部 = finance); the first and last steps are the merchandiser's (跟單員).
+STEP_ROLES = {
+    DispatchStep.PRICES_APPROVED: Role.ADMINISTRATION,
+    DispatchStep.PREPARED: Role.WAREHOUSE,
+    DispatchStep.NOTE_PRINTED: Role.FINANCE,
+    DispatchStep.NOTE_SIGNED: Role.ADMINISTRATION,
+    DispatchStep.SHIPPED: Role.WAREHOUSE,
+}
+
+
+def may_do_step(order, user, step: str) -> bool:
+    """Whether this dispatch step is `user`'s to do (the screens show its button only then)."""
+    role = STEP_ROLES.get(step)
+    if role:
+        return has_role(user, role)
+    if step == DispatchStep.SENT:
+        # The forms machinery sends only for those who may edit the order.
+        return can_edit(order, user)
+    return can_handle_shipment(order, user)
+
+
+def may_record(step: str) -> Callable[..., bool]:
+    """The dispatch transition's permission: the step's role (R15)."""
+
+    def permission(dispatch, user) -> bool:
+        return may_do_step(dispatch.order, user, step)
+
+    permission.__name__ = f"may_record_{step}"
+    return permission

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from shipping import permissions
 from shipping.choices import DISPATCH_STEP_COLOURS, DispatchStep
 from shipping.forms_dispatch import DispatchSendForm, DispatchShipForm, DispatchStepForm
-from shipping.services.dispatch import STEP_ROLES, may_do_step
+from shipping.permissions import STEP_ROLES, may_do_step
 
 BUTTON_LABELS = {
     DispatchStep.PRICES_APPROVED: _("Approve prices"),

@@ -103,7 +103,7 @@ def dispatch_prepare_view(request: HttpRequest, pk: int) -> HttpResponse:
         dispatch = _visible_dispatch(request.user, pk)
     except ObjectDoesNotExist as missing:
         raise Http404 from missing
-    if not services.may_do_step(dispatch.order, request.user, DispatchStep.PREPARED):
+    if not permissions.may_do_step(dispatch.order, request.user, DispatchStep.PREPARED):
         raise PermissionDenied
     lines = list(dispatch.lines.all())
     form = PreparedForm(request.POST or None, lines=lines)

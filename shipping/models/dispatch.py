@@ -5,13 +5,15 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, FSMModelMixin, transition
 
 from shipping.choices import DISPATCH_STEP_ORDER, DispatchStep
+from shipping.permissions import may_record
 
 DELIVERY_NOTE_FORM = "SHP-DN"
 
 
-class Dispatch(models.Model):
+class Dispatch(FSMModelMixin, models.Model):
     order = models.ForeignKey(
         "orders.Order",
         on_delete=models.CASCADE,
@@ -19,11 +21,12 @@ class Dispatch(models.Model):
         verbose_name=_("order"),
     )
     number = models.CharField(_("slip no."), max_length=40, unique=True)
-    status = models.CharField(
+    status = FSMField(
         _("last step done"),
         max_length=20,
         choices=DispatchStep.choices,
         default=DispatchStep.SLIP_DRAWN,
+        protected=True,
     )
     waybill = models.CharField(_("waybill no."), max_length=60, blank=True)
     carrier = models.CharField(_("carrier"), max_length=120, blank=True)
@@ -55,6 +58,61 @@ class Dispatch(models.Model):
     def shipped(self) -> bool:
         """Complete for the settle gate: the goods left with a waybill."""
         return self.has_done(DispatchStep.SHIPPED) and bool(self.waybill)
+
+    # ---- the lifecycle (R15): each step in its order, each by its role ------------------------
+    @transition(
+        field=status,
+        source=DispatchStep.SLIP_DRAWN,
+        target=DispatchStep.PRICES_APPROVED,
+        permission=may_record(DispatchStep.PRICES_APPROVED),
+    )
+    def approve_prices(self) -> None:
+        """Sales administration approves the slip's prices."""
+
+    @transition(
+        field=status,
+        source=DispatchStep.PRICES_APPROVED,
+        target=DispatchStep.PREPARED,
+        permission=may_record(DispatchStep.PREPARED),
+    )
+    def confirm_prepared(self) -> None:
+        """The warehouse counted what it prepared (the lines carry the count)."""
+
+    @transition(
+        field=status,
+        source=DispatchStep.PREPARED,
+        target=DispatchStep.NOTE_PRINTED,
+        permission=may_record(DispatchStep.NOTE_PRINTED),
+    )
+    def print_delivery_note(self) -> None:
+        """Finance books the sale and prints the delivery note."""
+
+    @transition(
+        field=status,
+        source=DispatchStep.NOTE_PRINTED,
+        target=DispatchStep.NOTE_SIGNED,
+        permission=may_record(DispatchStep.NOTE_SIGNED),
+    )
+    def sign_delivery_note(self) -> None:
+        """Sales administration checks the delivery note's prices and signs."""
+
+    @transition(
+        field=status,
+        source=DispatchStep.NOTE_SIGNED,
+        target=DispatchStep.SHIPPED,
+        permission=may_record(DispatchStep.SHIPPED),
+    )
+    def ship(self, *, waybill: str, carrier: str) -> None:
+        self.waybill, self.carrier = waybill, carrier
+
+    @transition(
+        field=status,
+        source=DispatchStep.SHIPPED,
+        target=DispatchStep.SENT,
+        permission=may_record(DispatchStep.SENT),
+    )
+    def send_to_customer(self) -> None:
+        """The delivery note and the waybill went to the customer as the proof of receipt."""
 
     def totals(self) -> dict:
         lines = list(self.lines.all())

@@ -10,21 +10,22 @@ from django.utils.translation import gettext as _
 
 from orders.choices import EventKind, Stage
 from orders.models import Order
-from orders.permissions import can_edit
-from orders.roles import Role, has_role
+from orders.roles import Role
+from orders.services.common import perform
 from shipping import permissions
 from shipping.choices import DISPATCH_ACTIONS, DispatchStep
 from shipping.models import DELIVERY_NOTE_FORM, Dispatch, DispatchLine, DispatchStepRecord
+from shipping.permissions import STEP_ROLES
 from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
 
-# The role whose turn each step is (seed 003: 銷管員 = administration, 倉管員 = warehouse,
-# 財務打單部 = finance); the first and last steps are the merchandiser's (跟單員).
-STEP_ROLES = {
-    DispatchStep.PRICES_APPROVED: Role.ADMINISTRATION,
-    DispatchStep.PREPARED: Role.WAREHOUSE,
-    DispatchStep.NOTE_PRINTED: Role.FINANCE,
-    DispatchStep.NOTE_SIGNED: Role.ADMINISTRATION,
-    DispatchStep.SHIPPED: Role.WAREHOUSE,
+# The lifecycle transition (shipping/models/dispatch.py) that records each step.
+STEP_TRANSITIONS = {
+    DispatchStep.PRICES_APPROVED: "approve_prices",
+    DispatchStep.PREPARED: "confirm_prepared",
+    DispatchStep.NOTE_PRINTED: "print_delivery_note",
+    DispatchStep.NOTE_SIGNED: "sign_delivery_note",
+    DispatchStep.SHIPPED: "ship",
+    DispatchStep.SENT: "send_to_customer",
 }
 
 SLIP_STAGES = (Stage.INSPECTION, Stage.SHIPPING)
@@ -103,7 +104,6 @@ def _slip_lines(order: Order, lines: list[dict] | None) -> list[DispatchLine]:
 
 def _record_step(dispatch: Dispatch, *, step: str, user, comment: str = "", note: str = "") -> None:
     DispatchStepRecord.objects.create(dispatch=dispatch, step=step, actor=user, comment=comment)
-    dispatch.status = step
     dispatch.save(update_fields=["status", "waybill", "carrier"])
     text = f"{dispatch.number}: {DispatchStep(step).label}"
     if note:
@@ -119,44 +119,37 @@ def _record_step(dispatch: Dispatch, *, step: str, user, comment: str = "", note
     )
 
 
-def may_do_step(order: Order, user, step: str) -> bool:
-    """Whether this step is `user`'s to do (the screens show its button only then)."""
-    role = STEP_ROLES.get(step)
-    if role:
-        return has_role(user, role)
-    if step == DispatchStep.SENT:
-        # The forms machinery sends only for those who may edit the order.
-        return can_edit(order, user)
-    return permissions.can_handle_shipment(order, user)
-
-
-def _locked_dispatch(dispatch_id: int, *, step: str, user) -> Dispatch:
-    """Lock the order, then check the step is next and it is this user's turn."""
+def _take_step(dispatch_id: int, *, step: str, user, **details) -> Dispatch:
+    """Lock the order and the dispatch, then take the step's transition as `user`: refused
+    unless the step is next and it is this user's turn."""
     order_id = Dispatch.objects.values_list("order_id", flat=True).get(pk=dispatch_id)
     order = lock_order(order_id)
     dispatch = Dispatch.objects.select_for_update().get(pk=dispatch_id)
     dispatch.order = order
-    if dispatch.next_step != step:
-        if dispatch.next_step is None:
-            raise ActionRefused(_("Dispatch %(number)s is complete.") % {"number": dispatch.number})
-        raise ActionRefused(
-            _("Dispatch %(number)s is not ready for this step (%(step)s); next: %(next)s.")
-            % {
-                "number": dispatch.number,
-                "step": DispatchStep(step).label,
-                "next": dispatch.get_next_step_display(),
-            }
-        )
     role = STEP_ROLES.get(step)
-    if not may_do_step(order, user, step):
-        raise ActionRefused(
-            _("Only %(role)s may record this step: %(step)s.")
-            % {
-                "step": DispatchStep(step).label,
-                "role": Role(role).label if role else Role.MERCHANDISER.label,
-            }
-        )
+    perform(
+        dispatch,
+        STEP_TRANSITIONS[step],
+        user=user,
+        not_possible=_not_next(dispatch, step),
+        not_yours=_("Only %(role)s may record this step: %(step)s.")
+        % {
+            "step": DispatchStep(step).label,
+            "role": Role(role).label if role else Role.MERCHANDISER.label,
+        },
+        **details,
+    )
     return dispatch
+
+
+def _not_next(dispatch: Dispatch, step: str) -> str:
+    if dispatch.next_step is None:
+        return _("Dispatch %(number)s is complete.") % {"number": dispatch.number}
+    return _("Dispatch %(number)s is not ready for this step (%(step)s); next: %(next)s.") % {
+        "number": dispatch.number,
+        "step": DispatchStep(step).label,
+        "next": dispatch.get_next_step_display(),
+    }
 
 
 def dispatch_create(
@@ -195,7 +188,7 @@ def dispatch_create(
 
 def dispatch_approve_prices(*, dispatch_id: int, user, comment: str = "") -> Dispatch:
     with transaction.atomic():
-        dispatch = _locked_dispatch(dispatch_id, step=DispatchStep.PRICES_APPROVED, user=user)
+        dispatch = _take_step(dispatch_id, step=DispatchStep.PRICES_APPROVED, user=user)
         _record_step(dispatch, step=DispatchStep.PRICES_APPROVED, user=user, comment=comment)
     return dispatch
 
@@ -207,7 +200,7 @@ def dispatch_confirm_prepared(
     comment that explains it."""
     comment = (comment or "").strip()
     with transaction.atomic():
-        dispatch = _locked_dispatch(dispatch_id, step=DispatchStep.PREPARED, user=user)
+        dispatch = _take_step(dispatch_id, step=DispatchStep.PREPARED, user=user)
         lines = list(dispatch.lines.all())
         if set(prepared) != {line.pk for line in lines}:
             raise ActionRefused(_("Give the quantity and cartons prepared for every line."))
@@ -244,7 +237,7 @@ def dispatch_confirm_prepared(
 def dispatch_print_delivery_note(*, dispatch_id: int, user, comment: str = "") -> Dispatch:
     """Finance books the sale and prints the delivery note (打單部打印送貨單)."""
     with transaction.atomic():
-        dispatch = _locked_dispatch(dispatch_id, step=DispatchStep.NOTE_PRINTED, user=user)
+        dispatch = _take_step(dispatch_id, step=DispatchStep.NOTE_PRINTED, user=user)
         _record_step(
             dispatch,
             step=DispatchStep.NOTE_PRINTED,
@@ -258,7 +251,7 @@ def dispatch_print_delivery_note(*, dispatch_id: int, user, comment: str = "") -
 def dispatch_sign_delivery_note(*, dispatch_id: int, user, comment: str = "") -> Dispatch:
     """Sales administration checks the delivery note's prices and signs."""
     with transaction.atomic():
-        dispatch = _locked_dispatch(dispatch_id, step=DispatchStep.NOTE_SIGNED, user=user)
+        dispatch = _take_step(dispatch_id, step=DispatchStep.NOTE_SIGNED, user=user)
         _record_step(dispatch, step=DispatchStep.NOTE_SIGNED, user=user, comment=comment)
     return dispatch
 
@@ -270,10 +263,12 @@ def dispatch_ship(
     if not waybill:
         raise ActionRefused(_("Please give the waybill number."))
     with transaction.atomic():
-        dispatch = _locked_dispatch(dispatch_id, step=DispatchStep.SHIPPED, user=user)
+        carrier = (carrier or "").strip()
+        dispatch = _take_step(
+            dispatch_id, step=DispatchStep.SHIPPED, user=user, waybill=waybill, carrier=carrier
+        )
         if dispatch.order.stage != Stage.SHIPPING:
             raise ActionRefused(_("The order is not cleared for shipment yet."))
-        dispatch.waybill, dispatch.carrier = waybill, (carrier or "").strip()
         note = f"{dispatch.carrier} {waybill}".strip()
         _record_step(dispatch, step=DispatchStep.SHIPPED, user=user, comment=comment, note=note)
     return dispatch
@@ -287,7 +282,7 @@ def dispatch_send_to_customer(
     from orders.documents.services import customer_recipient, document_send
 
     with transaction.atomic():
-        dispatch = _locked_dispatch(dispatch_id, step=DispatchStep.SENT, user=user)
+        dispatch = _take_step(dispatch_id, step=DispatchStep.SENT, user=user)
         document = document_send(
             spec_code=DELIVERY_NOTE_FORM,
             obj=dispatch,
@@ -324,6 +319,9 @@ def walk_to_shipped(dispatch: Dispatch, *, user) -> None:
                 DispatchLine.objects.filter(
                     dispatch=dispatch, prepared_quantity__isnull=True
                 ).update(prepared_quantity=F("quantity"), prepared_cartons=F("cartons"))
-            if step == DispatchStep.SHIPPED and not dispatch.waybill:
-                dispatch.waybill = f"WB-{dispatch.number}"
+            details = {}
+            if step == DispatchStep.SHIPPED:
+                waybill = dispatch.waybill or f"WB-{dispatch.number}"
+                details = {"waybill": waybill, "carrier": dispatch.carrier}
+            perform(dispatch, STEP_TRANSITIONS[step], **details)
             _record_step(dispatch, step=step, user=user)
