@@ -23,6 +23,17 @@ def rule(refusal) -> Callable[[Callable], Callable]:
     return mark
 
 
+def on_order(check: Callable[..., bool]) -> Callable[..., bool]:
+    """A transition permission from an order-level check: `check(obj.order, user)`."""
+
+    def permission(obj, user) -> bool:
+        return check(obj.order, user)
+
+    permission.__name__ = check.__name__
+    permission.__doc__ = check.__doc__
+    return permission
+
+
 def transition_meta(obj, name: str):
     return getattr(type(obj), name)._django_fsm
 

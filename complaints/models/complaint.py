@@ -4,7 +4,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_fsm import RETURN_VALUE, FSMField, FSMModelMixin, transition
 
+from complaints import permissions
 from complaints.choices import (
     COMPLAINT_STATUS_COLOURS,
     OPEN_COMPLAINT_STATUSES,
@@ -16,12 +18,13 @@ from complaints.choices import (
 )
 from complaints.models.fields import user_fk
 from orders.choices import Currency
+from orders.lifecycle import on_order
 from orders.money import Money
 
 COMPLAINT_FORM = "F-CMP-001"
 
 
-class Complaint(models.Model):
+class Complaint(FSMModelMixin, models.Model):
     order = models.ForeignKey(
         "orders.Order", on_delete=models.CASCADE, related_name="complaints", verbose_name=_("order")
     )
@@ -53,12 +56,13 @@ class Complaint(models.Model):
         blank=True,
         help_text=_("Required for short-shipment complaints, so production can check it (R16)."),
     )
-    status = models.CharField(
+    status = FSMField(
         _("status"),
         max_length=20,
         choices=ComplaintStatus.choices,
         default=ComplaintStatus.AWAITING_APPROVAL,
         db_index=True,
+        protected=True,
     )
     filed_by = user_fk(_("filed by"))
     filed_at = models.DateTimeField(_("filed at"), default=timezone.now)
@@ -122,6 +126,51 @@ class Complaint(models.Model):
     @property
     def age(self) -> int:
         return self.age_days()
+
+    # ---- the lifecycle (R16): report -> a leader approves -> QA analyses -> the merchandiser --
+    # ---- replies -> rework or replacement shipped -> closed (closed at once without remedy) --
+    @transition(
+        field=status,
+        source=ComplaintStatus.AWAITING_APPROVAL,
+        target=ComplaintStatus.AWAITING_ANALYSIS,
+        permission=on_order(permissions.can_approve_report),
+    )
+    def approve(self, *, by, at, comment: str) -> None:
+        self.approved_by, self.approved_at, self.approval_comment = by, at, comment
+
+    @transition(
+        field=status,
+        source=ComplaintStatus.AWAITING_ANALYSIS,
+        target=ComplaintStatus.AWAITING_REPLY,
+        permission=on_order(permissions.can_analyse),
+    )
+    def analyse(self, *, by, at, cause: str, corrective_action: str, fault: str) -> None:
+        self.cause, self.corrective_action, self.fault = cause, corrective_action, fault
+        self.analysed_by, self.analysed_at = by, at
+
+    @transition(
+        field=status,
+        source=ComplaintStatus.AWAITING_REPLY,
+        target=RETURN_VALUE(ComplaintStatus.REMEDY_IN_PROGRESS, ComplaintStatus.CLOSED),
+        permission=on_order(permissions.can_reply),
+    )
+    def reply(self, *, by, at, remedy: str, reply_text: str) -> str:
+        """Without rework or replacement the reply closes the complaint."""
+        self.reply_text, self.remedy, self.replied_by, self.replied_at = reply_text, remedy, by, at
+        if remedy == Remedy.NONE:
+            self.closed_at = at
+            return ComplaintStatus.CLOSED
+        return ComplaintStatus.REMEDY_IN_PROGRESS
+
+    @transition(
+        field=status,
+        source=ComplaintStatus.REMEDY_IN_PROGRESS,
+        target=ComplaintStatus.CLOSED,
+        permission=on_order(permissions.can_reply),
+    )
+    def ship_remedy(self, *, by, at, shipped_on, reference: str) -> None:
+        self.remedy_shipped_on, self.remedy_reference = shipped_on, reference
+        self.remedy_recorded_by, self.closed_at = by, at
 
 
 class ComplaintAttachment(models.Model):

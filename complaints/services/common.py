@@ -1,11 +1,19 @@
 from orders.choices import EventKind
-from orders.services.common import ActionRefused, lock_order, record_event, refuse, refuse_unless
+from orders.services.common import (
+    ActionRefused,
+    lock_order,
+    perform,
+    record_event,
+    refuse,
+    refuse_unless,
+)
 from orders.uploads import upload_checked
 
 __all__ = [
     "ActionRefused",
     "EventKind",
     "lock_order",
+    "perform",
     "record_event",
     "refuse",
     "refuse_unless",

@@ -9,12 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from complaints import permissions, rules
-from complaints.choices import AttachmentKind, ComplaintKind, ComplaintStatus, Fault, Remedy
+from complaints.choices import AttachmentKind, ComplaintKind, Fault, Remedy
 from complaints.models import Complaint, ComplaintAttachment
 from complaints.services.common import (
     EventKind,
     checked_upload,
     lock_order,
+    perform,
     record_event,
     refuse,
     refuse_unless,
@@ -124,15 +125,18 @@ def complaint_approve(*, complaint_id: int, user, comment: str = "") -> Complain
     """R16: a leader signs the report before QA analyses."""
     with transaction.atomic():
         complaint = _locked(complaint_id)
-        refuse(rules.r16_step_refusal(complaint, "approve"))
-        refuse_unless(
-            permissions.can_approve_report(complaint.order, user),
-            _("Only a leader (department manager or general manager) approves the report."),
+        perform(
+            complaint,
+            "approve",
+            user=user,
+            not_possible=rules.r16_step_refusal(complaint, "approve"),
+            not_yours=_(
+                "Only a leader (department manager or general manager) approves the report."
+            ),
+            by=user,
+            at=timezone.now(),
+            comment=(comment or "").strip(),
         )
-        complaint.approved_by = user
-        complaint.approved_at = timezone.now()
-        complaint.approval_comment = (comment or "").strip()
-        complaint.status = ComplaintStatus.AWAITING_ANALYSIS
         complaint.save()
         record_event(
             complaint.order,
@@ -153,17 +157,18 @@ def complaint_analyse(
     refuse(None if fault in Fault.values else _("Say whose fault it is."))
     with transaction.atomic():
         complaint = _locked(complaint_id)
-        refuse(rules.r16_step_refusal(complaint, "analyse"))
-        refuse_unless(
-            permissions.can_analyse(complaint.order, user),
-            _("Only QA analyses the cause of a complaint."),
+        perform(
+            complaint,
+            "analyse",
+            user=user,
+            not_possible=rules.r16_step_refusal(complaint, "analyse"),
+            not_yours=_("Only QA analyses the cause of a complaint."),
+            by=user,
+            at=timezone.now(),
+            cause=cause,
+            corrective_action=corrective_action,
+            fault=fault,
         )
-        complaint.cause = cause
-        complaint.corrective_action = corrective_action
-        complaint.fault = fault
-        complaint.analysed_by = user
-        complaint.analysed_at = timezone.now()
-        complaint.status = ComplaintStatus.AWAITING_REPLY
         complaint.save()
         record_event(
             complaint.order,
@@ -189,22 +194,19 @@ def complaint_reply(
     refuse(None if remedy in Remedy.values else _("Say whether goods are reworked or replaced."))
     with transaction.atomic():
         complaint = _locked(complaint_id)
-        refuse(rules.r16_step_refusal(complaint, "reply"))
-        refuse_unless(
-            permissions.can_reply(complaint.order, user),
-            _("Only the order's merchandisers or a manager reply to the customer."),
+        perform(
+            complaint,
+            "reply",
+            user=user,
+            not_possible=rules.r16_step_refusal(complaint, "reply"),
+            not_yours=_("Only the order's merchandisers or a manager reply to the customer."),
+            by=user,
+            at=timezone.now(),
+            remedy=remedy,
+            reply_text=reply_text,
         )
         if reply_document is not None:
             complaint.reply_document = checked_upload(reply_document)
-        complaint.reply_text = reply_text
-        complaint.remedy = remedy
-        complaint.replied_by = user
-        complaint.replied_at = timezone.now()
-        if remedy == Remedy.NONE:
-            complaint.status = ComplaintStatus.CLOSED
-            complaint.closed_at = complaint.replied_at
-        else:
-            complaint.status = ComplaintStatus.REMEDY_IN_PROGRESS
         complaint.save()
         record_event(
             complaint.order,
@@ -223,13 +225,16 @@ def complaint_remedy_shipped(
     """R16: the reworked or replacement goods went to the customer; the complaint closes."""
     with transaction.atomic():
         complaint = _locked(complaint_id)
-        refuse(rules.r16_step_refusal(complaint, "ship_remedy"))
-        refuse_unless(permissions.can_reply(complaint.order, user))
-        complaint.remedy_shipped_on = shipped_on
-        complaint.remedy_reference = (reference or "").strip()
-        complaint.remedy_recorded_by = user
-        complaint.status = ComplaintStatus.CLOSED
-        complaint.closed_at = timezone.now()
+        perform(
+            complaint,
+            "ship_remedy",
+            user=user,
+            not_possible=rules.r16_step_refusal(complaint, "ship_remedy"),
+            by=user,
+            at=timezone.now(),
+            shipped_on=shipped_on,
+            reference=(reference or "").strip(),
+        )
         complaint.save()
         record_event(
             complaint.order,
