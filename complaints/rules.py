@@ -4,6 +4,7 @@ Each rule answers "why not?": it returns the refusal message, or None when the s
 The services raise ActionRefused with that message, so views, the admin and tests share them."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from complaints import permissions
 from complaints.choices import (
@@ -15,6 +16,8 @@ from complaints.choices import (
     ReturnStatus,
     SignOffStep,
 )
+from orders.lifecycle import rule
+from orders.roles import Role, has_role
 
 # ---- R16: the product complaint handling report ------------------------------------------------
 
@@ -99,6 +102,13 @@ def r17_approval_refusal(application, user, *, reason: str) -> str | None:
     return None
 
 
+def r17_may_approve(application, user) -> bool:
+    """R17: a leader approves; goods going back to the factory need the general manager."""
+    return permissions.can_decide_return(application.order, user) and not r17_needs_general_manager(
+        application, user
+    )
+
+
 def r17_needs_general_manager(application, user) -> bool:
     """R17: goods going back to the factory are the GM's to approve (a manager may still refuse)."""
     return application.back_to_factory and not permissions.is_general_manager(user)
@@ -135,8 +145,6 @@ def r17_next_sign_off(application, signed_steps=None) -> str | None:
 
 
 def _may_sign(step: str, user) -> bool:
-    from orders.roles import Role, has_role
-
     return {
         SignOffStep.WAREHOUSE_KEEPER: lambda: has_role(user, Role.WAREHOUSE),
         SignOffStep.WAREHOUSE_HEAD: lambda: permissions.is_warehouse_head(user),
@@ -167,6 +175,16 @@ def r17_sign_off_refusal(application, step: str, user) -> str | None:
     ):
         return _("The warehouse head must be someone other than the keeper who signed.")
     return None
+
+
+def r17_may_sign_last(application, user) -> bool:
+    """R17: the last of the five signatures completes the sign-offs."""
+    return _may_sign(SIGN_OFF_ORDER[-1], user)
+
+
+@rule(gettext_lazy("Every sign-off of this return must be done first."))
+def r17_all_signed(application) -> bool:
+    return r17_next_sign_off(application) is None
 
 
 def r17_note_refusal(application, user) -> str | None:

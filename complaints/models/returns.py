@@ -5,7 +5,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, FSMModelMixin, transition
 
+from complaints import permissions, rules
 from complaints.choices import (
     RETURN_STATUS_COLOURS,
     ArrivalDecision,
@@ -14,12 +16,13 @@ from complaints.choices import (
     SignOffStep,
 )
 from complaints.models.fields import user_fk
+from orders.lifecycle import on_order
 
 RETURN_APPLICATION_FORM = "F-RET-001"
 RETURN_NOTE_FORM = "F-RET-002"
 
 
-class ReturnApplication(models.Model):
+class ReturnApplication(FSMModelMixin, models.Model):
     order = models.ForeignKey(
         "orders.Order", on_delete=models.CASCADE, related_name="returns", verbose_name=_("order")
     )
@@ -43,12 +46,13 @@ class ReturnApplication(models.Model):
         default=False,
         help_text=_("Goods sent back to the factory need the general manager's approval."),
     )
-    status = models.CharField(
+    status = FSMField(
         _("status"),
         max_length=20,
         choices=ReturnStatus.choices,
         default=ReturnStatus.AWAITING_APPROVAL,
         db_index=True,
+        protected=True,
     )
     applied_on = models.DateField(_("customer applied on"), default=timezone.localdate)
     created_by = user_fk(_("created by"))
@@ -103,6 +107,55 @@ class ReturnApplication(models.Model):
     @property
     def total_quantity(self) -> int:
         return sum(line.quantity for line in self.lines.all())
+
+    # ---- the lifecycle (R17): a leader approves or refuses -> the warehouse receives -> five --
+    # ---- sign in order -> finance issues the return note ------------------------------------
+    @transition(
+        field=status,
+        source=ReturnStatus.AWAITING_APPROVAL,
+        target=ReturnStatus.APPROVED,
+        permission=rules.r17_may_approve,
+    )
+    def approve(self, *, by, at, reason: str, handling: str) -> None:
+        self.decided_by, self.decided_at = by, at
+        self.decision_reason, self.handling = reason, handling
+
+    @transition(
+        field=status,
+        source=ReturnStatus.AWAITING_APPROVAL,
+        target=ReturnStatus.REFUSED,
+        permission=on_order(permissions.can_decide_return),
+    )
+    def refuse(self, *, by, at, reason: str) -> None:
+        self.decided_by, self.decided_at, self.decision_reason = by, at, reason
+
+    @transition(
+        field=status,
+        source=ReturnStatus.APPROVED,
+        target=ReturnStatus.RECEIVED,
+        permission=on_order(permissions.can_receive_return),
+    )
+    def receive(self, *, by, at, differences: str) -> None:
+        self.received_by, self.received_at, self.receipt_differences = by, at, differences
+
+    @transition(
+        field=status,
+        source=ReturnStatus.RECEIVED,
+        target=ReturnStatus.SIGNED_OFF,
+        conditions=[rules.r17_all_signed],
+        permission=rules.r17_may_sign_last,
+    )
+    def complete_sign_offs(self) -> None:
+        """The last signature is in: the return waits for finance's return note."""
+
+    @transition(
+        field=status,
+        source=ReturnStatus.SIGNED_OFF,
+        target=ReturnStatus.CLOSED,
+        permission=on_order(permissions.can_issue_return_note),
+    )
+    def issue_note(self, *, by, at, number: str) -> None:
+        self.note_number, self.note_issued_by, self.note_issued_at = number, by, at
 
 
 class ReturnLine(models.Model):

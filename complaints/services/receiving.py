@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 from complaints import permissions, rules
 from complaints.choices import SIGN_OFF_ORDER, ArrivalDecision, ReturnStatus, SignOffStep
 from complaints.models import ReturnApplication, ReturnSignOff, UnannouncedArrival
-from complaints.services.common import EventKind, lock_order, record_event, refuse, refuse_unless
+from complaints.services.common import (
+    EventKind,
+    lock_order,
+    perform,
+    record_event,
+    refuse,
+    refuse_unless,
+)
 from complaints.services.returns import locked_application
 
 
@@ -40,11 +47,10 @@ def return_receive(
                 found.append(f"{line.style_no} {line.colour} {line.size}: {line.difference:+d}")
         for line in lines:
             line.save(update_fields=["received_quantity"])
-        differences = (differences or "").strip()
-        application.receipt_differences = "\n".join(filter(None, [*found, differences]))
-        application.received_by = user
-        application.received_at = timezone.now()
-        application.status = ReturnStatus.RECEIVED
+        differences = "\n".join(filter(None, [*found, (differences or "").strip()]))
+        perform(
+            application, "receive", user=user, by=user, at=timezone.now(), differences=differences
+        )
         application.save()
         record_event(
             application.order,
@@ -67,7 +73,7 @@ def return_sign_off(*, application_id: int, user, step: str, comment: str = "") 
             application=application, step=step, signed_by=user, comment=(comment or "").strip()
         )
         if step == SIGN_OFF_ORDER[-1]:
-            application.status = ReturnStatus.SIGNED_OFF
+            perform(application, "complete_sign_offs", user=user)
             application.save(update_fields=["status"])
         record_event(
             application.order,
@@ -86,10 +92,8 @@ def return_note_issue(*, application_id: int, user) -> ReturnApplication:
     with transaction.atomic():
         application = locked_application(application_id)
         refuse(rules.r17_note_refusal(application, user))
-        application.note_number = f"RN-{timezone.localdate():%Y}-{application.pk:05d}"
-        application.note_issued_by = user
-        application.note_issued_at = timezone.now()
-        application.status = ReturnStatus.CLOSED
+        number = f"RN-{timezone.localdate():%Y}-{application.pk:05d}"
+        perform(application, "issue_note", user=user, by=user, at=timezone.now(), number=number)
         application.save()
         record_event(
             application.order,

@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 from complaints import permissions, rules
 from complaints.choices import ReturnCause, ReturnStatus
 from complaints.models import RETURN_APPLICATION_FORM, Complaint, ReturnApplication, ReturnLine
-from complaints.services.common import EventKind, lock_order, record_event, refuse, refuse_unless
+from complaints.services.common import (
+    EventKind,
+    lock_order,
+    perform,
+    record_event,
+    refuse,
+    refuse_unless,
+)
 
 
 def locked_application(application_id: int) -> ReturnApplication:
@@ -101,11 +108,15 @@ def return_approve(
     with transaction.atomic():
         application = locked_application(application_id)
         refuse(rules.r17_approval_refusal(application, user, reason=reason))
-        application.status = ReturnStatus.APPROVED
-        application.decided_by = user
-        application.decided_at = timezone.now()
-        application.decision_reason = reason
-        application.handling = handling
+        perform(
+            application,
+            "approve",
+            user=user,
+            by=user,
+            at=timezone.now(),
+            reason=reason,
+            handling=handling,
+        )
         application.save()
         record_event(
             application.order,
@@ -122,10 +133,7 @@ def return_refuse(*, application_id: int, user, reason: str) -> ReturnApplicatio
     with transaction.atomic():
         application = locked_application(application_id)
         refuse(rules.r17_refusal_refusal(application, user, reason=reason))
-        application.status = ReturnStatus.REFUSED
-        application.decided_by = user
-        application.decided_at = timezone.now()
-        application.decision_reason = reason
+        perform(application, "refuse", user=user, by=user, at=timezone.now(), reason=reason)
         application.save()
         record_event(
             application.order,
