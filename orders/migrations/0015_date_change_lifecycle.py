@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orders', '0013_master_file_progress_subscription_feedback'),
+        ('orders', '0014_form_submissions'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('shipping', '0003_lg_number'),
+        ('shipping', '0005_payments_once'),
     ]
 
     operations = [
