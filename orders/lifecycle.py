@@ -9,7 +9,15 @@ transition and refuses with these messages.
 from collections.abc import Callable
 
 from django.apps import apps
-from django_fsm import FSMFieldMixin
+from django_fsm import FSMFieldMixin, FSMModelMixin
+
+
+class Lifecycle(FSMModelMixin):
+    """The base of a model with a protected lifecycle field: refresh_from_db reloads the state
+    (FSMModelMixin), and full_clean leaves it alone, as it is never a form's input."""
+
+    def clean_fields(self, exclude=None) -> None:
+        super().clean_fields(exclude={*(exclude or ()), *self._get_protected_fsm_fields()})
 
 
 def rule(refusal) -> Callable[[Callable], Callable]:

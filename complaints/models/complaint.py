@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import RETURN_VALUE, FSMField, FSMModelMixin, transition
+from django_fsm import RETURN_VALUE, FSMField, transition
 
 from complaints import permissions
 from complaints.choices import (
@@ -18,13 +18,13 @@ from complaints.choices import (
 )
 from complaints.models.fields import user_fk
 from orders.choices import Currency
-from orders.lifecycle import on_order
+from orders.lifecycle import Lifecycle, on_order
 from orders.money import Money
 
 COMPLAINT_FORM = "F-CMP-001"
 
 
-class Complaint(FSMModelMixin, models.Model):
+class Complaint(Lifecycle, models.Model):
     order = models.ForeignKey(
         "orders.Order", on_delete=models.CASCADE, related_name="complaints", verbose_name=_("order")
     )

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMField, transition
 
 from complaints import permissions, rules
 from complaints.choices import (
@@ -16,13 +16,13 @@ from complaints.choices import (
     SignOffStep,
 )
 from complaints.models.fields import user_fk
-from orders.lifecycle import on_order
+from orders.lifecycle import Lifecycle, on_order
 
 RETURN_APPLICATION_FORM = "F-RET-001"
 RETURN_NOTE_FORM = "F-RET-002"
 
 
-class ReturnApplication(FSMModelMixin, models.Model):
+class ReturnApplication(Lifecycle, models.Model):
     order = models.ForeignKey(
         "orders.Order", on_delete=models.CASCADE, related_name="returns", verbose_name=_("order")
     )

@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMField, transition
 
 from orders import permissions
+from orders.lifecycle import Lifecycle
 from orders.models.order import Order
 from orders.planning.choices import DateChangeKind, DateChangeStatus, Party
 from orders.planning.rules import r6_consenting_party
@@ -15,7 +16,7 @@ def may_decide_date_change(change, user) -> bool:
     return permissions.can_edit(change.order, user)
 
 
-class DateChangeRequest(FSMModelMixin, models.Model):
+class DateChangeRequest(Lifecycle, models.Model):
     order = models.ForeignKey(
         Order, on_delete=models.CASCADE, related_name="date_changes", verbose_name=_("order")
     )

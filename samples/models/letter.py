@@ -4,14 +4,15 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMField, transition
 
+from orders.lifecycle import Lifecycle
 from samples import rules
 from samples.choices import LETTER_STATUS_COLOURS, LetterLayout, LetterStatus
 from samples.models.sample import SampleRequest
 
 
-class CommentLetter(FSMModelMixin, models.Model):
+class CommentLetter(Lifecycle, models.Model):
     sample = models.ForeignKey(
         SampleRequest, on_delete=models.CASCADE, related_name="letters", verbose_name=_("sample")
     )

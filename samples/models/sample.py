@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_fsm import RETURN_VALUE, FSMField, FSMModelMixin, transition
+from django_fsm import RETURN_VALUE, FSMField, transition
 
+from orders.lifecycle import Lifecycle
 from orders.models import Order
 from samples import rules
 from samples.choices import (
@@ -19,7 +20,7 @@ from samples.choices import (
 )
 
 
-class SampleRequest(FSMModelMixin, models.Model):
+class SampleRequest(Lifecycle, models.Model):
     """One round of one sample type; a new round repeats the check and the old ones stay."""
 
     order = models.ForeignKey(

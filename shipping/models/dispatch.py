@@ -5,15 +5,16 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMField, transition
 
+from orders.lifecycle import Lifecycle
 from shipping.choices import DISPATCH_STEP_ORDER, DispatchStep
 from shipping.permissions import may_record
 
 DELIVERY_NOTE_FORM = "SHP-DN"
 
 
-class Dispatch(FSMModelMixin, models.Model):
+class Dispatch(Lifecycle, models.Model):
     order = models.ForeignKey(
         "orders.Order",
         on_delete=models.CASCADE,

@@ -73,7 +73,7 @@ class FabricBookingAdmin(admin.ModelAdmin):
     search_fields = ["order__po_number", "order__style_no", "fabric_name"]
     list_select_related = ["order", "supplier"]
     raw_id_fields = ["order"]
-    readonly_fields = SIGNATURE_FIELDS
+    readonly_fields = [*SIGNATURE_FIELDS, "procurement_status"]
     inlines = [BulkFabricSubmissionInline]
     actions = ["sign"]
 
@@ -175,6 +175,7 @@ class TrimAdmin(admin.ModelAdmin):
     search_fields = ["order__po_number", "description"]
     list_select_related = ["order"]
     raw_id_fields = ["order", "season_trim"]
+    readonly_fields = ["procurement_status"]
 
     @admin.display(description=_("shortage"), boolean=True)
     def short(self, trim: Trim) -> bool:

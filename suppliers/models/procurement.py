@@ -3,8 +3,11 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
 
-from suppliers.choices import ProcurementStatus
+from orders.lifecycle import Lifecycle, on_order
+from suppliers.choices import PROCUREMENT_STEPS, ProcurementStatus
+from suppliers.permissions import can_manage_materials
 
 # Days between a material's arrival and the ex-factory date that production needs, unless
 # the material says when it is needed; settings.GENDAN_MATERIAL_LEAD_DAYS overrides it.
@@ -15,14 +18,20 @@ def lead_days() -> int:
     return int(getattr(settings, "GENDAN_MATERIAL_LEAD_DAYS", DEFAULT_LEAD_DAYS))
 
 
-class Procurement(models.Model):
+def steps_up_to(status: str) -> list[str]:
+    """A material walks forward (a step may be skipped, or recorded again), never back."""
+    return PROCUREMENT_STEPS[: PROCUREMENT_STEPS.index(status) + 1]
+
+
+class Procurement(Lifecycle, models.Model):
     """Ordered, confirmed, in-house: each with its date, plus the expected arrival."""
 
-    procurement_status = models.CharField(
+    procurement_status = FSMField(
         _("procurement"),
         max_length=12,
         choices=ProcurementStatus.choices,
         default=ProcurementStatus.NOT_ORDERED,
+        protected=True,
     )
     needed_by = models.DateField(
         _("needed by"),
@@ -37,6 +46,35 @@ class Procurement(models.Model):
 
     class Meta:
         abstract = True
+
+    # ---- the lifecycle: not ordered -> ordered -> confirmed -> in-house, each with its date ---
+    # (by name: each material's own copy of the field carries the transitions)
+    @transition(
+        field="procurement_status",
+        source=steps_up_to(ProcurementStatus.ORDERED),
+        target=ProcurementStatus.ORDERED,
+        permission=on_order(can_manage_materials),
+    )
+    def mark_ordered(self, *, on: date) -> None:
+        self.ordered_on = on
+
+    @transition(
+        field="procurement_status",
+        source=steps_up_to(ProcurementStatus.CONFIRMED),
+        target=ProcurementStatus.CONFIRMED,
+        permission=on_order(can_manage_materials),
+    )
+    def mark_confirmed(self, *, on: date) -> None:
+        self.confirmed_on = on
+
+    @transition(
+        field="procurement_status",
+        source=steps_up_to(ProcurementStatus.IN_HOUSE),
+        target=ProcurementStatus.IN_HOUSE,
+        permission=on_order(can_manage_materials),
+    )
+    def mark_in_house(self, *, on: date) -> None:
+        self.in_house_on = on
 
     @property
     def need_date(self) -> date:

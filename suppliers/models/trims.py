@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMField, transition
 
 from orders.choices import Currency
+from orders.lifecycle import Lifecycle
 from suppliers.choices import SupplierKind, TrimCardStatus, TrimSource
 from suppliers.models.parties import Supplier, SupplierContact
 from suppliers.models.procurement import Procurement
@@ -148,7 +149,7 @@ class Trim(Procurement):
         ]
 
 
-class TrimCard(FSMModelMixin, models.Model):
+class TrimCard(Lifecycle, models.Model):
     """One submission of the factory's trim card (物料咭, in duplicate) and its review (R1)."""
 
     order = models.ForeignKey(

@@ -8,15 +8,16 @@ from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
 from orders.timeline import event_message
-from suppliers.choices import PROCUREMENT_STEPS, ProcurementStatus
+from suppliers.choices import ProcurementStatus
 from suppliers.models import FabricBooking, Trim
-from suppliers.services.common import ActionRefused, lock_for, note
+from suppliers.services.common import ActionRefused, lock_for, note, perform
 
 MATERIALS = {"fabric": FabricBooking, "trim": Trim}
-DATE_FIELD = {
-    ProcurementStatus.ORDERED: "ordered_on",
-    ProcurementStatus.CONFIRMED: "confirmed_on",
-    ProcurementStatus.IN_HOUSE: "in_house_on",
+# The lifecycle transition (suppliers/models/procurement.py) that records each step.
+STEP_TRANSITIONS = {
+    ProcurementStatus.ORDERED: "mark_ordered",
+    ProcurementStatus.CONFIRMED: "mark_confirmed",
+    ProcurementStatus.IN_HOUSE: "mark_in_house",
 }
 
 
@@ -32,18 +33,16 @@ def procurement_update(
 ):
     """Move a fabric or trim on to `status` (on date `on`); it never steps back."""
     model = MATERIALS[material]
-    if status not in DATE_FIELD:
+    if status not in STEP_TRANSITIONS:
         raise ActionRefused(_("Choose ordered, confirmed or in-house."))
     with transaction.atomic():
         item = model.objects.select_for_update().get(pk=material_id)
         order = lock_for(item.order_id, user)
-        if PROCUREMENT_STEPS.index(status) < PROCUREMENT_STEPS.index(item.procurement_status):
-            raise ActionRefused(
-                _("It is already %(status)s.")
-                % {"status": ProcurementStatus(item.procurement_status).label}
-            )
-        item.procurement_status = status
-        setattr(item, DATE_FIELD[status], on)
+        item.order = order
+        already = _("It is already %(status)s.") % {
+            "status": ProcurementStatus(item.procurement_status).label
+        }
+        perform(item, STEP_TRANSITIONS[status], user=user, not_possible=already, on=on)
         if expected_on is not None:
             item.expected_on = expected_on
         if needed_by is not None:
