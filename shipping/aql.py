@@ -10,6 +10,8 @@ against the printed page.
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
 LEVELS = ("S-1", "S-2", "S-3", "S-4", "I", "II", "III")
 LEVEL_ALIASES = {"G-1": "I", "G-2": "II", "G-3": "III", "GI": "I", "GII": "II", "GIII": "III"}
 
@@ -102,6 +104,20 @@ class AQLError(ValueError):
     def __init__(self, field: str, message: str):
         super().__init__(message)
         self.field = field
+
+
+def aql_error_message(error: AQLError) -> str:
+    """The calculator's errors in the user's language: the screen's form, the booking service
+    and `manage.py aql` show these."""
+    if error.field == "lot":
+        return _("The lot size must be a whole number of at least 1.")
+    if error.field == "level":
+        return _("Unknown inspection level: use one of %(levels)s.") % {"levels": ", ".join(LEVELS)}
+    if error.field == "aql":
+        return _("This AQL is not in Table 2-A of ISO 2859-1: use one of %(values)s.") % {
+            "values": ", ".join(AQL_VALUES)
+        }
+    return str(error)
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,9 @@ from orders import selectors as order_selectors
 from orders.services.submissions import submitted_once
 from orders.views.generic import ObjectListView, ServiceActionView
 from shipping import forms, permissions, selectors, services
-from shipping.aql import AQLError
+from shipping.aql import AQLError, aql_error_message
 from shipping.choices import DefectClass
 from shipping.exports import InspectionsTable, TrackingTable
-from shipping.management.commands.aql import aql_error_message
 from shipping.models import GuaranteeLetter, InspectionBooking, InspectionReport
 from shipping.report_page import ReportPage
 

@@ -74,9 +74,7 @@ def _book(order, user, *, kind, party, planned_date, lot_size, level, aqls, **fi
         for value in aqls:
             aql.sampling_plan(lot_size, level, value)
     except aql.AQLError as error:
-        from shipping.management.commands.aql import aql_error_message
-
-        raise ActionRefused(aql_error_message(error)) from error
+        raise ActionRefused(aql.aql_error_message(error)) from error
     booking = InspectionBooking.objects.create(
         order=order,
         kind=kind,

@@ -5,20 +5,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from shipping.aql import AQL_VALUES, LEVELS, AQLError, sampling_plan
-
-
-def aql_error_message(error: AQLError) -> str:
-    """The calculator's errors in the user's language (the form on the screen uses these too)."""
-    if error.field == "lot":
-        return _("The lot size must be a whole number of at least 1.")
-    if error.field == "level":
-        return _("Unknown inspection level: use one of %(levels)s.") % {"levels": ", ".join(LEVELS)}
-    if error.field == "aql":
-        return _("This AQL is not in Table 2-A of ISO 2859-1: use one of %(values)s.") % {
-            "values": ", ".join(AQL_VALUES)
-        }
-    return str(error)
+from shipping.aql import AQLError, aql_error_message, sampling_plan
 
 
 class Command(BaseCommand):
