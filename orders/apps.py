@@ -38,6 +38,7 @@ class OrdersConfig(AppConfig):
         from orders.kpis import builtin as kpis_builtin
 
         kpis_builtin.register()  # on-time delivery, date changes by cause
+        from orders import checks  # noqa: F401  registers the plan templates' code check
         from orders.role_table import apply_role_table
 
         post_migrate.connect(apply_role_table, sender=self, dispatch_uid="gendan.role_table")

@@ -15,6 +15,16 @@ def register_action_labels(labels: dict) -> None:
     _labels.update({str(code): label for code, label in labels.items()})
 
 
+def known_actions() -> set[str]:
+    """Every action code the timeline records: the codes apps registered with their labels."""
+    return set(_labels)
+
+
+def unknown_actions(codes) -> list[str]:
+    known = known_actions()
+    return [code for code in codes if code not in known]
+
+
 def action_label(action: str, kind: str = ""):
     if not action:
         return ""

@@ -1,6 +1,7 @@
 """Time-and-action plans: templates the managers edit, and each order's own milestones."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from orders.models.order import Order
 from orders.models.parties import Customer
 from orders.planning.choices import MILESTONE_LABELS, Anchor, OffsetUnit
 from orders.roles import Role
+from orders.timeline import unknown_actions
 
 
 def split_codes(text: str) -> list[str]:
@@ -123,6 +125,24 @@ class MilestoneTemplate(MilestoneFields):
 
     def __str__(self) -> str:
         return str(self.label)
+
+    def clean(self) -> None:
+        """A misspelt code would leave the milestone open for ever (late flags, escalations):
+        only the codes the timeline records are accepted."""
+        errors = {}
+        unknown = unknown_actions(self.action_codes)
+        if unknown:
+            errors["completed_by"] = unknown_code_message(unknown)
+        if self.anchor_action and unknown_actions([self.anchor_action]):
+            errors["anchor_action"] = unknown_code_message([self.anchor_action])
+        if errors:
+            raise ValidationError(errors)
+
+
+def unknown_code_message(codes: list[str]) -> str:
+    return _("No event is recorded under %(codes)s: use the timeline's action codes.") % {
+        "codes": ", ".join(codes)
+    }
 
 
 class OrderPlan(models.Model):
