@@ -99,20 +99,25 @@ class ArrivalDecision(models.TextChoices):
 
 
 # Timeline action codes and their labels (registered with orders.timeline).
-ACTION_LABELS = {
-    "complaint_filed": _("Complaint filed"),
-    "complaint_attachment": _("Complaint attachment added"),
-    "complaint_approved": _("Complaint report approved"),
-    "complaint_analysed": _("Complaint cause analysed (QA)"),
-    "complaint_replied": _("Customer replied to"),
-    "complaint_remedy_shipped": _("Rework / replacement shipped"),
-    "factory_claim": _("Claim against the factory"),
-    "return_applied": _("Return application"),
-    "return_approved": _("Return approved"),
-    "return_refused": _("Return refused"),
-    "return_customer_notified": _("Customer told to ship the return"),
-    "return_received": _("Returned goods received"),
-    "return_signed": _("Return signed off"),
-    "return_note_issued": _("Return note issued"),
-    "unannounced_arrival": _("Unannounced returned goods"),
-}
+class ComplaintEvent(models.TextChoices):
+    """Every action code this app records on the order's timeline (OrderEvent.action),
+    with its label; plan templates name these codes (MilestoneTemplate.completed_by)."""
+
+    COMPLAINT_FILED = "complaint_filed", _("Complaint filed")
+    COMPLAINT_ATTACHMENT = "complaint_attachment", _("Complaint attachment added")
+    COMPLAINT_APPROVED = "complaint_approved", _("Complaint report approved")
+    COMPLAINT_ANALYSED = "complaint_analysed", _("Complaint cause analysed (QA)")
+    COMPLAINT_REPLIED = "complaint_replied", _("Customer replied to")
+    COMPLAINT_REMEDY_SHIPPED = "complaint_remedy_shipped", _("Rework / replacement shipped")
+    FACTORY_CLAIM = "factory_claim", _("Claim against the factory")
+    RETURN_APPLIED = "return_applied", _("Return application")
+    RETURN_APPROVED = "return_approved", _("Return approved")
+    RETURN_REFUSED = "return_refused", _("Return refused")
+    RETURN_CUSTOMER_NOTIFIED = "return_customer_notified", _("Customer told to ship the return")
+    RETURN_RECEIVED = "return_received", _("Returned goods received")
+    RETURN_SIGNED = "return_signed", _("Return signed off")
+    RETURN_NOTE_ISSUED = "return_note_issued", _("Return note issued")
+    UNANNOUNCED_ARRIVAL = "unannounced_arrival", _("Unannounced returned goods")
+
+
+ACTION_LABELS = dict(ComplaintEvent.choices)

@@ -221,3 +221,9 @@ class FeedbackRating(models.TextChoices):
     GOOD = "good", _("Good")
     FAIR = "fair", _("Fair")
     POOR = "poor", _("Poor")
+
+
+class FeedbackEvent(models.TextChoices):
+    """R30's action code on the order's timeline, with its label."""
+
+    CUSTOMER_FEEDBACK_RECORDED = "customer_feedback_recorded", _("Customer feedback recorded (R30)")

@@ -87,18 +87,26 @@ LETTER_STATUS_COLOURS = {
 
 
 # What the samples app's timeline events are called on the order page.
-ACTION_LABELS = {
-    "sample_requested": _("Sample requested"),
-    "sample_received": _("Sample received from the factory"),
-    "sample_sent_to_customer": _("Sample sent to the customer"),
-    "sample_checked": _("Sample checked against the spec"),
-    "sample_approved": _("Sample approved"),
-    "sample_round_approved": _("Sample approved"),
-    "sample_rejected": _("Sample rejected"),
-    "comment_letter_prepared": _("Sample comment letter prepared"),
-    "comment_letter_uploaded": _("Customer's comment letter uploaded"),
-    "comment_letter_signed": _("Sample comment letter signed"),
-    "comment_letter_sent": _("Sample comment letter sent to the factory"),
-    "comment_letter_sent_to_customer": _("Sample comment letter sent to the customer"),
-    "comment_letter_withdrawn": _("Sample comment letter withdrawn"),
-}
+class SampleEvent(models.TextChoices):
+    """Every action code this app records on the order's timeline (OrderEvent.action),
+    with its label; plan templates name these codes (MilestoneTemplate.completed_by)."""
+
+    SAMPLE_REQUESTED = "sample_requested", _("Sample requested")
+    SAMPLE_RECEIVED = "sample_received", _("Sample received from the factory")
+    SAMPLE_SENT_TO_CUSTOMER = "sample_sent_to_customer", _("Sample sent to the customer")
+    SAMPLE_CHECKED = "sample_checked", _("Sample checked against the spec")
+    SAMPLE_APPROVED = "sample_approved", _("Sample approved")
+    SAMPLE_ROUND_APPROVED = "sample_round_approved", _("Sample approved")
+    SAMPLE_REJECTED = "sample_rejected", _("Sample rejected")
+    COMMENT_LETTER_PREPARED = "comment_letter_prepared", _("Sample comment letter prepared")
+    COMMENT_LETTER_UPLOADED = "comment_letter_uploaded", _("Customer's comment letter uploaded")
+    COMMENT_LETTER_SIGNED = "comment_letter_signed", _("Sample comment letter signed")
+    COMMENT_LETTER_SENT = "comment_letter_sent", _("Sample comment letter sent to the factory")
+    COMMENT_LETTER_SENT_TO_CUSTOMER = (
+        "comment_letter_sent_to_customer",
+        _("Sample comment letter sent to the customer"),
+    )
+    COMMENT_LETTER_WITHDRAWN = "comment_letter_withdrawn", _("Sample comment letter withdrawn")
+
+
+ACTION_LABELS = dict(SampleEvent.choices)

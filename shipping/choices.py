@@ -151,35 +151,55 @@ DISPATCH_ACTIONS = {step: f"dispatch_{step}" for step in DispatchStep.values}
 
 
 # What the shipping app's timeline events are called on the order page.
-ACTION_LABELS = {
+class ShippingEvent(models.TextChoices):
+    """Every action code this app records on the order's timeline (OrderEvent.action),
+    with its label; plan templates name these codes (MilestoneTemplate.completed_by)."""
+
     # The plan tells an inline report from a final booking by these codes (inspection_action).
-    "inline_inspection_booked": _("Inline inspection booked"),
-    "final_inspection_booked": _("Final inspection booked"),
-    "reinspection_inspection_booked": _("Re-inspection booked"),
-    "inline_inspection_recorded": _("Inline inspection report recorded"),
-    "final_inspection_recorded": _("Final inspection report recorded"),
-    "reinspection_inspection_recorded": _("Re-inspection report recorded"),
-    "inspection_failure_decided": _("Decision on a failed inspection"),
-    "inspection_certificate_issued": _("Inspection certificate issued"),
-    "lg_letter_created": _("L/G letter prepared"),
-    "lg_letter_signed": _("L/G letter signed by the factory"),
-    "lg_shipment_approved": _("Shipment under L/G approved"),
-    "shipping_marks_saved": _("Shipping marks saved"),
-    "shipping_marks_confirmed": _("Shipping marks confirmed by the customer"),
-    "packing_list_generated": _("Packing list generated"),
-    "commercial_invoice_issued": _("Commercial invoice issued"),
-    "freight_booked": _("Freight booked"),
-    "export_document_recorded": _("Export document recorded"),
-    "payment_recorded": _("Payment recorded"),
-    "deduction_recorded": _("Claim or deduction recorded"),
-    "dispatch_slip_drawn": _("Stock preparation slip drawn up"),
-    "dispatch_prices_approved": _("Stock preparation slip: prices approved"),
-    "dispatch_prepared": _("Goods prepared: quantities and cartons confirmed"),
-    "dispatch_note_printed": _("Delivery note printed"),
-    "dispatch_note_signed": _("Delivery note checked and signed"),
-    "dispatch_shipped": _("Goods shipped with waybill"),
-    "dispatch_sent": _("Delivery note and waybill sent to the customer"),
-}
+    INLINE_INSPECTION_BOOKED = "inline_inspection_booked", _("Inline inspection booked")
+    FINAL_INSPECTION_BOOKED = "final_inspection_booked", _("Final inspection booked")
+    REINSPECTION_INSPECTION_BOOKED = "reinspection_inspection_booked", _("Re-inspection booked")
+    INLINE_INSPECTION_RECORDED = (
+        "inline_inspection_recorded",
+        _("Inline inspection report recorded"),
+    )
+    FINAL_INSPECTION_RECORDED = "final_inspection_recorded", _("Final inspection report recorded")
+    REINSPECTION_INSPECTION_RECORDED = (
+        "reinspection_inspection_recorded",
+        _("Re-inspection report recorded"),
+    )
+    INSPECTION_FAILURE_DECIDED = "inspection_failure_decided", _("Decision on a failed inspection")
+    INSPECTION_CERTIFICATE_ISSUED = (
+        "inspection_certificate_issued",
+        _("Inspection certificate issued"),
+    )
+    LG_LETTER_CREATED = "lg_letter_created", _("L/G letter prepared")
+    LG_LETTER_SIGNED = "lg_letter_signed", _("L/G letter signed by the factory")
+    LG_SHIPMENT_APPROVED = "lg_shipment_approved", _("Shipment under L/G approved")
+    SHIPPING_MARKS_SAVED = "shipping_marks_saved", _("Shipping marks saved")
+    SHIPPING_MARKS_CONFIRMED = (
+        "shipping_marks_confirmed",
+        _("Shipping marks confirmed by the customer"),
+    )
+    PACKING_LIST_GENERATED = "packing_list_generated", _("Packing list generated")
+    COMMERCIAL_INVOICE_ISSUED = "commercial_invoice_issued", _("Commercial invoice issued")
+    FREIGHT_BOOKED = "freight_booked", _("Freight booked")
+    EXPORT_DOCUMENT_RECORDED = "export_document_recorded", _("Export document recorded")
+    PAYMENT_RECORDED = "payment_recorded", _("Payment recorded")
+    DEDUCTION_RECORDED = "deduction_recorded", _("Claim or deduction recorded")
+    DISPATCH_SLIP_DRAWN = "dispatch_slip_drawn", _("Stock preparation slip drawn up")
+    DISPATCH_PRICES_APPROVED = (
+        "dispatch_prices_approved",
+        _("Stock preparation slip: prices approved"),
+    )
+    DISPATCH_PREPARED = "dispatch_prepared", _("Goods prepared: quantities and cartons confirmed")
+    DISPATCH_NOTE_PRINTED = "dispatch_note_printed", _("Delivery note printed")
+    DISPATCH_NOTE_SIGNED = "dispatch_note_signed", _("Delivery note checked and signed")
+    DISPATCH_SHIPPED = "dispatch_shipped", _("Goods shipped with waybill")
+    DISPATCH_SENT = "dispatch_sent", _("Delivery note and waybill sent to the customer")
+
+
+ACTION_LABELS = dict(ShippingEvent.choices)
 
 
 def inspection_action(kind: str, event: str) -> str:

@@ -91,27 +91,36 @@ TRIM_CARD_COLOURS = {
     TrimCardStatus.APPROVED: "green",
 }
 
+
 # Every change this app writes on the order's timeline, under `OrderEvent.action`.
-ACTION_LABELS = {
-    "fabric_booking_created": _("Fabric booking added"),
-    "fabric_booking_edited": _("Fabric booking changed"),
-    "fabric_booking_signed": _("Fabric booking signed (R2)"),
-    "fabric_booking_sent": _("Fabric booking sent to the factory"),
-    "lab_dip_submitted": _("Colour standard submitted"),
-    "lab_dip_approved": _("Colour standard approved"),
-    "lab_dip_rejected": _("Colour standard rejected"),
-    "bulk_fabric_submitted": _("Bulk fabric swatch submitted"),
-    "bulk_fabric_approved": _("Bulk fabric swatch approved and signed"),
-    "bulk_fabric_rejected": _("Bulk fabric swatch rejected"),
-    "lab_test_sent": _("Fabric sent to the lab"),
-    "lab_test_passed": _("Lab test passed"),
-    "lab_test_failed": _("Lab test failed (R3)"),
-    "trim_added": _("Trim added"),
-    "trim_picture": _("Trim picture saved"),
-    "trim_list_sent": _("Trim list with pictures sent to the factory (R24)"),
-    "season_trim_applied": _("Season-approved trim applied"),
-    "procurement": _("Material procurement updated"),
-    "trim_card_received": _("Trim card received from the factory (R1)"),
-    "trim_card_returned": _("Trim card returned to the factory with errors (R1)"),
-    "trim_card_approved": _("Trim card signed: one copy to QC, one filed (R1)"),
-}
+class SupplierEvent(models.TextChoices):
+    """Every action code this app records on the order's timeline (OrderEvent.action),
+    with its label; plan templates name these codes (MilestoneTemplate.completed_by)."""
+
+    FABRIC_BOOKING_CREATED = "fabric_booking_created", _("Fabric booking added")
+    FABRIC_BOOKING_EDITED = "fabric_booking_edited", _("Fabric booking changed")
+    FABRIC_BOOKING_SIGNED = "fabric_booking_signed", _("Fabric booking signed (R2)")
+    FABRIC_BOOKING_SENT = "fabric_booking_sent", _("Fabric booking sent to the factory")
+    LAB_DIP_SUBMITTED = "lab_dip_submitted", _("Colour standard submitted")
+    LAB_DIP_APPROVED = "lab_dip_approved", _("Colour standard approved")
+    LAB_DIP_REJECTED = "lab_dip_rejected", _("Colour standard rejected")
+    BULK_FABRIC_SUBMITTED = "bulk_fabric_submitted", _("Bulk fabric swatch submitted")
+    BULK_FABRIC_APPROVED = "bulk_fabric_approved", _("Bulk fabric swatch approved and signed")
+    BULK_FABRIC_REJECTED = "bulk_fabric_rejected", _("Bulk fabric swatch rejected")
+    LAB_TEST_SENT = "lab_test_sent", _("Fabric sent to the lab")
+    LAB_TEST_PASSED = "lab_test_passed", _("Lab test passed")
+    LAB_TEST_FAILED = "lab_test_failed", _("Lab test failed (R3)")
+    TRIM_ADDED = "trim_added", _("Trim added")
+    TRIM_PICTURE = "trim_picture", _("Trim picture saved")
+    TRIM_LIST_SENT = "trim_list_sent", _("Trim list with pictures sent to the factory (R24)")
+    SEASON_TRIM_APPLIED = "season_trim_applied", _("Season-approved trim applied")
+    PROCUREMENT = "procurement", _("Material procurement updated")
+    TRIM_CARD_RECEIVED = "trim_card_received", _("Trim card received from the factory (R1)")
+    TRIM_CARD_RETURNED = (
+        "trim_card_returned",
+        _("Trim card returned to the factory with errors (R1)"),
+    )
+    TRIM_CARD_APPROVED = "trim_card_approved", _("Trim card signed: one copy to QC, one filed (R1)")
+
+
+ACTION_LABELS = dict(SupplierEvent.choices)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from complaints import permissions, rules
+from complaints.choices import ComplaintEvent
 from complaints.models import FactoryClaim
 from complaints.services.common import EventKind, record_event, refuse, refuse_unless
 from complaints.services.complaints import _locked
@@ -47,7 +48,7 @@ def factory_claim_raise(*, complaint_id: int, user, amount: Decimal, reason: str
             order,
             kind=EventKind.PAYMENT,
             actor=user,
-            action="factory_claim",
+            action=ComplaintEvent.FACTORY_CLAIM,
             comment=f"{complaint.number} → {order.factory}: {claim.money} ({reason})",
         )
     return claim

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from complaints import permissions, rules
-from complaints.choices import AttachmentKind, ComplaintKind, Fault, Remedy
+from complaints.choices import AttachmentKind, ComplaintEvent, ComplaintKind, Fault, Remedy
 from complaints.models import Complaint, ComplaintAttachment
 from complaints.services.common import (
     EventKind,
@@ -95,7 +95,7 @@ def complaint_file(
             order,
             kind=EventKind.NOTE,
             actor=user,
-            action="complaint_filed",
+            action=ComplaintEvent.COMPLAINT_FILED,
             comment=f"{complaint.number} {complaint.get_kind_display()}: {description}",
         )
     return complaint
@@ -115,7 +115,7 @@ def complaint_attach(
             complaint.order,
             kind=EventKind.DOCUMENT,
             actor=user,
-            action="complaint_attachment",
+            action=ComplaintEvent.COMPLAINT_ATTACHMENT,
             comment=f"{complaint.number}: {attachment.get_kind_display()} {attachment}",
         )
     return attachment
@@ -142,7 +142,7 @@ def complaint_approve(*, complaint_id: int, user, comment: str = "") -> Complain
             complaint.order,
             kind=EventKind.APPROVAL,
             actor=user,
-            action="complaint_approved",
+            action=ComplaintEvent.COMPLAINT_APPROVED,
             comment=f"{complaint.number} {complaint.approval_comment}".strip(),
         )
     return complaint
@@ -174,7 +174,7 @@ def complaint_analyse(
             complaint.order,
             kind=EventKind.NOTE,
             actor=user,
-            action="complaint_analysed",
+            action=ComplaintEvent.COMPLAINT_ANALYSED,
             comment=f"{complaint.number} ({complaint.get_fault_display()}): {cause} → "
             f"{corrective_action}",
         )
@@ -212,7 +212,7 @@ def complaint_reply(
             complaint.order,
             kind=EventKind.DOCUMENT,
             actor=user,
-            action="complaint_replied",
+            action=ComplaintEvent.COMPLAINT_REPLIED,
             comment=f"{complaint.number} ({complaint.get_remedy_display()}): "
             f"{reply_text or complaint.reply_document.name}",
         )
@@ -240,7 +240,7 @@ def complaint_remedy_shipped(
             complaint.order,
             kind=EventKind.NOTE,
             actor=user,
-            action="complaint_remedy_shipped",
+            action=ComplaintEvent.COMPLAINT_REMEDY_SHIPPED,
             comment=f"{complaint.number} {complaint.get_remedy_display()} {shipped_on} "
             f"{complaint.remedy_reference}".strip(),
         )

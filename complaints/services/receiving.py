@@ -8,7 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from complaints import permissions, rules
-from complaints.choices import SIGN_OFF_ORDER, ArrivalDecision, ReturnStatus, SignOffStep
+from complaints.choices import (
+    SIGN_OFF_ORDER,
+    ArrivalDecision,
+    ComplaintEvent,
+    ReturnStatus,
+    SignOffStep,
+)
 from complaints.models import ReturnApplication, ReturnSignOff, UnannouncedArrival
 from complaints.services.common import (
     EventKind,
@@ -56,7 +62,7 @@ def return_receive(
             application.order,
             kind=EventKind.NOTE,
             actor=user,
-            action="return_received",
+            action=ComplaintEvent.RETURN_RECEIVED,
             comment=f"{application.number}: "
             + (application.receipt_differences or _("models and quantities as applied")),
         )
@@ -79,7 +85,7 @@ def return_sign_off(*, application_id: int, user, step: str, comment: str = "") 
             application.order,
             kind=EventKind.APPROVAL,
             actor=user,
-            action="return_signed",
+            action=ComplaintEvent.RETURN_SIGNED,
             comment=" · ".join(
                 filter(None, [application.number, str(sign_off.get_step_display()), comment])
             ),
@@ -99,7 +105,7 @@ def return_note_issue(*, application_id: int, user) -> ReturnApplication:
             application.order,
             kind=EventKind.DOCUMENT,
             actor=user,
-            action="return_note_issued",
+            action=ComplaintEvent.RETURN_NOTE_ISSUED,
             comment=f"{application.number} · {application.note_number}",
         )
     return application
@@ -158,7 +164,7 @@ def unannounced_arrival_record(
             order,
             kind=EventKind.REJECTION if decision == ArrivalDecision.REFUSED else EventKind.NOTE,
             actor=user,
-            action="unannounced_arrival",
+            action=ComplaintEvent.UNANNOUNCED_ARRIVAL,
             comment=f"{arrival.get_decision_display()}: {goods} ({arrival.quantity} pcs"
             + (f", {arrival.waybill}" if arrival.waybill else "")
             + f") — {reason}",

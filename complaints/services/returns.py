@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from complaints import permissions, rules
-from complaints.choices import ReturnCause, ReturnStatus
+from complaints.choices import ComplaintEvent, ReturnCause, ReturnStatus
 from complaints.models import RETURN_APPLICATION_FORM, Complaint, ReturnApplication, ReturnLine
 from complaints.services.common import (
     EventKind,
@@ -92,7 +92,7 @@ def return_apply(
             order,
             kind=EventKind.NOTE,
             actor=user,
-            action="return_applied",
+            action=ComplaintEvent.RETURN_APPLIED,
             comment=f"{application.number} ({application.get_cause_display()}, {total} pcs"
             + (f", {_('back to the factory')}" if back_to_factory else "")
             + f"): {reasons}",
@@ -122,7 +122,7 @@ def return_approve(
             application.order,
             kind=EventKind.APPROVAL,
             actor=user,
-            action="return_approved",
+            action=ComplaintEvent.RETURN_APPROVED,
             comment=" · ".join(filter(None, [application.number, reason, handling])),
         )
     return application
@@ -139,7 +139,7 @@ def return_refuse(*, application_id: int, user, reason: str) -> ReturnApplicatio
             application.order,
             kind=EventKind.REJECTION,
             actor=user,
-            action="return_refused",
+            action=ComplaintEvent.RETURN_REFUSED,
             comment=f"{application.number}: {reason}",
         )
     return application
@@ -170,7 +170,7 @@ def return_notify_customer(*, application_id: int, user, language: str | None = 
             application.order,
             kind=EventKind.DOCUMENT,
             actor=user,
-            action="return_customer_notified",
+            action=ComplaintEvent.RETURN_CUSTOMER_NOTIFIED,
             comment=f"{application.number} → {document.recipient_name} "
             f"<{document.recipient_email}>",
         )

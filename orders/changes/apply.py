@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from orders.changes.choices import Aspect, ImpactArea, LineChangeKind
+from orders.changes.choices import Aspect, ChangeEvent, ImpactArea, LineChangeKind
 from orders.changes.common import lock_change, note, perform, refuse_if_stale, refuse_r14
 from orders.changes.diff import compute_diff, summary
 from orders.changes.fields import FIELD_SPECS
@@ -58,7 +58,7 @@ def change_request_apply(*, change_id: int, user) -> ChangeRequest:
             order,
             change,
             user=user,
-            action="change_applied",
+            action=ChangeEvent.CHANGE_APPLIED,
             kind=EventKind.EDITED,
             detail=_applied_detail(order, change, diff, reissued),
         )

@@ -80,23 +80,32 @@ class ImpactArea(models.TextChoices):
 
 IMPACT_AREA_ORDER = list(ImpactArea.values)
 
+
 # The timeline actions of change requests, with their labels.
-ACTION_LABELS = {
-    "change_raised": _("Change request raised (R8)"),
-    "change_edited": _("Change request edited"),
-    "change_sent": _("Change notice sent to the factory (R8)"),
-    "change_factory_agreed": _("Factory agreed to the change"),
-    "change_factory_refused": _("Factory refused the change"),
-    "change_customer_confirmed": _("Customer confirmed the change (R8)"),
-    "change_signed": _("Change request signed"),
-    "change_approved": _("Change request approved (R8)"),
-    "change_applied": _("Change applied: new revision"),
-    "change_refused": _("Change request refused"),
-    "change_withdrawn": _("Change request withdrawn"),
-    "change_reopened": _("Change request back to draft"),
-    "change_refreshed": _("Change request refreshed onto the current order"),
-    "payment_clearance_void": _("Payment clearance no longer covers the order (R11)"),
-}
+class ChangeEvent(models.TextChoices):
+    """Every action code this app records on the order's timeline (OrderEvent.action),
+    with its label; plan templates name these codes (MilestoneTemplate.completed_by)."""
+
+    CHANGE_RAISED = "change_raised", _("Change request raised (R8)")
+    CHANGE_EDITED = "change_edited", _("Change request edited")
+    CHANGE_SENT = "change_sent", _("Change notice sent to the factory (R8)")
+    CHANGE_FACTORY_AGREED = "change_factory_agreed", _("Factory agreed to the change")
+    CHANGE_FACTORY_REFUSED = "change_factory_refused", _("Factory refused the change")
+    CHANGE_CUSTOMER_CONFIRMED = "change_customer_confirmed", _("Customer confirmed the change (R8)")
+    CHANGE_SIGNED = "change_signed", _("Change request signed")
+    CHANGE_APPROVED = "change_approved", _("Change request approved (R8)")
+    CHANGE_APPLIED = "change_applied", _("Change applied: new revision")
+    CHANGE_REFUSED = "change_refused", _("Change request refused")
+    CHANGE_WITHDRAWN = "change_withdrawn", _("Change request withdrawn")
+    CHANGE_REOPENED = "change_reopened", _("Change request back to draft")
+    CHANGE_REFRESHED = "change_refreshed", _("Change request refreshed onto the current order")
+    PAYMENT_CLEARANCE_VOID = (
+        "payment_clearance_void",
+        _("Payment clearance no longer covers the order (R11)"),
+    )
+
+
+ACTION_LABELS = dict(ChangeEvent.choices)
 
 # What each step of a change request is called on a button and in a refusal.
 CHANGE_TRANSITION_LABELS = {

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from orders import rules as order_rules
-from orders.changes.choices import Aspect, ImpactArea
+from orders.changes.choices import Aspect, ChangeEvent, ImpactArea
 from orders.changes.fields import FIELD_SPECS
 from orders.changes.registry import Impact, QuantityFloor
 from orders.changes.rules import r14_in_production, working_stage
@@ -169,7 +169,7 @@ def payment_apply(context) -> None:
             order,
             kind=EventKind.PAYMENT,
             actor=context.user,
-            action="payment_clearance_void",
+            action=ChangeEvent.PAYMENT_CLEARANCE_VOID,
             comment=f"{clearance.get_kind_display()}: {clearance.void_reason}",
         )
 

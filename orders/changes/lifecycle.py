@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from orders.changes.choices import ChangeStatus, FactoryAnswer, Requester
+from orders.changes.choices import ChangeEvent, ChangeStatus, FactoryAnswer, Requester
 from orders.changes.common import (
     lock_change,
     note,
@@ -37,7 +37,7 @@ def change_request_send(*, change_id: int, user) -> ChangeRequest:
         _ready(order, change)
         perform(change, user, "send_to_factory")
         change.save()
-        note(order, change, user=user, action="change_sent", detail=str(order.factory))
+        note(order, change, user=user, action=ChangeEvent.CHANGE_SENT, detail=str(order.factory))
         from orders.changes.notice import send_notice
 
         send_notice(change=change, user=user)
@@ -111,7 +111,9 @@ def change_factory_answer(
             order,
             change,
             user=user,
-            action="change_factory_agreed" if agreed else "change_factory_refused",
+            action=ChangeEvent.CHANGE_FACTORY_AGREED
+            if agreed
+            else ChangeEvent.CHANGE_FACTORY_REFUSED,
             kind=EventKind.APPROVAL if agreed else EventKind.REJECTION,
             detail=detail,
         )
@@ -142,7 +144,7 @@ def change_customer_confirm(
             order,
             change,
             user=user,
-            action="change_customer_confirmed",
+            action=ChangeEvent.CHANGE_CUSTOMER_CONFIRMED,
             kind=EventKind.APPROVAL,
             detail=" ".join(part for part in (confirmed_by, str(confirmed_on), reference) if part),
         )
@@ -188,7 +190,7 @@ def change_approval_record(
                 order,
                 change,
                 user=user,
-                action="change_refused",
+                action=ChangeEvent.CHANGE_REFUSED,
                 kind=EventKind.REJECTION,
                 detail=f"{label}: {comment}",
             )
@@ -197,14 +199,20 @@ def change_approval_record(
             order,
             change,
             user=user,
-            action="change_signed",
+            action=ChangeEvent.CHANGE_SIGNED,
             kind=EventKind.APPROVAL,
             detail=" — ".join(str(part) for part in (label, comment) if part),
         )
         if change.approval_chain_complete():
             perform(change, user, "approve")
             change.save()
-            note(order, change, user=user, action="change_approved", kind=EventKind.APPROVAL)
+            note(
+                order,
+                change,
+                user=user,
+                action=ChangeEvent.CHANGE_APPROVED,
+                kind=EventKind.APPROVAL,
+            )
         else:
             from orders.notifications import change_approval_needed
 
@@ -227,11 +235,11 @@ def _close(change_id: int, user, name: str, reason: str, action: str) -> ChangeR
 
 def change_request_refuse(*, change_id: int, user, reason: str) -> ChangeRequest:
     """Refused at any step (by the customer, the factory or an approver), with the reason."""
-    return _close(change_id, user, "refuse", reason, "change_refused")
+    return _close(change_id, user, "refuse", reason, ChangeEvent.CHANGE_REFUSED)
 
 
 def change_request_withdraw(*, change_id: int, user, reason: str) -> ChangeRequest:
-    return _close(change_id, user, "withdraw", reason, "change_withdrawn")
+    return _close(change_id, user, "withdraw", reason, ChangeEvent.CHANGE_WITHDRAWN)
 
 
 def change_request_reopen(*, change_id: int, user, reason: str) -> ChangeRequest:
@@ -244,5 +252,5 @@ def change_request_reopen(*, change_id: int, user, reason: str) -> ChangeRequest
         order, change = lock_change(change_id)
         perform(change, user, "reopen")
         change.save()
-        note(order, change, user=user, action="change_reopened", detail=reason)
+        note(order, change, user=user, action=ChangeEvent.CHANGE_REOPENED, detail=reason)
     return change

@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from orders.changes import rules
-from orders.changes.choices import ChangeStatus, Requester
+from orders.changes.choices import ChangeEvent, ChangeStatus, Requester
 from orders.changes.common import lock_change, note, perform, refuse_r14
 from orders.changes.diff import summary
 from orders.changes.fields import contract_snapshot, same_contract
@@ -83,7 +83,13 @@ def change_request_raise(
         )
         _check_request(order, change)
         change.save()
-        note(order, change, user=user, action="change_raised", detail=summary(change.diff()))
+        note(
+            order,
+            change,
+            user=user,
+            action=ChangeEvent.CHANGE_RAISED,
+            detail=summary(change.diff()),
+        )
     return change
 
 
@@ -119,7 +125,13 @@ def change_request_update(
         change._diff = None
         _check_request(order, change)
         change.save()
-        note(order, change, user=user, action="change_edited", detail=summary(change.diff()))
+        note(
+            order,
+            change,
+            user=user,
+            action=ChangeEvent.CHANGE_EDITED,
+            detail=summary(change.diff()),
+        )
     return change
 
 
@@ -146,7 +158,7 @@ def change_request_refresh(*, change_id: int, user) -> ChangeRequest:
             order,
             change,
             user=user,
-            action="change_refreshed",
+            action=ChangeEvent.CHANGE_REFRESHED,
             detail=_("now drafted on revision %(revision)s") % {"revision": order.revision}
             + (f"; {summary(change.diff())}" if change.has_changes() else ""),
         )

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from orders.choices import EventKind, FeedbackRating
+from orders.choices import EventKind, FeedbackEvent, FeedbackRating
 from orders.models import CustomerFeedback
 from orders.permissions import can_edit
 from orders.services.common import ActionRefused, lock_order, record_event
@@ -33,7 +33,7 @@ def feedback_record(*, order_id: int, user, comments: str = "", **ratings) -> Cu
             order,
             kind=EventKind.NOTE,
             actor=user,
-            action="customer_feedback_recorded",
+            action=FeedbackEvent.CUSTOMER_FEEDBACK_RECORDED,
             comment=" · ".join(
                 f"{CustomerFeedback._meta.get_field(name).verbose_name}: "
                 f"{FeedbackRating(value).label}"

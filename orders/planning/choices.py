@@ -74,16 +74,28 @@ STEP_LABELS = {
     "packing": _("Packing"),
 }
 
+
 # The timeline actions this concept records, with their labels.
-ACTION_LABELS = {
-    "plan_built": _("Time-and-action plan built"),
-    "milestone_completed": _("Milestone completed"),
-    "milestone_reopened": _("Milestone reopened"),
-    "customer_reply_sent": _("Written reply sent to the customer (R13)"),
-    "progress_reported": _("Production progress reported (R25)"),
-    "date_change_requested": _("Delivery-date change requested (R6)"),
-    "date_change_agreed": _("Delivery-date change agreed (R6)"),
-    "date_change_refused": _("Delivery-date change refused (R6)"),
-    "progress_weekly_started": _("Weekly progress report to the customer started"),
-    "progress_weekly_stopped": _("Weekly progress report to the customer stopped"),
-}
+class PlanEvent(models.TextChoices):
+    """Every action code this app records on the order's timeline (OrderEvent.action),
+    with its label; plan templates name these codes (MilestoneTemplate.completed_by)."""
+
+    PLAN_BUILT = "plan_built", _("Time-and-action plan built")
+    MILESTONE_COMPLETED = "milestone_completed", _("Milestone completed")
+    MILESTONE_REOPENED = "milestone_reopened", _("Milestone reopened")
+    CUSTOMER_REPLY_SENT = "customer_reply_sent", _("Written reply sent to the customer (R13)")
+    PROGRESS_REPORTED = "progress_reported", _("Production progress reported (R25)")
+    DATE_CHANGE_REQUESTED = "date_change_requested", _("Delivery-date change requested (R6)")
+    DATE_CHANGE_AGREED = "date_change_agreed", _("Delivery-date change agreed (R6)")
+    DATE_CHANGE_REFUSED = "date_change_refused", _("Delivery-date change refused (R6)")
+    PROGRESS_WEEKLY_STARTED = (
+        "progress_weekly_started",
+        _("Weekly progress report to the customer started"),
+    )
+    PROGRESS_WEEKLY_STOPPED = (
+        "progress_weekly_stopped",
+        _("Weekly progress report to the customer stopped"),
+    )
+
+
+ACTION_LABELS = dict(PlanEvent.choices)

@@ -16,6 +16,7 @@ from orders.documents.registry import FormSpec, register_form
 from orders.documents.rules import SendRule
 from orders.models import CustomerProgressSubscription, Order
 from orders.permissions import can_edit
+from orders.planning.choices import PlanEvent
 from orders.planning.customer_status import customer_status, status_url
 from orders.services.common import ActionRefused, lock_order, record_event
 
@@ -61,7 +62,7 @@ def progress_weekly_start(*, order_id: int, user) -> CustomerProgressSubscriptio
                 order,
                 kind=EventKind.DOCUMENT,
                 actor=user,
-                action="progress_weekly_started",
+                action=PlanEvent.PROGRESS_WEEKLY_STARTED,
                 comment=str(order.customer),
             )
     return subscription
@@ -78,7 +79,7 @@ def progress_weekly_stop(*, order_id: int, user) -> None:
                 order,
                 kind=EventKind.DOCUMENT,
                 actor=user,
-                action="progress_weekly_stopped",
+                action=PlanEvent.PROGRESS_WEEKLY_STOPPED,
                 comment=str(order.customer),
             )
 

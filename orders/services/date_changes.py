@@ -17,6 +17,7 @@ from orders.planning.choices import (
     DateChangeKind,
     DateChangeStatus,
     Party,
+    PlanEvent,
 )
 from orders.services.common import ActionRefused, lock_order, perform, record_event, save_order
 from orders.services.planning import replan_dates
@@ -73,7 +74,7 @@ def date_change_request(
             order,
             kind=EventKind.NOTE,
             actor=user,
-            action="date_change_requested",
+            action=PlanEvent.DATE_CHANGE_REQUESTED,
             message=event_message(
                 gettext_noop(
                     "%(kind)s: %(current)s → %(proposed)s. Responsible: %(responsible)s. "
@@ -128,7 +129,7 @@ def date_change_decide(
         change.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
         if agreed:
             _apply(order, change)
-        action = "date_change_agreed" if agreed else "date_change_refused"
+        action = PlanEvent.DATE_CHANGE_AGREED if agreed else PlanEvent.DATE_CHANGE_REFUSED
         record_event(
             order,
             kind=EventKind.APPROVAL if agreed else EventKind.REJECTION,

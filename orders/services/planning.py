@@ -22,11 +22,15 @@ from orders.models import (
 from orders.permissions import can_edit, can_inspect
 from orders.planning import scheduling
 from orders.planning.calendar import holidays_around
-from orders.planning.choices import Anchor
+from orders.planning.choices import Anchor, PlanEvent
 from orders.services.common import ActionRefused, lock_order, record_event, record_events
 
 # The plan's own bookkeeping events, which never complete a milestone.
-PLAN_OWN_ACTIONS = {"plan_built", "milestone_completed", "milestone_reopened"}
+PLAN_OWN_ACTIONS = {
+    PlanEvent.PLAN_BUILT,
+    PlanEvent.MILESTONE_COMPLETED,
+    PlanEvent.MILESTONE_REOPENED,
+}
 
 # Copied from the template onto each order's milestone.
 MILESTONE_FIELDS = [
@@ -101,7 +105,7 @@ def plan_build(
         order,
         kind=EventKind.NOTE,
         actor=user,
-        action="plan_built",
+        action=PlanEvent.PLAN_BUILT,
         comment=str(template),
     )
     return reproject(order=order, today=today)
@@ -153,7 +157,7 @@ def plans_build_new(*, orders: list[Order], user=None, today: date | None = None
                 order=order,
                 kind=EventKind.NOTE,
                 actor=user,
-                action="plan_built",
+                action=PlanEvent.PLAN_BUILT,
                 comment=str(template),  # the action's label heads the row, in the reader's words
             )
             for order, template in built
@@ -280,7 +284,7 @@ def milestone_complete(
             order,
             kind=EventKind.NOTE,
             actor=user,
-            action="milestone_completed",
+            action=PlanEvent.MILESTONE_COMPLETED,
             comment=f"{milestone.label} {on:%Y-%m-%d}. {comment}".strip(),
         )
         milestone.actual_date = on
@@ -308,7 +312,7 @@ def milestone_reopen(*, milestone_id: int, user, reason: str) -> Milestone:
             order,
             kind=EventKind.NOTE,
             actor=user,
-            action="milestone_reopened",
+            action=PlanEvent.MILESTONE_REOPENED,
             comment=f"{milestone.label}: {reason}",
         )
         reproject(order=order)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_noop
 from orders.choices import ACTIVE_STAGES, EventKind
 from orders.models import OrderPlan, ProcessStep, ProgressReport
 from orders.permissions import can_edit, can_inspect
+from orders.planning.choices import PlanEvent
 from orders.services.common import ActionRefused, lock_order, record_event
 from orders.services.planning import reproject
 from orders.timeline import event_message
@@ -102,7 +103,7 @@ def progress_report(
             order,
             kind=EventKind.NOTE,
             actor=user,
-            action="progress_reported",
+            action=PlanEvent.PROGRESS_REPORTED,
             message=event_message("%(parts)s", parts=parts),
             comment=exception.strip(),
         )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 from orders.services.common import ActionRefused, perform
 from orders.timeline import event_message
 from samples import rules
-from samples.choices import Area, Severity
+from samples.choices import Area, SampleEvent, Severity
 from samples.models import Discrepancy, Measurement, SampleRequest
 from samples.services.common import lock_sample, record_sample_event
 
@@ -70,7 +70,7 @@ def sample_check_record(
         record_sample_event(
             sample,
             user=user,
-            action="sample_checked",
+            action=SampleEvent.SAMPLE_CHECKED,
             detail=event_message(
                 gettext_noop(
                     "%(points)s points measured, %(found)s discrepancies, %(must)s must correct"

@@ -10,7 +10,7 @@ from orders.documents.services import customer_recipient
 from orders.services.common import ActionRefused, lock_order, perform
 from orders.timeline import event_message
 from orders.uploads import upload_checked
-from samples.choices import LetterLayout, LetterStatus, SampleStatus
+from samples.choices import LetterLayout, LetterStatus, SampleEvent, SampleStatus
 from samples.models import CommentLetter, SampleRequest
 from samples.services.common import lock_sample, record_sample_event
 
@@ -35,7 +35,7 @@ def comment_letter_create(
             sample,
             user=user,
             kind=EventKind.DOCUMENT,
-            action="comment_letter_prepared",
+            action=SampleEvent.COMMENT_LETTER_PREPARED,
             detail=event_message("%(layout)s", layout=LetterLayout(layout).label),
         )
     return letter
@@ -74,7 +74,7 @@ def comment_letter_upload(
             sample,
             user=user,
             kind=EventKind.DOCUMENT,
-            action="comment_letter_uploaded",
+            action=SampleEvent.COMMENT_LETTER_UPLOADED,
             detail=_may_start_text(production_may_start),
         )
     return letter
@@ -101,7 +101,7 @@ def comment_letter_sign(*, letter: CommentLetter, user) -> CommentLetter:
             letter.sample,
             user=user,
             kind=EventKind.APPROVAL,
-            action="comment_letter_signed",
+            action=SampleEvent.COMMENT_LETTER_SIGNED,
             detail=_may_start_text(letter.may_start),
         )
     return letter
@@ -123,7 +123,7 @@ def comment_letter_send(
                 letter.sample,
                 user=user,
                 kind=EventKind.DOCUMENT,
-                action="comment_letter_sent_to_customer",
+                action=SampleEvent.COMMENT_LETTER_SENT_TO_CUSTOMER,
                 comment=str(order.customer),
             )
             return letter
@@ -133,7 +133,7 @@ def comment_letter_send(
             letter.sample,
             user=user,
             kind=EventKind.DOCUMENT,
-            action="comment_letter_sent",
+            action=SampleEvent.COMMENT_LETTER_SENT,
             comment=str(order.factory),
         )
     return letter
@@ -170,6 +170,6 @@ def _withdraw_unsent(sample: SampleRequest, user) -> None:
             sample,
             user=user,
             kind=EventKind.DOCUMENT,
-            action="comment_letter_withdrawn",
+            action=SampleEvent.COMMENT_LETTER_WITHDRAWN,
             detail=event_message("%(layout)s", layout=LetterLayout(old.layout).label),
         )

@@ -16,6 +16,7 @@ from samples.choices import (
     DECIDED_STATUSES,
     DecidedBy,
     Recipient,
+    SampleEvent,
     SampleType,
 )
 from samples.models import SamplePiece, SampleRequest
@@ -73,7 +74,7 @@ def sample_request_create(
         record_sample_event(
             sample,
             user=user,
-            action="sample_requested",
+            action=SampleEvent.SAMPLE_REQUESTED,
             detail=event_message(
                 gettext_noop("%(pieces)s pieces requested"), pieces=sample.quantity
             ),
@@ -94,7 +95,7 @@ def sample_receive(*, sample_id: int, user, received_on: date | None = None) -> 
             on=received_on or timezone.localdate(),
         )
         sample.save(update_fields=["received_on", "status"])
-        record_sample_event(sample, user=user, action="sample_received")
+        record_sample_event(sample, user=user, action=SampleEvent.SAMPLE_RECEIVED)
     return sample
 
 
@@ -111,7 +112,7 @@ def sample_send_to_customer(*, sample_id: int, user, sent_on: date | None = None
             on=sent_on or timezone.localdate(),
         )
         sample.save(update_fields=["sent_on", "status"])
-        record_sample_event(sample, user=user, action="sample_sent_to_customer")
+        record_sample_event(sample, user=user, action=SampleEvent.SAMPLE_SENT_TO_CUSTOMER)
     return sample
 
 
@@ -162,7 +163,7 @@ def _decision_action(sample: SampleRequest, approved: bool) -> str:
     """The action code is the plan's contract: "sample_approved" completes the PP-sample
     milestone (R4), so a proto or fit approval must not use it."""
     if not approved:
-        return "sample_rejected"
+        return SampleEvent.SAMPLE_REJECTED
     if sample.sample_type == SampleType.PRE_PRODUCTION:
-        return "sample_approved"
-    return "sample_round_approved"
+        return SampleEvent.SAMPLE_APPROVED
+    return SampleEvent.SAMPLE_ROUND_APPROVED

@@ -14,6 +14,7 @@ from shipping.choices import (
     DefectClass,
     FailureDecision,
     InspectionKind,
+    ShippingEvent,
     Verdict,
     inspection_action,
 )
@@ -258,7 +259,7 @@ def failure_decide(
             order,
             kind=EventKind.APPROVAL,
             actor=user,
-            action="inspection_failure_decided",
+            action=ShippingEvent.INSPECTION_FAILURE_DECIDED,
             message=event_message(
                 gettext_noop("%(decision)s:"), decision=FailureDecision(decision).label
             ),
@@ -296,7 +297,7 @@ def _issue_certificate(report, user, guarantee_letter=None) -> InspectionCertifi
         order,
         kind=EventKind.DOCUMENT,
         actor=user,
-        action="inspection_certificate_issued",
+        action=ShippingEvent.INSPECTION_CERTIFICATE_ISSUED,
         message=event_message(
             gettext_noop("INSPECTION CERTIFICATE %(number)s issued under L/G")
             if guarantee_letter

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_noop
 from orders.choices import EventKind
 from orders.timeline import event_message
 from shipping import permissions
+from shipping.choices import ShippingEvent
 from shipping.models import GuaranteeLetter, InspectionReport
 from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
 from shipping.services.inspections import _issue_certificate
@@ -40,7 +41,7 @@ def guarantee_letter_create(
             order,
             kind=EventKind.DOCUMENT,
             actor=user,
-            action="lg_letter_created",
+            action=ShippingEvent.LG_LETTER_CREATED,
             message=event_message(
                 gettext_noop("L/G letter %(number)s for %(name)s to sign"),
                 number=letter.number,
@@ -75,7 +76,7 @@ def guarantee_letter_record_signature(
             order,
             kind=EventKind.DOCUMENT,
             actor=user,
-            action="lg_letter_signed",
+            action=ShippingEvent.LG_LETTER_SIGNED,
             message=event_message(
                 gettext_noop("Signed L/G letter recorded (signed by %(name)s)"),
                 name=letter.signed_by_name,
@@ -99,7 +100,7 @@ def guarantee_letter_signed_by_factory(letter: GuaranteeLetter, document, name: 
         letter.order,
         kind=EventKind.DOCUMENT,
         actor=document.signed_copy_recorded_by,
-        action="lg_letter_signed",
+        action=ShippingEvent.LG_LETTER_SIGNED,
         message=event_message(
             gettext_noop("Signed L/G letter received from the factory (signed by %(name)s)"),
             name=letter.signed_by_name,
@@ -132,7 +133,7 @@ def guarantee_letter_approve(*, letter_id: int, user, comment: str = "") -> Guar
             order,
             kind=EventKind.APPROVAL,
             actor=user,
-            action="lg_shipment_approved",
+            action=ShippingEvent.LG_SHIPMENT_APPROVED,
             comment=letter.approval_comment,
             message=None
             if letter.approval_comment

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from orders.choices import EventKind
 from shipping import permissions, rules
-from shipping.choices import PaymentStatus
+from shipping.choices import PaymentStatus, ShippingEvent
 from shipping.models import Deduction, Payment
 from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
 
@@ -110,7 +110,7 @@ def create_payment(
         order,
         kind=EventKind.PAYMENT,
         actor=user,
-        action="payment_recorded",
+        action=ShippingEvent.PAYMENT_RECORDED,
         comment=f"{payment.get_kind_display()} {payment.money} ({received_on}) — {status}",
     )
     return payment
@@ -146,7 +146,7 @@ def deduction_record(
             order,
             kind=EventKind.PAYMENT,
             actor=user,
-            action="deduction_recorded",
+            action=ShippingEvent.DEDUCTION_RECORDED,
             comment=f"{deduction.get_source_display()} {deduction.money}: {reason}",
         )
     return deduction

@@ -13,7 +13,7 @@ from orders.sizes import ordered_sizes
 from orders.timeline import event_message
 from orders.uploads import upload_checked
 from shipping import permissions
-from shipping.choices import ContainerType, ExportDocumentKind
+from shipping.choices import ContainerType, ExportDocumentKind, ShippingEvent
 from shipping.models import (
     CommercialInvoice,
     ExportDocument,
@@ -57,7 +57,7 @@ def shipping_marks_save(
             order,
             kind=EventKind.EDITED,
             actor=user,
-            action="shipping_marks_saved",
+            action=ShippingEvent.SHIPPING_MARKS_SAVED,
             message=event_message(
                 gettext_noop("Shipping marks saved; waiting for the customer's confirmation (R23)")
             ),
@@ -83,7 +83,7 @@ def shipping_marks_confirm(
             order,
             kind=EventKind.APPROVAL,
             actor=user,
-            action="shipping_marks_confirmed",
+            action=ShippingEvent.SHIPPING_MARKS_CONFIRMED,
             message=event_message(
                 gettext_noop("Customer confirmed the shipping marks: %(who)s %(ref)s"),
                 who=marks.confirmed_by_customer,
@@ -141,7 +141,7 @@ def packing_list_generate(
             order,
             kind=EventKind.DOCUMENT,
             actor=user,
-            action="packing_list_generated",
+            action=ShippingEvent.PACKING_LIST_GENERATED,
             message=event_message(
                 gettext_noop("Packing list: %(cartons)s cartons, %(pieces)s pieces, %(cbm)s CBM"),
                 cartons=totals["cartons"],
@@ -169,7 +169,7 @@ def commercial_invoice_issue(
             order,
             kind=EventKind.DOCUMENT,
             actor=user,
-            action="commercial_invoice_issued",
+            action=ShippingEvent.COMMERCIAL_INVOICE_ISSUED,
             message=event_message(
                 gettext_noop("Commercial invoice %(number)s of %(date)s, %(amount)s"),
                 number=number,
@@ -192,7 +192,7 @@ def freight_book(*, order_id: int, user, **fields) -> FreightBooking:
             order,
             kind=EventKind.NOTE,
             actor=user,
-            action="freight_booked",
+            action=ShippingEvent.FREIGHT_BOOKED,
             message=event_message(
                 gettext_noop("%(forwarder)s: %(vessel)s, ETD %(etd)s, ETA %(eta)s, %(container)s"),
                 forwarder=booking.forwarder,
@@ -226,7 +226,7 @@ def export_document_record(
             order,
             kind=EventKind.DOCUMENT,
             actor=user,
-            action="export_document_recorded",
+            action=ShippingEvent.EXPORT_DOCUMENT_RECORDED,
             message=event_message(
                 gettext_noop("%(document)s %(number)s (%(date)s)"),
                 document=ExportDocumentKind(kind).label,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
 from orders.timeline import event_message
-from suppliers.choices import CustomerDecisionReason, Decider, Decision, SupplierKind
+from suppliers.choices import CustomerDecisionReason, Decider, Decision, SupplierEvent, SupplierKind
 from suppliers.models import (
     BulkFabricSubmission,
     FabricBooking,
@@ -79,7 +79,7 @@ def fabric_booking_create(*, order_id: int, user, **fields) -> FabricBooking:
             order,
             user=user,
             kind=EventKind.EDITED,
-            action="fabric_booking_created",
+            action=SupplierEvent.FABRIC_BOOKING_CREATED,
             detail=f"{booking.fabric_name} / {booking.supplier}",
         )
     return booking
@@ -103,7 +103,13 @@ def fabric_booking_update(*, booking_id: int, user, **fields) -> FabricBooking:
         detail = ", ".join(str(FabricBooking._meta.get_field(n).verbose_name) for n in changed)
         if voided:
             detail += " — " + _("the signature is void; the group head must sign again")
-        note(order, user=user, kind=EventKind.EDITED, action="fabric_booking_edited", detail=detail)
+        note(
+            order,
+            user=user,
+            kind=EventKind.EDITED,
+            action=SupplierEvent.FABRIC_BOOKING_EDITED,
+            detail=detail,
+        )
     return booking
 
 
@@ -120,7 +126,7 @@ def fabric_booking_sign(*, booking_id: int, user, comment: str = "") -> FabricBo
             order,
             user=user,
             kind=EventKind.APPROVAL,
-            action="fabric_booking_signed",
+            action=SupplierEvent.FABRIC_BOOKING_SIGNED,
             detail=" ".join(part for part in (booking.fabric_name, comment.strip()) if part),
         )
     return booking
@@ -142,7 +148,7 @@ def fabric_booking_send(*, booking_id: int, user, language: str | None = None):
             order,
             user=user,
             kind=EventKind.DOCUMENT,
-            action="fabric_booking_sent",
+            action=SupplierEvent.FABRIC_BOOKING_SENT,
             detail=f"{booking.fabric_name} → {booking.order.factory}",
         )
     return document
@@ -232,7 +238,7 @@ def lab_dip_submit(
             order,
             user=user,
             kind=EventKind.NOTE,
-            action="lab_dip_submitted",
+            action=SupplierEvent.LAB_DIP_SUBMITTED,
             detail=f"{colourway} #{submission.round} {reference}".strip(),
         )
     return submission
@@ -268,7 +274,7 @@ def lab_dip_decide(
             order,
             user=user,
             kind=EventKind.APPROVAL if approved else EventKind.REJECTION,
-            action="lab_dip_approved" if approved else "lab_dip_rejected",
+            action=SupplierEvent.LAB_DIP_APPROVED if approved else SupplierEvent.LAB_DIP_REJECTED,
             detail=_decision_detail(submission.lab_dip.colourway, submission),
         )
     return submission
@@ -300,7 +306,7 @@ def bulk_fabric_submit(
             order,
             user=user,
             kind=EventKind.NOTE,
-            action="bulk_fabric_submitted",
+            action=SupplierEvent.BULK_FABRIC_SUBMITTED,
             detail=f"{booking.fabric_name} #{submission.round} {reference}".strip(),
         )
     return submission
@@ -340,7 +346,9 @@ def bulk_fabric_decide(
             order,
             user=user,
             kind=EventKind.APPROVAL if approved else EventKind.REJECTION,
-            action="bulk_fabric_approved" if approved else "bulk_fabric_rejected",
+            action=SupplierEvent.BULK_FABRIC_APPROVED
+            if approved
+            else SupplierEvent.BULK_FABRIC_REJECTED,
             detail=_decision_detail(submission.booking.fabric_name, submission),
         )
     return submission

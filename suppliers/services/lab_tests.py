@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from orders.choices import EventKind
 from suppliers import notifications
-from suppliers.choices import LabResult, SupplierKind
+from suppliers.choices import LabResult, SupplierEvent, SupplierKind
 from suppliers.models import FabricBooking, LabTest, LabTestItem, Supplier
 from suppliers.permissions import can_record_lab_results
 from suppliers.services.common import ActionRefused, lock_for, note
@@ -44,7 +44,7 @@ def lab_test_send(
             order,
             user=user,
             kind=EventKind.NOTE,
-            action="lab_test_sent",
+            action=SupplierEvent.LAB_TEST_SENT,
             detail=f"{booking.fabric_name} → {lab}",
         )
     return test
@@ -86,7 +86,7 @@ def lab_test_record_results(
             order,
             user=user,
             kind=EventKind.REJECTION if failed else EventKind.APPROVAL,
-            action="lab_test_failed" if failed else "lab_test_passed",
+            action=SupplierEvent.LAB_TEST_FAILED if failed else SupplierEvent.LAB_TEST_PASSED,
             detail=detail,
         )
         if failed:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
 from orders.timeline import event_message
-from suppliers.choices import ProcurementStatus
+from suppliers.choices import ProcurementStatus, SupplierEvent
 from suppliers.models import FabricBooking, Trim
 from suppliers.services.common import ActionRefused, lock_for, note, perform
 
@@ -61,5 +61,5 @@ def procurement_update(
                 expected=str(item.expected_on),
                 needed=str(item.need_date),
             )
-        note(order, user=user, kind=EventKind.NOTE, action="procurement", detail=detail)
+        note(order, user=user, kind=EventKind.NOTE, action=SupplierEvent.PROCUREMENT, detail=detail)
     return item

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from orders.choices import EventKind
 from orders.models import Order, SentDocument
+from suppliers.choices import SupplierEvent
 from suppliers.models import Trim
 from suppliers.services.common import ActionRefused, lock_for, note
 from suppliers.services.trims import validate_picture
@@ -25,7 +26,11 @@ def trim_picture_set(*, trim_id: int, user, picture) -> Trim:
         trim.picture.save(picture.name, picture, save=False)
         trim.save(update_fields=["picture"])
         note(
-            order, user=user, kind=EventKind.EDITED, action="trim_picture", detail=trim.description
+            order,
+            user=user,
+            kind=EventKind.EDITED,
+            action=SupplierEvent.TRIM_PICTURE,
+            detail=trim.description,
         )
     return trim
 
@@ -42,7 +47,7 @@ def trim_list_send(*, order_id: int, user, language: str | None = None) -> SentD
             order,
             user=user,
             kind=EventKind.DOCUMENT,
-            action="trim_list_sent",
+            action=SupplierEvent.TRIM_LIST_SENT,
             detail=f"v{document.version} → {order.factory}",
         )
     return document

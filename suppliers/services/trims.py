@@ -12,7 +12,7 @@ from orders.models import Customer
 from orders.timeline import event_message
 from orders.uploads import upload_checked
 from suppliers import calendar, notifications, rules
-from suppliers.choices import SupplierKind, TrimCardStatus, TrimSource
+from suppliers.choices import SupplierEvent, SupplierKind, TrimCardStatus, TrimSource
 from suppliers.models import SeasonTrim, Trim, TrimCard
 from suppliers.permissions import can_approve_season_trims
 from suppliers.services.common import ActionRefused, lock_for, note, perform
@@ -88,7 +88,7 @@ def trim_create(*, order_id: int, user, **fields) -> Trim:
             order,
             user=user,
             kind=EventKind.EDITED,
-            action="trim_added",
+            action=SupplierEvent.TRIM_ADDED,
             detail=f"{trim.description} ({TrimSource(trim.source).label})",
         )
     return trim
@@ -129,7 +129,7 @@ def trim_apply_season_approval(*, trim_id: int, user, season_trim_id: int) -> Tr
             order,
             user=user,
             kind=EventKind.APPROVAL,
-            action="season_trim_applied",
+            action=SupplierEvent.SEASON_TRIM_APPLIED,
             detail=f"{trim.description} ← {trim.season_trim}",
         )
     return trim
@@ -171,7 +171,7 @@ def trim_card_receive(
             order,
             user=user,
             kind=EventKind.NOTE,
-            action="trim_card_received",
+            action=SupplierEvent.TRIM_CARD_RECEIVED,
             detail=event_message(
                 gettext_noop("round %(round)s, check by %(deadline)s"),
                 round=card.round,
@@ -199,7 +199,13 @@ def trim_card_return(*, card_id: int, user, errors: str) -> TrimCard:
         raise ActionRefused(_("List the errors the factory must correct."))
     with transaction.atomic():
         card, order = _review(card_id, user, "return_to_factory", errors=errors)
-        note(order, user=user, kind=EventKind.REJECTION, action="trim_card_returned", detail=errors)
+        note(
+            order,
+            user=user,
+            kind=EventKind.REJECTION,
+            action=SupplierEvent.TRIM_CARD_RETURNED,
+            detail=errors,
+        )
         notifications.trim_card_returned(card)
     return card
 
@@ -214,5 +220,11 @@ def trim_card_approve(*, card_id: int, user, comment: str = "") -> TrimCard:
             detail = " ".join(
                 (_("Checked after the deadline of %(d)s.") % {"d": card.review_deadline}, detail)
             ).strip()
-        note(order, user=user, kind=EventKind.APPROVAL, action="trim_card_approved", detail=detail)
+        note(
+            order,
+            user=user,
+            kind=EventKind.APPROVAL,
+            action=SupplierEvent.TRIM_CARD_APPROVED,
+            detail=detail,
+        )
     return card
