@@ -1,15 +1,12 @@
-"""The POST buttons of the sample page and the form previews. Each POST calls one service;
-the services check the roles, so a refused user gets the reason and nothing changes."""
+"""The POST buttons of the sample page: one service call on one round or letter each, through the
+one action view (orders.views.generic.ServiceActionView). The services check the roles, so a
+refused user gets the reason and nothing changes."""
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django import forms
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from orders.documents.views import posted_language
-from orders.services.common import ActionRefused
-from orders.services.submissions import submitted_once
+from orders.views.generic import ServiceActionView
 from samples.forms import DateForm, DecisionForm, LetterCreateForm, LetterUploadForm
 from samples.services import (
     comment_letter_create,
@@ -20,125 +17,84 @@ from samples.services import (
     sample_receive,
     sample_send_to_customer,
 )
-from samples.views.common import form_errors, refuse, visible_letter, visible_sample
+from samples.views.common import visible_letter, visible_sample
 
 
-def _run(request, target, call, success: str):
-    try:
-        with submitted_once(request):
-            call()
-    except ActionRefused as refused:
-        refuse(request, refused)
-    else:
-        messages.success(request, success)
-    return redirect(target)
+class SampleAction(ServiceActionView):
+    def get_object(self, request, pk: int):
+        return visible_sample(request.user, pk)
 
 
-@login_required
-@require_POST
-def sample_receive_view(request, pk: int):
-    sample = visible_sample(request.user, pk)
-    form = DateForm(request.POST)
-    on = form.cleaned_data["on"] if form.is_valid() else None
-    return _run(
-        request,
-        sample,
-        lambda: sample_receive(sample_id=sample.pk, user=request.user, received_on=on),
-        _("Sample received."),
-    )
+class LetterAction(ServiceActionView):
+    form_class = forms.Form
+
+    def get_object(self, request, pk: int):
+        return visible_letter(request.user, pk)
 
 
-@login_required
-@require_POST
-def sample_send_view(request, pk: int):
-    sample = visible_sample(request.user, pk)
-    form = DateForm(request.POST)
-    on = form.cleaned_data["on"] if form.is_valid() else None
-    return _run(
-        request,
-        sample,
-        lambda: sample_send_to_customer(sample_id=sample.pk, user=request.user, sent_on=on),
-        _("Sample sent to the customer."),
-    )
+class SampleReceiveView(SampleAction):
+    form_class = DateForm
+
+    def perform(self, request, sample, form) -> str:
+        on = form.cleaned_data["on"]
+        sample_receive(sample_id=sample.pk, user=request.user, received_on=on)
+        return _("Sample received.")
 
 
-@login_required
-@require_POST
-def sample_decide_view(request, pk: int):
-    sample = visible_sample(request.user, pk)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
-        return redirect(sample)
-    return _run(
-        request,
-        sample,
-        lambda: sample_decide(
+class SampleSendView(SampleAction):
+    form_class = DateForm
+
+    def perform(self, request, sample, form) -> str:
+        on = form.cleaned_data["on"]
+        sample_send_to_customer(sample_id=sample.pk, user=request.user, sent_on=on)
+        return _("Sample sent to the customer.")
+
+
+class SampleDecideView(SampleAction):
+    form_class = DecisionForm
+
+    def perform(self, request, sample, form) -> str:
+        sample_decide(
             sample_id=sample.pk,
             user=request.user,
             approved=form.approved,
             source=form.cleaned_data["source"],
             comment=form.cleaned_data["comment"],
-        ),
-        _("Sample approved.") if form.approved else _("Sample rejected: request a new round."),
-    )
+        )
+        if form.approved:
+            return _("Sample approved.")
+        return _("Sample rejected: request a new round.")
 
 
-@login_required
-@require_POST
-def letter_create_view(request, pk: int):
-    sample = visible_sample(request.user, pk)
-    form = LetterCreateForm(request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
-        return redirect(sample)
-    return _run(
-        request,
-        sample,
-        lambda: comment_letter_create(sample_id=sample.pk, user=request.user, **form.cleaned_data),
-        _("Comment letter prepared: it waits for the group head's signature."),
-    )
+class LetterCreateView(SampleAction):
+    form_class = LetterCreateForm
+
+    def perform(self, request, sample, form) -> str:
+        comment_letter_create(sample_id=sample.pk, user=request.user, **form.cleaned_data)
+        return _("Comment letter prepared: it waits for the group head's signature.")
 
 
-@login_required
-@require_POST
-def letter_upload_view(request, pk: int):
-    sample = visible_sample(request.user, pk)
-    form = LetterUploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        form_errors(request, form)
-        return redirect(sample)
-    return _run(
-        request,
-        sample,
-        lambda: comment_letter_upload(sample_id=sample.pk, user=request.user, **form.cleaned_data),
-        _("The customer's letter will be used instead; it waits for the group head's signature."),
-    )
+class LetterUploadView(SampleAction):
+    form_class = LetterUploadForm
+
+    def perform(self, request, sample, form) -> str:
+        comment_letter_upload(sample_id=sample.pk, user=request.user, **form.cleaned_data)
+        return _(
+            "The customer's letter will be used instead; it waits for the group head's signature."
+        )
 
 
-@login_required
-@require_POST
-def letter_sign_view(request, pk: int):
-    letter = visible_letter(request.user, pk)
-    return _run(
-        request,
-        letter,
-        lambda: comment_letter_sign(letter=letter, user=request.user),
-        _("Comment letter signed."),
-    )
+class LetterSignView(LetterAction):
+    def perform(self, request, letter, form) -> str:
+        comment_letter_sign(letter=letter, user=request.user)
+        return _("Comment letter signed.")
 
 
-@login_required
-@require_POST
-def letter_send_view(request, pk: int):
-    letter = visible_letter(request.user, pk)
-    to_customer = request.POST.get("to") == "customer"
-    language = posted_language(request)
-    return _run(
-        request,
-        letter,
-        lambda: comment_letter_send(
+class LetterSendView(LetterAction):
+    def perform(self, request, letter, form) -> str:
+        to_customer = request.POST.get("to") == "customer"
+        language = posted_language(request)
+        comment_letter_send(
             letter=letter, user=request.user, to_customer=to_customer, language=language
-        ),
-        _("The customer's copy is on its way.") if to_customer else _("Sent to the factory."),
-    )
+        )
+        return _("The customer's copy is on its way.") if to_customer else _("Sent to the factory.")

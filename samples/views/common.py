@@ -34,9 +34,3 @@ def visible_letter(user, pk: int) -> CommentLetter:
 
 def refuse(request, error: ActionRefused) -> None:
     messages.error(request, refusal_message(error))
-
-
-def form_errors(request, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
