@@ -227,3 +227,22 @@ class FeedbackEvent(models.TextChoices):
     """R30's action code on the order's timeline, with its label."""
 
     CUSTOMER_FEEDBACK_RECORDED = "customer_feedback_recorded", _("Customer feedback recorded (R30)")
+
+
+class MemoEvent(models.TextChoices):
+    """R32's action codes on the order's timeline, with their labels."""
+
+    MEMO_SENT = "memo_sent", _("Work memo sent (R32)")
+    MEMO_ACKNOWLEDGED = "memo_acknowledged", _("Work memo acknowledged (R32)")
+    MEMO_WITHDRAWN = "memo_withdrawn", _("Work memo withdrawn")
+
+
+class RepeatEvent(models.TextChoices):
+    """R28's action codes on the order's timeline, with their labels."""
+
+    REPEAT_CREATED = "repeat_created", _("Repeat order entered (R28)")
+    ORDER_REPEATED = "order_repeated", _("Order repeated (R28)")
+    REPEAT_ARTWORK_CONFIRMED = (
+        "repeat_artwork_confirmed",
+        _("Customer confirmed the repeat's artwork and shipping marks (R28)"),
+    )

@@ -24,6 +24,8 @@ def grant(actions: tuple[str, ...], *models: str) -> tuple[str, ...]:
 
 
 ORDER_REVIEW = ("order", "orderline", "approval", "contractcheck", "paymentclearance", "orderevent")
+# The approvers read change requests (R8) and sign them from the admin's list.
+CHANGE_REQUESTS = ("changerequest", "changeapproval")
 PLAN_SHOWN = ("orderplan", "milestone", "progressreport", "datechangerequest", "digest")
 PLAN_SET_UP = ("plantemplate", "processstep")
 MATERIALS = (
@@ -47,7 +49,8 @@ MONEY = ("payment", "deduction")
 
 # Both managers: the order review, the plan's set-up, what the managers approve.
 MANAGERS_ORDERS = (
-    grant(VIEW, *ORDER_REVIEW, "customer", "approvalthreshold", "team", "companyprofile")
+    grant(VIEW, *ORDER_REVIEW, *CHANGE_REQUESTS, "customer", "approvalthreshold", "team")
+    + grant(VIEW, "companyprofile")
     + ("change_order", "change_customer")
     + grant(EVERYTHING, "holiday", "milestonetemplate")
     + grant(VIEW_ADD_CHANGE, *PLAN_SET_UP)
@@ -74,7 +77,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "shipping": MANAGERS_SHIPPING,
     },
     Role.ADMINISTRATION: {
-        "orders": grant(VIEW, *ORDER_REVIEW, "customer")
+        "orders": grant(VIEW, *ORDER_REVIEW, *CHANGE_REQUESTS, "customer")
         + ("change_order",)
         + grant(EVERYTHING, "holiday")
         + grant(VIEW_ADD_CHANGE, "companyprofile"),

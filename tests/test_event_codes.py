@@ -7,7 +7,7 @@ from pathlib import Path
 
 from complaints.choices import ComplaintEvent
 from orders.changes.choices import ChangeEvent
-from orders.choices import FeedbackEvent
+from orders.choices import FeedbackEvent, MemoEvent, RepeatEvent
 from orders.planning.choices import PlanEvent
 from orders.timeline import action_label, known_actions
 from samples.choices import SampleEvent
@@ -19,6 +19,8 @@ EVENTS = [
     ComplaintEvent,
     ChangeEvent,
     FeedbackEvent,
+    MemoEvent,
+    RepeatEvent,
     PlanEvent,
     SampleEvent,
     ShippingEvent,

@@ -21,6 +21,7 @@ LIFECYCLES = {
     ("orders", "order", "stage"),
     ("orders", "changerequest", "status"),
     ("orders", "orderimport", "status"),
+    ("orders", "workmemo", "status"),
     ("suppliers", "trimcard", "status"),
     ("orders", "datechangerequest", "status"),
     ("samples", "samplerequest", "status"),

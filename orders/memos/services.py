@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from orders.choices import EventKind
+from orders.choices import EventKind, MemoEvent
 from orders.models import WorkMemo, WorkMemoAcknowledgement
 from orders.models.memos import MemoStatus, new_memo_key
 from orders.permissions import can_edit, can_see
@@ -60,7 +60,7 @@ def work_memo_send(
             order,
             kind=EventKind.NOTE,
             actor=user,
-            action="memo_sent",
+            action=MemoEvent.MEMO_SENT,
             message=event_message(
                 gettext_noop("%(memo)s “%(subject)s” to %(roles)s"),
                 memo=memo.label,
@@ -100,7 +100,7 @@ def work_memo_acknowledge(*, memo_id: int, user, note: str = "") -> WorkMemoAckn
             memo.order,
             kind=EventKind.APPROVAL,
             actor=user,
-            action="memo_acknowledged",
+            action=MemoEvent.MEMO_ACKNOWLEDGED,
             message=event_message(
                 gettext_noop("%(memo)s acknowledged for %(role)s"),
                 memo=memo.label,
@@ -126,7 +126,7 @@ def work_memo_withdraw(*, memo_id: int, user, reason: str) -> WorkMemo:
             memo.order,
             kind=EventKind.REJECTION,
             actor=user,
-            action="memo_withdrawn",
+            action=MemoEvent.MEMO_WITHDRAWN,
             message=event_message(gettext_noop("%(memo)s withdrawn"), memo=memo.label),
             comment=reason,
         )

@@ -17,7 +17,7 @@ def _home(user) -> dict:
 
 
 def ready() -> None:
-    from orders.choices import Stage
+    from orders.choices import MemoEvent, Stage
     from orders.memos.selectors import collect_open_memos
     from orders.reminders.registry import register_reminder_source
     from orders.sections import register_home_panel, register_section
@@ -39,10 +39,4 @@ def ready() -> None:
         order=6,
     )
     register_reminder_source(code="work_memos", collect=collect_open_memos)
-    register_action_labels(
-        {
-            "memo_sent": _("Work memo sent (R32)"),
-            "memo_acknowledged": _("Work memo acknowledged (R32)"),
-            "memo_withdrawn": _("Work memo withdrawn"),
-        }
-    )
+    register_action_labels(dict(MemoEvent.choices))

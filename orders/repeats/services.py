@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from orders.choices import EventKind
+from orders.choices import EventKind, RepeatEvent
 from orders.models import Order, RepeatOrder
 from orders.models.repeats import REPEAT_STYLE_FIELDS
 from orders.permissions import can_edit, can_see
@@ -95,7 +95,7 @@ def order_repeat(
             repeat,
             kind=EventKind.NOTE,
             actor=user,
-            action="repeat_created",
+            action=RepeatEvent.REPEAT_CREATED,
             message=event_message(
                 gettext_noop("Repeat of %(order)s (Rev %(revision)s); quantities %(copied)s."),
                 order=str(original),
@@ -111,7 +111,7 @@ def order_repeat(
             original,
             kind=EventKind.NOTE,
             actor=user,
-            action="order_repeated",
+            action=RepeatEvent.ORDER_REPEATED,
             message=event_message(gettext_noop("Repeated as %(order)s."), order=str(repeat)),
         )
     return repeat
@@ -142,7 +142,7 @@ def repeat_artwork_confirm(
             order,
             kind=EventKind.APPROVAL,
             actor=user,
-            action="repeat_artwork_confirmed",
+            action=RepeatEvent.REPEAT_ARTWORK_CONFIRMED,
             comment=" ".join(
                 part for part in (confirmed_by, str(confirmed_on), repeat.artwork_reference) if part
             ),

@@ -22,7 +22,7 @@ def _section(order, user) -> dict:
 
 
 def ready() -> None:
-    from orders.choices import Stage
+    from orders.choices import RepeatEvent, Stage
     from orders.gates import register_gate
     from orders.repeats import rules
     from orders.sections import register_section
@@ -48,12 +48,4 @@ def ready() -> None:
         stages=[Stage.RECEIVED, Stage.IN_REVIEW, Stage.APPROVED, Stage.SHIPPING, Stage.SETTLED],
         shown_for=rules.r28_concerns,
     )
-    register_action_labels(
-        {
-            "repeat_created": _("Repeat order entered (R28)"),
-            "order_repeated": _("Order repeated (R28)"),
-            "repeat_artwork_confirmed": _(
-                "Customer confirmed the repeat's artwork and shipping marks (R28)"
-            ),
-        }
-    )
+    register_action_labels(dict(RepeatEvent.choices))

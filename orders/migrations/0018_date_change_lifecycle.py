@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orders', '0014_form_submissions'),
+        ('orders', '0017_work_memos'),
     ]
 
     operations = [
