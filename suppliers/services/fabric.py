@@ -253,29 +253,41 @@ def lab_dip_decide(
     customer_reason: str = "",
     comments: str = "",
 ) -> LabDipSubmission:
+    return _record_decision(
+        LabDipSubmission.objects.select_related("lab_dip"),
+        submission_id,
+        user,
+        material=lambda submission: submission.lab_dip,
+        name=lambda submission: submission.lab_dip.colourway,
+        events=(SupplierEvent.LAB_DIP_REJECTED, SupplierEvent.LAB_DIP_APPROVED),
+        answer={
+            "decision": decision,
+            "decided_by_party": decided_by_party,
+            "customer_reason": customer_reason,
+            "comments": comments,
+        },
+    )
+
+
+def _record_decision(
+    queryset, submission_id: int, user, *, material, name, events, answer, sign=False
+):
+    """A lab dip's or a bulk swatch's decision (the same steps for both): lock, decide, sign the
+    approved bulk swatch, and record it on the order's timeline."""
     with transaction.atomic():
-        submission = (
-            LabDipSubmission.objects.select_for_update()
-            .select_related("lab_dip")
-            .get(pk=submission_id)
-        )
-        order = lock_for(submission.lab_dip.order_id, user)
-        _decide(
-            submission,
-            user=user,
-            decision=decision,
-            decided_by_party=decided_by_party,
-            customer_reason=customer_reason,
-            comments=comments,
-        )
+        submission = queryset.select_for_update().get(pk=submission_id)
+        order = lock_for(material(submission).order_id, user)
+        _decide(submission, user=user, **answer)
+        approved = answer["decision"] == Decision.APPROVED
+        if approved and sign:
+            submission.signed_by = user
         submission.save()
-        approved = decision == Decision.APPROVED
         note(
             order,
             user=user,
             kind=EventKind.APPROVAL if approved else EventKind.REJECTION,
-            action=SupplierEvent.LAB_DIP_APPROVED if approved else SupplierEvent.LAB_DIP_REJECTED,
-            detail=_decision_detail(submission.lab_dip.colourway, submission),
+            action=events[approved],
+            detail=_decision_detail(name(submission), submission),
         )
     return submission
 
@@ -323,32 +335,18 @@ def bulk_fabric_decide(
 ) -> BulkFabricSubmission:
     """R2: the merchandiser (or the customer) decides; the approved swatch is signed by the
     merchandiser who records it, and filed."""
-    with transaction.atomic():
-        submission = (
-            BulkFabricSubmission.objects.select_for_update()
-            .select_related("booking")
-            .get(pk=submission_id)
-        )
-        order = lock_for(submission.booking.order_id, user)
-        _decide(
-            submission,
-            user=user,
-            decision=decision,
-            decided_by_party=decided_by_party,
-            customer_reason=customer_reason,
-            comments=comments,
-        )
-        approved = decision == Decision.APPROVED
-        if approved:
-            submission.signed_by = user
-        submission.save()
-        note(
-            order,
-            user=user,
-            kind=EventKind.APPROVAL if approved else EventKind.REJECTION,
-            action=SupplierEvent.BULK_FABRIC_APPROVED
-            if approved
-            else SupplierEvent.BULK_FABRIC_REJECTED,
-            detail=_decision_detail(submission.booking.fabric_name, submission),
-        )
-    return submission
+    return _record_decision(
+        BulkFabricSubmission.objects.select_related("booking"),
+        submission_id,
+        user,
+        material=lambda submission: submission.booking,
+        name=lambda submission: submission.booking.fabric_name,
+        events=(SupplierEvent.BULK_FABRIC_REJECTED, SupplierEvent.BULK_FABRIC_APPROVED),
+        answer={
+            "decision": decision,
+            "decided_by_party": decided_by_party,
+            "customer_reason": customer_reason,
+            "comments": comments,
+        },
+        sign=True,
+    )
