@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from orders.changes.choices import Aspect, ImpactArea
 from orders.changes.registry import ChangeField, Impact, register_change_contributor
 from orders.choices import EventKind
-from suppliers.choices import ProcurementStatus, TrimCardStatus
+from suppliers.choices import ProcurementStatus, SupplierEvent, TrimCardStatus
 from suppliers.services.common import note
 
 
@@ -113,7 +113,7 @@ def materials_apply(context) -> None:
             order,
             user=context.user,
             kind=EventKind.EDITED,
-            action="fabric_booking_edited",
+            action=SupplierEvent.FABRIC_BOOKING_EDITED,
             detail=f"{booking.fabric_name} — {context.change.label} (Rev {order.revision}): "
             + str(_("the signature is void; the group head must sign again")),
         )
