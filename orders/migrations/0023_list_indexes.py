@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orders', '0017_work_memos'),
+        ("orders", "0022_date_change_lifecycle"),
         ('suppliers', '0005_trim_picture_and_quantity'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -60,7 +60,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("orders", "0017_work_memos"),
+        ("orders", "0019_work_memos"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

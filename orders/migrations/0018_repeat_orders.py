@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orders', '0015_change_request_admin_permissions'),
+        ("orders", "0017_sent_document_without_order"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

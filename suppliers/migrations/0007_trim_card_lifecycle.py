@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('suppliers', '0005_trim_picture_and_quantity'),
+        ("suppliers", "0006_delete_sentnotice"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orders', '0018_outbox'),
+        ("orders", "0020_outbox"),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('shipping', '0005_payments_once'),
+        ("shipping", "0007_dispatch_lifecycle"),
     ]
 
     operations = [

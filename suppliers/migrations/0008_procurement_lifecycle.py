@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('suppliers', '0006_trim_card_lifecycle'),
+        ("suppliers", "0007_trim_card_lifecycle"),
     ]
 
     operations = [

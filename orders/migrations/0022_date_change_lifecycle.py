@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orders', '0017_work_memos'),
+        ("orders", "0021_outbox_only_state"),
     ]
 
     operations = [

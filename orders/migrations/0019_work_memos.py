@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orders', '0016_repeat_orders'),
+        ("orders", "0018_repeat_orders"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('shipping', '0005_payments_once'),
+        ("shipping", "0006_delete_reminderschedule"),
     ]
 
     operations = [
