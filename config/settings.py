@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "shipping",
     "complaints",
     "quotations",
+    "credit",
 ]
 
 MIDDLEWARE = [

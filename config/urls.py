@@ -17,6 +17,7 @@ urlpatterns = [
     path("samples/", include("samples.urls")),
     path("complaints/", include("complaints.urls")),
     path("quotations/", include("quotations.urls")),
+    path("credit/", include("credit.urls")),
     path("", include("orders.urls")),
 ]
 # Uploaded files only through the view that checks who asks, with DEBUG on or off (never

@@ -111,6 +111,13 @@ class CreditClass(models.TextChoices):
     C = "C", _("C")
 
 
+class Settlement(models.TextChoices):
+    """How a customer settles (R20): order by order, or on a monthly statement (月結)."""
+
+    PER_SHIPMENT = "per_shipment", _("Per shipment")
+    MONTHLY = "monthly", _("Monthly statement (月結)")
+
+
 class ApprovalStep(models.TextChoices):
     """The contract review chain of R10, in the order the signatures are given."""
 

@@ -34,7 +34,8 @@ class CustomerAdmin(GuardedImportExportAdmin):
         "default_payment_terms",
         "order_count",
     ]
-    list_filter = ["credit_class", "language", "default_payment_terms", "country"]
+    list_filter = ["credit_class", "settlement", "language", "default_payment_terms", "country"]
+    raw_id_fields = ["salesperson"]
     search_fields = ["name", "country", "contacts__name", "contacts__email"]
     inlines = [CustomerContactInline]
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from orders.choices import CreditClass, Language, PaymentTerms
+from orders.choices import CreditClass, Currency, Language, PaymentTerms, Settlement
 
 
 class Customer(models.Model):
@@ -20,6 +20,31 @@ class Customer(models.Model):
         _("credit class"), max_length=1, choices=CreditClass.choices, default=CreditClass.B
     )
     country = models.CharField(_("country"), max_length=80, blank=True)
+    # R20: credit terms. A customer without a limit who settles per shipment is not sold on
+    # credit, and the credit gate does not apply to its orders.
+    credit_limit = models.DecimalField(
+        _("credit limit"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Open balance plus a new order may reach this (R20); empty: no credit."),
+    )
+    credit_currency = models.CharField(
+        _("credit limit currency"), max_length=3, choices=Currency.choices, default=Currency.USD
+    )
+    settlement = models.CharField(
+        _("settlement"), max_length=12, choices=Settlement.choices, default=Settlement.PER_SHIPMENT
+    )
+    salesperson = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="customers_sold",
+        verbose_name=_("salesperson"),
+        help_text=_("Gives the guarantee when an order goes over the credit limit (R20)."),
+    )
 
     class Meta:
         verbose_name = _("customer")

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from complaints.choices import ComplaintKind, ComplaintStatus, ReturnStatus
 from complaints.models import Complaint, ReturnApplication, ReturnSignOff
+from credit.models import CreditGuarantee
+from credit.rules import r20_credit_status
 from orders.choices import Stage
 from orders.demo import DEMO_LOGINS, DEMO_PASSWORD, SUPERUSER
 from orders.models import (
@@ -87,6 +89,7 @@ COUNTED = [
     ProgressReport,
     Milestone,
     Quotation,
+    CreditGuarantee,
 ]
 
 
@@ -296,3 +299,13 @@ def test_r18_demo_has_quotations_in_every_state_one_won_into_its_order():
     waiting = Quotation.objects.get(status=QuotationStatus.IN_APPROVAL)
     assert waiting.needs_special_approval()
     assert has_role(get_user_model().objects.get(username="deputy_gm"), "deputy_gm")
+
+
+def test_r20_demo_customer_over_its_limit_waits_for_a_guarantee():
+    guarantee = CreditGuarantee.objects.select_related("order__customer").get()
+    order = guarantee.order
+    assert guarantee.status == "requested" and order.stage == Stage.IN_REVIEW
+    status = r20_credit_status(order)
+    assert not status.met
+    limit = next(c for c in status.conditions if c.code == "limit")
+    assert limit.met is False and order.customer.credit_limit < order.total_amount.amount

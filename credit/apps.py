@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CreditConfig(AppConfig):
+    name = "credit"
+    verbose_name = _("Credit control")
+
+    def ready(self) -> None:
+        from credit.setup import register
+
+        register()  # the R20 gate on approval, the order page's credit section, timeline labels
