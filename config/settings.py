@@ -34,8 +34,8 @@ INSTALLED_APPS = [
     "samples",
     "shipping",
     "complaints",
-    "quotations",
-    "credit",
+    "orders.quotations",
+    "orders.credit",
 ]
 
 MIDDLEWARE = [
@@ -177,7 +177,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Hourly as well: each order's weekly progress report is claimed once on its day.
     # R18: an approved or sent quotation past its validity date is expired.
     "quotation expiry": {
-        "task": "quotations.tasks.expire_quotations",
+        "task": "orders.quotations.tasks.expire_quotations",
         "schedule": envint("GENDAN_REMINDER_INTERVAL_SECONDS", 3600),
     },
     "customer progress reports": {

@@ -16,8 +16,8 @@ urlpatterns = [
     path("suppliers/", include("suppliers.urls")),
     path("samples/", include("samples.urls")),
     path("complaints/", include("complaints.urls")),
-    path("quotations/", include("quotations.urls")),
-    path("credit/", include("credit.urls")),
+    path("quotations/", include("orders.quotations.urls")),
+    path("credit/", include("orders.credit.urls")),
     path("", include("orders.urls")),
 ]
 # Uploaded files only through the view that checks who asks, with DEBUG on or off (never

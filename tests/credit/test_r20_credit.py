@@ -7,14 +7,14 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from credit.rules import r20_applies, r20_credit_status
-from credit.services import (
+from orders.choices import Decision, Settlement, Stage
+from orders.credit.rules import r20_applies, r20_credit_status
+from orders.credit.services import (
     credit_exception_grant,
     guarantee_approve,
     guarantee_give,
     guarantee_refuse,
 )
-from orders.choices import Decision, Settlement, Stage
 from orders.gates import gate_statuses
 from orders.roles import Role
 from orders.services.common import ActionRefused

@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from complaints.choices import ComplaintKind, ComplaintStatus, ReturnStatus
 from complaints.models import Complaint, ReturnApplication, ReturnSignOff
-from credit.models import CreditGuarantee
-from credit.rules import r20_credit_status
 from orders.choices import Stage
+from orders.credit.models import CreditGuarantee
+from orders.credit.rules import r20_credit_status
 from orders.demo import DEMO_LOGINS, DEMO_PASSWORD, SUPERUSER
 from orders.models import (
     Approval,
@@ -33,9 +33,9 @@ from orders.models import (
     Team,
 )
 from orders.planning.choices import DateChangeStatus
+from orders.quotations.choices import QuotationStatus
+from orders.quotations.models import Quotation
 from orders.roles import has_role, roles_of
-from quotations.choices import QuotationStatus
-from quotations.models import Quotation
 from samples.choices import LetterStatus, SampleStatus, SampleType
 from samples.models import CommentLetter, SampleRequest
 from shipping import rules as shipping_rules

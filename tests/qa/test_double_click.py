@@ -8,11 +8,11 @@ from unittest import mock
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from orders.documents.tasks import send_document
 
 from complaints.choices import ComplaintKind, ReturnCause
 from complaints.models import Complaint, ReturnApplication
 from orders.choices import Stage
-from orders.documents.tasks import send_document
 from orders.models import DateChangeRequest, SentDocument
 from orders.services.planning import plan_build
 from shipping.models import InspectionBooking

@@ -1,8 +1,8 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
-from quotations.choices import CostBasis, CostKind
-from quotations.services import costing_save, quotation_create
+from orders.quotations.choices import CostBasis, CostKind
+from orders.quotations.services import costing_save, quotation_create
 
 # A shirt costed in CNY and sold in USD at 7.20: 30.00 factory price, 3.60 washing per piece,
 # a 1,440.00 test per order, 5 % commission.

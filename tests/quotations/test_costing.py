@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from quotations.choices import CostBasis
-from quotations.costing import (
+from orders.quotations.choices import CostBasis
+from orders.quotations.costing import (
     CostParts,
     price_text,
     r18_break_figures,
@@ -13,7 +13,7 @@ from quotations.costing import (
     r18_price_for_margin,
     r18_unit_cost,
 )
-from quotations.models import QuotationPolicy
+from orders.quotations.models import QuotationPolicy
 from tests.factories import make_order
 from tests.quotations.builders import make_quotation
 

@@ -7,11 +7,9 @@ from decimal import Decimal
 import pytest
 from django_fsm import TransitionNotAllowed
 
-from orders.roles import Role
-from orders.services.common import ActionRefused
-from quotations.choices import QuotationStatus
-from quotations.models import Quotation, QuotationPolicy
-from quotations.services import (
+from orders.quotations.choices import QuotationStatus
+from orders.quotations.models import Quotation, QuotationPolicy
+from orders.quotations.services import (
     quotation_approve,
     quotation_expire,
     quotation_lose,
@@ -22,6 +20,8 @@ from quotations.services import (
     quotation_win,
     quotations_expire_due,
 )
+from orders.roles import Role
+from orders.services.common import ActionRefused
 from tests.factories import make_team, make_user
 from tests.quotations.builders import make_quotation
 
@@ -183,7 +183,7 @@ def test_r18_requote_makes_a_new_revision(quotation, merchandiser, department_ma
 
 
 def test_r18_costing_locked_once_submitted(quotation, merchandiser):
-    from quotations.services import costing_save
+    from orders.quotations.services import costing_save
 
     quotation_submit(quotation_id=quotation.pk, user=merchandiser)
     with pytest.raises(ActionRefused, match="re-quote"):
@@ -191,7 +191,7 @@ def test_r18_costing_locked_once_submitted(quotation, merchandiser):
 
 
 def test_r18_bad_costing_is_refused_and_nothing_saved(quotation, merchandiser):
-    from quotations.services import costing_save
+    from orders.quotations.services import costing_save
 
     with pytest.raises(ActionRefused, match="same quantity"):
         costing_save(
@@ -213,7 +213,7 @@ def test_r18_the_model_refuses_a_transition_called_directly(quotation):
 
 
 def test_r18_beat_task_expires_what_is_past(quotation, merchandiser, department_manager):
-    from quotations.tasks import expire_quotations
+    from orders.quotations.tasks import expire_quotations
 
     _sent(quotation, merchandiser, department_manager)
     Quotation.objects.filter(pk=quotation.pk).update(valid_until=date.today() - timedelta(days=3))

@@ -8,15 +8,15 @@ import pytest
 from django.urls import reverse
 
 from orders.choices import Stage
-from orders.services.common import ActionRefused
-from quotations.models import Quotation
-from quotations.services import (
+from orders.quotations.models import Quotation
+from orders.quotations.services import (
     quotation_approve,
     quotation_create_order,
     quotation_send,
     quotation_submit,
     quotation_win,
 )
+from orders.services.common import ActionRefused
 from tests.factories import make_factory, make_order
 from tests.quotations.builders import make_quotation
 

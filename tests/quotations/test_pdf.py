@@ -8,17 +8,17 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from orders.documents.tasks import send_document
 
 from orders.documents.registry import get_form
 from orders.documents.render import render_pdf
 from orders.documents.services import document_send
-from orders.documents.tasks import send_document
 from orders.models import CustomerContact, SentDocument
+from orders.quotations.choices import QuotationStatus
+from orders.quotations.models import Quotation
+from orders.quotations.services import quotation_approve, quotation_send, quotation_submit
 from orders.roles import Role
 from orders.services.common import ActionRefused
-from quotations.choices import QuotationStatus
-from quotations.models import Quotation
-from quotations.services import quotation_approve, quotation_send, quotation_submit
 from tests.documents.conftest import contains_all, pdf_text, wait_for
 from tests.factories import make_customer, make_team, make_user
 from tests.quotations.builders import make_quotation

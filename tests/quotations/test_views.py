@@ -6,10 +6,10 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
+from orders.quotations.choices import QuotationStatus
+from orders.quotations.models import Quotation, QuotationPolicy
+from orders.quotations.services import quotation_submit
 from orders.roles import Role
-from quotations.choices import QuotationStatus
-from quotations.models import Quotation, QuotationPolicy
-from quotations.services import quotation_submit
 from tests.factories import make_team, make_user
 from tests.quotations.builders import make_quotation
 

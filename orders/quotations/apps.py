@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class QuotationsConfig(AppConfig):
+    name = "orders.quotations"
+    label = "quotations"
+    verbose_name = _("Quotations and costing")
+
+    def ready(self) -> None:
+        from orders.quotations.forms_registry import register_forms
+        from orders.quotations.sections import register_sections
+
+        register_forms()  # the quotation PDF, in the customer's language (R18)
+        register_sections()  # estimated cost and margin on the order page (contract review)

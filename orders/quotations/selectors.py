@@ -1,0 +1,57 @@
+"""Reads: each selector does its own joins, so a page's query count does not grow with its rows."""
+
+from django.db.models import Q, QuerySet
+
+from orders.permissions import team_id_of
+from orders.quotations import permissions
+from orders.quotations.choices import QuotationStatus
+from orders.quotations.models import Quotation
+from orders.roles import Role, has_role
+
+
+def visible_quotations(user) -> QuerySet[Quotation]:
+    queryset = Quotation.objects.all()
+    if permissions.sees_all_quotations(user):
+        return queryset
+    if not has_role(user, Role.MERCHANDISER):
+        return queryset.none()
+    team_id = team_id_of(user)
+    mine = Q(merchandiser=user)
+    if team_id is not None:
+        mine |= Q(team_id=team_id)
+    return queryset.filter(mine)
+
+
+def quotation_list(user) -> QuerySet[Quotation]:
+    return (
+        visible_quotations(user)
+        .select_related("customer", "merchandiser", "order")
+        .prefetch_related("costing_lines", "price_breaks")
+        .order_by("-created_at", "-id")
+    )
+
+
+def quotation_detail(user, pk: int) -> Quotation:
+    return (
+        visible_quotations(user)
+        .select_related(
+            "customer", "merchandiser", "team", "submitted_by", "approved_by", "order", "previous"
+        )
+        .prefetch_related("costing_lines", "price_breaks", "events__actor")
+        .get(pk=pk)
+    )
+
+
+def waiting_for_approval(user) -> list[Quotation]:
+    """Quotations this user may approve now (special prices only for the GM and the deputy)."""
+    if not has_role(user, *permissions.APPROVER_ROLES):
+        return []
+    waiting = (
+        visible_quotations(user)
+        .filter(status=QuotationStatus.IN_APPROVAL)
+        .exclude(submitted_by=user)
+        .select_related("customer", "merchandiser")
+        .prefetch_related("costing_lines", "price_breaks")
+        .order_by("submitted_at", "id")
+    )
+    return [quotation for quotation in waiting if permissions.can_approve(quotation, user)]
