@@ -230,7 +230,10 @@ class OnceForm(forms.Form):
     """A form that records something new: its hidden one-time token lets the view record it
     once however often it is posted (orders.services.submissions)."""
 
-    form_token = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=uuid.uuid4)
+    # No id: several such forms share the order page, and nothing refers to the token by id.
+    form_token = forms.UUIDField(
+        widget=forms.HiddenInput(attrs={"id": False}), required=False, initial=uuid.uuid4
+    )
 
     def _post_clean(self):
         # The token guards the submission, it is not the action's data: the views pass

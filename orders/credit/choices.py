@@ -14,9 +14,12 @@ GUARANTEE_STATUS_COLOURS = {
     GuaranteeStatus.REFUSED: "red",
 }
 
-ACTION_LABELS = {
-    "credit_guarantee_given": _("Salesperson's guarantee given (R20)"),
-    "credit_guarantee_approved": _("Salesperson's guarantee approved (R20)"),
-    "credit_guarantee_refused": _("Salesperson's guarantee refused (R20)"),
-    "credit_exception": _("General manager's credit exception (R20)"),
-}
+
+class CreditEvent(models.TextChoices):
+    GUARANTEE_GIVEN = "credit_guarantee_given", _("Salesperson's guarantee given (R20)")
+    GUARANTEE_APPROVED = "credit_guarantee_approved", _("Salesperson's guarantee approved (R20)")
+    GUARANTEE_REFUSED = "credit_guarantee_refused", _("Salesperson's guarantee refused (R20)")
+    EXCEPTION = "credit_exception", _("General manager's credit exception (R20)")
+
+
+ACTION_LABELS = {event.value: event.label for event in CreditEvent}

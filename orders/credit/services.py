@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from orders.choices import PAYMENT_GATE_OPEN_STAGES, EventKind
 from orders.credit import permissions
-from orders.credit.choices import GuaranteeStatus
+from orders.credit.choices import CreditEvent, GuaranteeStatus
 from orders.credit.models import CreditException, CreditGuarantee
 from orders.services.common import ActionRefused, lock_order, record_event, save_order
 
@@ -55,7 +55,7 @@ def guarantee_give(*, order_id: int, user, note: str) -> CreditGuarantee:
             order,
             kind=EventKind.NOTE,
             actor=user,
-            action="credit_guarantee_given",
+            action=CreditEvent.GUARANTEE_GIVEN,
             comment=f"{guarantee.salesperson}: {note}",
         )
     return guarantee
@@ -82,7 +82,7 @@ def _decide(guarantee_id: int, user, name: str, comment: str) -> CreditGuarantee
             order,
             kind=EventKind.APPROVAL if approved else EventKind.REJECTION,
             actor=user,
-            action="credit_guarantee_approved" if approved else "credit_guarantee_refused",
+            action=CreditEvent.GUARANTEE_APPROVED if approved else CreditEvent.GUARANTEE_REFUSED,
             comment=comment,
         )
     return guarantee
@@ -110,6 +110,6 @@ def credit_exception_grant(*, order_id: int, user, reason: str) -> CreditExcepti
         exception = CreditException.objects.create(order=order, granted_by=user, reason=reason)
         save_order(order, update_fields=[])
         record_event(
-            order, kind=EventKind.APPROVAL, actor=user, action="credit_exception", comment=reason
+            order, kind=EventKind.APPROVAL, actor=user, action=CreditEvent.EXCEPTION, comment=reason
         )
     return exception

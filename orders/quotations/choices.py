@@ -57,6 +57,18 @@ TRANSITION_LABELS = {
 }
 
 
+class QuotationEvent(models.TextChoices):
+    """The quotation's own history rows that are not transitions (labels in EVENT_LABELS)."""
+
+    CREATED = "created"
+    EDITED = "edited"
+    COSTED = "costed"
+    SPECIAL_PRICE = "special_price"
+    REQUOTED = "requoted"
+    ORDER_CREATED = "order_created"
+    PDF_SENT = "pdf_sent"
+
+
 EVENT_LABELS = {
     **TRANSITION_LABELS,
     "replace": _("Replaced by a new revision"),

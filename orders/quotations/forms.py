@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders.forms import FreeText
 from orders.models import Order
 from orders.quotations.choices import CostBasis, CostKind
 from orders.quotations.models import Quotation
@@ -22,6 +23,7 @@ class QuotationForm(forms.ModelForm):
             "valid_until": DateInput,
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"notes": FreeText}
 
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,13 +71,11 @@ def filled_rows(formset) -> list[dict]:
 
 
 class CommentForm(forms.Form):
-    comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    comment = FreeText(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ReasonForm(forms.Form):
-    comment = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    comment = FreeText(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class RequoteForm(ReasonForm):

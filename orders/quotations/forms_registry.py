@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from orders.documents.registry import FormSpec, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
 from orders.quotations import permissions
-from orders.quotations.choices import QuotationStatus
+from orders.quotations.choices import QuotationEvent, QuotationStatus
 from orders.quotations.costing import price_text
 
 QUOTATION_FORM = "F-QT-001"
@@ -36,7 +36,7 @@ def _on_sent(quotation, document, user) -> None:
     record(
         quotation,
         user=user,
-        action="pdf_sent",
+        action=QuotationEvent.PDF_SENT,
         comment=f"{document.form_code} v{document.version} → {document.recipient_name} "
         f"<{document.recipient_email}>",
     )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from orders.models import Customer
 from orders.permissions import team_id_of
 from orders.quotations import permissions
-from orders.quotations.choices import EDITABLE_STATUSES, CostBasis, CostKind
+from orders.quotations.choices import EDITABLE_STATUSES, CostBasis, CostKind, QuotationEvent
 from orders.quotations.costing import HUNDRED
 from orders.quotations.models import CostingLine, PriceBreak, Quotation
 from orders.quotations.services.common import lock_quotation, record
@@ -77,7 +77,7 @@ def quotation_create(*, user, customer_id: int, submission_key: str = "", **fiel
             quotation.save()
             quotation.number = quotation.pk
             quotation.save(update_fields=["number"])
-            record(quotation, user=user, action="created")
+            record(quotation, user=user, action=QuotationEvent.CREATED)
     except IntegrityError:
         if not submission_key:
             raise
@@ -106,7 +106,7 @@ def quotation_update(*, quotation_id: int, user, **fields) -> Quotation:
             setattr(quotation, name, value)
         _same_currency_rate(quotation)
         quotation.save()
-        record(quotation, user=user, action="edited")
+        record(quotation, user=user, action=QuotationEvent.EDITED)
     return quotation
 
 
@@ -164,5 +164,5 @@ def costing_save(*, quotation_id: int, user, lines: list[dict], breaks: list[dic
         CostingLine.objects.bulk_create(costing)
         PriceBreak.objects.bulk_create(prices)
         quotation.save(update_fields=["updated_at"])
-        record(quotation, user=user, action="costed")
+        record(quotation, user=user, action=QuotationEvent.COSTED)
     return quotation

@@ -11,6 +11,7 @@ from orders.quotations.choices import (
     EXPIRABLE_STATUSES,
     REPLACED_ON_REQUOTE,
     REQUOTABLE_STATUSES,
+    QuotationEvent,
     QuotationStatus,
 )
 from orders.quotations.forms_registry import QUOTATION_FORM
@@ -28,7 +29,12 @@ def quotation_submit(*, quotation_id: int, user, comment: str = "") -> Quotation
         quotation.submitted_by, quotation.submitted_at = user, timezone.now()
         quotation.save(update_fields=["submitted_by", "submitted_at"])
         if reasons:
-            record(quotation, user=None, action="special_price", comment="; ".join(reasons))
+            record(
+                quotation,
+                user=None,
+                action=QuotationEvent.SPECIAL_PRICE,
+                comment="; ".join(reasons),
+            )
     return quotation
 
 
@@ -141,7 +147,7 @@ def quotation_requote(*, quotation_id: int, user, reason: str, valid_until=None)
         elif not permissions.can_prepare(old, user):
             raise ActionRefused(_("You may not change this quotation."))
         new = _copy(old, user, valid_until)
-        record(new, user=user, action="requoted", comment=reason)
+        record(new, user=user, action=QuotationEvent.REQUOTED, comment=reason)
     return new
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from orders.models import Order
 from orders.quotations import permissions
-from orders.quotations.choices import CostKind, QuotationStatus
+from orders.quotations.choices import CostKind, QuotationEvent, QuotationStatus
 from orders.quotations.models import Quotation
 from orders.quotations.services.common import lock_quotation, record
 from orders.services.common import ActionRefused
@@ -89,5 +89,5 @@ def quotation_create_order(
             raise ActionRefused(" ".join(invalid.messages)) from invalid
         quotation.order = order
         quotation.save(update_fields=["order", "updated_at"])
-        record(quotation, user=user, action="order_created", comment=str(order))
+        record(quotation, user=user, action=QuotationEvent.ORDER_CREATED, comment=str(order))
     return order
