@@ -78,14 +78,6 @@ class PaymentTerms(models.TextChoices):
     OPEN_ACCOUNT = "oa", _("Open account")
 
 
-# Terms under which goods are produced before any money or bank undertaking arrives (R11).
-CREDIT_TERMS = {
-    PaymentTerms.DOCUMENTS_AGAINST_PAYMENT,
-    PaymentTerms.DOCUMENTS_AGAINST_ACCEPTANCE,
-    PaymentTerms.OPEN_ACCOUNT,
-}
-
-
 class Currency(models.TextChoices):
     USD = "USD", "USD"
     EUR = "EUR", "EUR"

@@ -57,10 +57,6 @@ def register_gate(
     return gate
 
 
-def unregister_gate(transition: str, code: str) -> None:
-    _registry.get(transition, {}).pop(code, None)
-
-
 def gates_of(transition: str) -> list[Gate]:
     return list(_registry.get(transition, {}).values())
 

@@ -16,7 +16,6 @@ class Role(models.TextChoices):
     WAREHOUSE = "warehouse", _("Warehouse")
 
 
-MANAGER_ROLES = (Role.DEPARTMENT_MANAGER, Role.GENERAL_MANAGER)
 # Roles that see every order, not only their team's.
 SEES_ALL_ORDERS = (
     Role.DEPARTMENT_MANAGER,

@@ -17,13 +17,6 @@ class Decision(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-DECISION_COLOURS = {
-    Decision.PENDING: "yellow",
-    Decision.APPROVED: "green",
-    Decision.REJECTED: "red",
-}
-
-
 class Decider(models.TextChoices):
     """Who gave a colour or swatch decision (R2: the customer when it asks, or when we and the
     factory cannot agree)."""
@@ -58,13 +51,6 @@ PROCUREMENT_STEPS = [
     ProcurementStatus.IN_HOUSE,
 ]
 
-PROCUREMENT_COLOURS = {
-    ProcurementStatus.NOT_ORDERED: "grey",
-    ProcurementStatus.ORDERED: "blue",
-    ProcurementStatus.CONFIRMED: "cyan",
-    ProcurementStatus.IN_HOUSE: "green",
-}
-
 
 class LabResult(models.TextChoices):
     PENDING = "pending", _("Pending")
@@ -72,24 +58,10 @@ class LabResult(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
-TEST_RESULT_COLOURS = {
-    LabResult.PENDING: "yellow",
-    LabResult.PASSED: "green",
-    LabResult.FAILED: "red",
-}
-
-
 class TrimCardStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Waiting for review")
     RETURNED = "returned", _("Returned to the factory with errors")
     APPROVED = "approved", _("Approved and signed")
-
-
-TRIM_CARD_COLOURS = {
-    TrimCardStatus.SUBMITTED: "yellow",
-    TrimCardStatus.RETURNED: "red",
-    TrimCardStatus.APPROVED: "green",
-}
 
 
 # Every change this app writes on the order's timeline, under `OrderEvent.action`.

@@ -9,7 +9,6 @@ from django_fsm import RETURN_VALUE, FSMField, transition
 from complaints import permissions
 from complaints.choices import (
     COMPLAINT_STATUS_COLOURS,
-    OPEN_COMPLAINT_STATUSES,
     AttachmentKind,
     ComplaintKind,
     ComplaintStatus,
@@ -107,10 +106,6 @@ class Complaint(Lifecycle, models.Model):
     @property
     def number(self) -> str:
         return f"CMP-{self.pk:05d}" if self.pk else "CMP-?"
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_COMPLAINT_STATUSES
 
     @property
     def status_colour(self) -> str:

@@ -39,9 +39,5 @@ def register_reminder_source(*, code: str, collect: Callable[[date], Iterable[Re
     return collect
 
 
-def unregister_reminder_source(code: str) -> None:
-    _sources.pop(code, None)
-
-
 def reminder_sources() -> dict[str, Callable[[date], Iterable[ReminderItem]]]:
     return dict(_sources)

@@ -24,11 +24,6 @@ from tests.factories import fresh, make_customer, make_factory, make_order, tick
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False
-
-
 @pytest.fixture
 def order(merchandiser):
     return make_order(merchandiser=merchandiser)

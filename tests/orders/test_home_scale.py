@@ -27,11 +27,6 @@ from tests.orders.test_queries import add_orders, count_queries
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False
-
-
 def waiting_by_the_rules(user) -> list[tuple[int, list[str]]]:
     """What waits for the user, order by order, as the rules say (the home's former loop)."""
     expected = []

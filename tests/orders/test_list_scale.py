@@ -16,11 +16,6 @@ from tests.orders.test_queries import add_orders
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False
-
-
 def listed(client, url: str) -> tuple[list[str], int]:
     """The P/O numbers a list page shows, and the queries it took (after a warming GET)."""
     client.get(url)

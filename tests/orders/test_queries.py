@@ -15,11 +15,6 @@ from tests.factories import make_customer, make_factory, make_order, tick_contra
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False
-
-
 STAGES = [Stage.RECEIVED, Stage.IN_REVIEW, Stage.APPROVED, Stage.IN_PRODUCTION, Stage.SHIPPING]
 
 

@@ -1,11 +1,4 @@
-import pytest
-
 from orders.models import Order
-
-
-@pytest.fixture(autouse=True)
-def _http(settings):
-    settings.SECURE_SSL_REDIRECT = False
 
 
 def in_stage(order: Order, stage: str) -> Order:

@@ -24,11 +24,6 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2026, 6, 30)
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False
-
-
 def owing_orders(merchandiser, finance, count: int) -> None:
     customers = list(Customer.objects.filter(name__startswith="Owing ").order_by("name")) or [
         make_customer(name="Owing A"),
