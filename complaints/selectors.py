@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from complaints.choices import OPEN_COMPLAINT_STATUSES
 from complaints.models import Complaint, ReturnApplication, ReturnSignOff
-from orders.selectors import visible_orders
+from orders.visibility import visible_orders
 
 
 def visible_complaints(user) -> QuerySet[Complaint]:

@@ -24,28 +24,15 @@ from orders.choices import (
 from orders.gates import GateStatus, gate_statuses, gates_of
 from orders.models import Approval, Order, OrderEvent, PaymentClearance
 from orders.models.order import annotate_totals
-from orders.permissions import can_edit, team_id_of
-from orders.roles import SEES_ALL_ORDERS, Role, has_role
+from orders.permissions import can_edit
+from orders.roles import Role, has_role
 from orders.sections import OrderSection, home_panels, sections
 from orders.services.orders import EDITABLE_STAGES
 from orders.services.transitions import available_transitions
+from orders.visibility import visible, visible_orders
 
 # Mirrors clearance_record's refusal: after production starts the payment gate is closed.
 DUE_SOON_DAYS = 7
-
-
-def visible_orders(user) -> QuerySet[Order]:
-    """Merchandisers see their team's orders; managers, administration, finance, QC and
-    the warehouse see all."""
-    queryset = Order.objects.all()
-    if has_role(user, *SEES_ALL_ORDERS, Role.QC, Role.WAREHOUSE):
-        return queryset
-    if has_role(user, Role.MERCHANDISER):
-        team_id = team_id_of(user)
-        if team_id is None:
-            return queryset.filter(merchandiser=user)
-        return queryset.filter(team_id=team_id)
-    return queryset.none()
 
 
 def late_orders_q() -> Q:
@@ -70,16 +57,18 @@ def annotate_at_risk(queryset: QuerySet[Order]) -> QuerySet[Order]:
 
 
 def order_detail(user, pk: int) -> Order:
-    return (
-        visible_orders(user)
-        .select_related("customer", "factory", "merchandiser", "team", "contract_check")
-        .prefetch_related(
+    """The order with everything its page shows; Http404 unless this user sees it."""
+    return visible(
+        Order.objects.select_related(
+            "customer", "factory", "merchandiser", "team", "contract_check"
+        ).prefetch_related(
             "lines",
             "clearances__user",
             "approvals__user",
             Prefetch("events", queryset=OrderEvent.objects.select_related("actor")),
-        )
-        .get(pk=pk)
+        ),
+        user,
+        pk,
     )
 
 

@@ -164,7 +164,7 @@ def overdue_by_merchandiser(*, today=None) -> dict:
 
 def inspections_waiting(user, *, limit: int = 10):
     """Booked inspections with no report yet, soonest first: QC's work for the coming days."""
-    from orders.selectors import visible_orders
+    from orders.visibility import visible_orders
     from shipping.models import InspectionBooking
 
     return list(
@@ -193,7 +193,7 @@ def tracking_orders(queryset):
 
 def inspections(user):
     """Every inspection of the orders the user sees, latest first."""
-    from orders.selectors import visible_orders
+    from orders.visibility import visible_orders
     from shipping.models import InspectionBooking
 
     return (

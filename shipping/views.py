@@ -1,29 +1,21 @@
 """Screens of the shipping app. Views parse input and call a service; refusals become messages."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from orders import selectors as order_selectors
 from orders.services.submissions import submitted_once
-from orders.views.generic import ObjectListView, ServiceActionView
+from orders.views.generic import ObjectListView, OrderAction, ServiceActionView
+from orders.visibility import visible
 from shipping import forms, permissions, selectors, services
 from shipping.aql import AQLError, aql_error_message
 from shipping.choices import DefectClass
 from shipping.exports import InspectionsTable, TrackingTable
 from shipping.models import GuaranteeLetter, InspectionBooking, InspectionReport
 from shipping.report_page import ReportPage
-
-
-def _visible_order(user, pk):
-    return order_selectors.order_detail(user, pk)
-
-
-class OrderAction(ServiceActionView):
-    def get_object(self, request, pk):
-        return _visible_order(request.user, pk)
 
 
 class BookView(OrderAction):
@@ -38,9 +30,8 @@ class DecideView(ServiceActionView):
     form_class = forms.DecisionForm
 
     def get_object(self, request, pk):
-        report = InspectionReport.objects.select_related("booking").get(pk=pk)
-        _visible_order(request.user, report.booking.order_id)
-        return report
+        reports = InspectionReport.objects.select_related("booking")
+        return visible(reports, request.user, pk, via="booking__order")
 
     def perform(self, request, report, form, **kwargs) -> str:
         services.failure_decide(report_id=report.pk, user=request.user, **form.cleaned_data)
@@ -59,9 +50,7 @@ class LetterCreateView(DecideView):
 
 class LetterAction(ServiceActionView):
     def get_object(self, request, pk):
-        letter = GuaranteeLetter.objects.get(pk=pk)
-        _visible_order(request.user, letter.order_id)
-        return letter
+        return visible(GuaranteeLetter, request.user, pk)
 
 
 class LetterSignedView(LetterAction):
@@ -115,11 +104,8 @@ DeductionView = _simple(forms.DeductionForm, services.deduction_record, _("Deduc
 @login_required
 def report_view(request: HttpRequest, pk: int) -> HttpResponse:
     """QC's inspection report, with the AQL numbers of each class shown while entering."""
-    try:
-        booking = InspectionBooking.objects.select_related("order").get(pk=pk)
-        order = _visible_order(request.user, booking.order_id)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
+    booking = visible(InspectionBooking, request.user, pk)
+    order = order_selectors.order_detail(request.user, booking.order_id)
     if not permissions.can_record_inspection(order, request.user):
         raise PermissionDenied
     page = ReportPage(request, booking, order)

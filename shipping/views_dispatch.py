@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from orders import selectors as order_selectors
 from orders.services.submissions import submitted_once
 from orders.views.generic import ServiceActionView
+from orders.visibility import visible
 from shipping import permissions
 from shipping.choices import DispatchStep
 from shipping.forms_dispatch import (
@@ -37,7 +38,8 @@ BUTTON_STEPS = {
 
 
 def _visible_dispatch(user, pk) -> Dispatch:
-    dispatch = Dispatch.objects.get(pk=pk)
+    dispatch = visible(Dispatch, user, pk)
+    # The pages show the order as its own page does (one query per related list).
     dispatch.order = order_selectors.order_detail(user, dispatch.order_id)
     return dispatch
 
@@ -45,10 +47,7 @@ def _visible_dispatch(user, pk) -> Dispatch:
 @login_required
 def dispatch_slip_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The merchandiser draws up the stock preparation slip for one shipment of the order."""
-    try:
-        order = order_selectors.order_detail(request.user, pk)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
+    order = order_selectors.order_detail(request.user, pk)
     if not permissions.can_handle_shipment(order, request.user):
         raise PermissionDenied
     form = DispatchSlipForm(
@@ -99,10 +98,7 @@ class DispatchStepView(ServiceActionView):
 @login_required
 def dispatch_prepare_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The warehouse confirms the models, quantities and cartons it actually prepared."""
-    try:
-        dispatch = _visible_dispatch(request.user, pk)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
+    dispatch = _visible_dispatch(request.user, pk)
     if not permissions.may_do_step(dispatch.order, request.user, DispatchStep.PREPARED):
         raise PermissionDenied
     lines = list(dispatch.lines.all())

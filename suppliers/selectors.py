@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from orders.selectors import visible_orders
+from orders.visibility import visible_orders
 from suppliers import rules
 from suppliers.choices import Decision, LabResult, TrimCardStatus
 from suppliers.models import (

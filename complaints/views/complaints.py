@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from complaints import forms, permissions, rules, selectors, services
 from complaints.choices import ComplaintStatus
-from complaints.views.common import ComplaintAction, visible_order_or_404
+from complaints.views.common import ComplaintAction
+from orders.selectors import order_detail
 from orders.services.common import ActionRefused
 from orders.services.submissions import AlreadySubmitted, submitted_once
 from orders.views.generic import refusal_message
@@ -18,7 +19,7 @@ from orders.views.generic import refusal_message
 
 @login_required
 def complaint_create_view(request: HttpRequest, order_pk: int) -> HttpResponse:
-    order = visible_order_or_404(request.user, order_pk)
+    order = order_detail(request.user, order_pk)
     if not permissions.can_file_complaint(order, request.user):
         raise PermissionDenied
     form = forms.ComplaintForm(

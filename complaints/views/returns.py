@@ -12,16 +12,17 @@ from django.views.decorators.http import require_POST
 
 from complaints import forms, permissions, rules, selectors, services
 from complaints.choices import ReturnStatus
-from complaints.views.common import OrderAction, ReturnAction, visible_order_or_404
+from complaints.views.common import ReturnAction
 from orders.documents.forms import SendLanguageForm
+from orders.selectors import order_detail
 from orders.services.common import ActionRefused
 from orders.services.submissions import AlreadySubmitted, submitted_once
-from orders.views.generic import refusal_message
+from orders.views.generic import OrderAction, refusal_message
 
 
 @login_required
 def return_create_view(request: HttpRequest, order_pk: int) -> HttpResponse:
-    order = visible_order_or_404(request.user, order_pk)
+    order = order_detail(request.user, order_pk)
     if not permissions.can_apply_return(order, request.user):
         raise PermissionDenied
     initial = {"applied_on": timezone.localdate()}

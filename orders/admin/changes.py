@@ -15,8 +15,8 @@ from orders.changes.diff import summary
 from orders.changes.lifecycle import change_approval_record
 from orders.choices import ApprovalStep, Decision
 from orders.models import ChangeApproval, ChangeRequest
-from orders.selectors import visible_orders
 from orders.services.common import ActionRefused
+from orders.visibility import visible_orders
 
 
 class ChangeApprovalInline(admin.TabularInline):

@@ -24,7 +24,7 @@ from orders.models import ChangeRequest, Order
 from orders.permissions import can_drive_change, can_edit
 from orders.roles import has_role
 from orders.rules import APPROVAL_STEP_ROLE
-from orders.selectors import visible_orders
+from orders.visibility import visible_orders
 
 # A step of a change request that waits longer than this goes into the reminders digest.
 CHANGE_STEP_DAYS = 3

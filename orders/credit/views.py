@@ -2,11 +2,11 @@
 
 from django.utils.translation import gettext as _
 
-from orders import selectors as order_selectors
 from orders.credit import forms, permissions, rules, services
 from orders.credit.choices import GuaranteeStatus
 from orders.credit.models import CreditGuarantee
-from orders.views.generic import ServiceActionView
+from orders.views.generic import OrderAction, ServiceActionView
+from orders.visibility import visible
 
 
 def section_context(order, user) -> dict:
@@ -36,12 +36,7 @@ def section_context(order, user) -> dict:
     }
 
 
-class OrderCreditAction(ServiceActionView):
-    def get_object(self, request, pk):
-        return order_selectors.order_detail(request.user, pk)
-
-
-class GuaranteeGiveView(OrderCreditAction):
+class GuaranteeGiveView(OrderAction):
     form_class = forms.NoteForm
 
     def perform(self, request, obj, form) -> str:
@@ -51,7 +46,7 @@ class GuaranteeGiveView(OrderCreditAction):
         return _("Guarantee recorded: a manager approves it.")
 
 
-class ExceptionView(OrderCreditAction):
+class ExceptionView(OrderAction):
     form_class = forms.NoteForm
 
     def perform(self, request, obj, form) -> str:
@@ -65,9 +60,7 @@ class GuaranteeDecisionView(ServiceActionView):
     form_class = forms.CommentForm
 
     def get_object(self, request, pk):
-        guarantee = CreditGuarantee.objects.select_related("order").get(pk=pk)
-        order_selectors.order_detail(request.user, guarantee.order_id)  # 404 unless visible
-        return guarantee.order
+        return visible(CreditGuarantee.objects.select_related("order"), request.user, pk).order
 
     def perform(self, request, obj, form, *, decision: str) -> str:
         comment = form.cleaned_data["comment"]

@@ -4,7 +4,7 @@ master file."""
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -23,10 +23,7 @@ from orders.widgets import DateInput
 
 
 def _order(request, pk: int):
-    try:
-        return selectors.order_detail(request.user, pk)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
+    return selectors.order_detail(request.user, pk)
 
 
 @login_required

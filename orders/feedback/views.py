@@ -16,7 +16,7 @@ from orders.feedback.exports import feedback_pdf, feedback_workbook
 from orders.feedback.selectors import month_rows, parse_month
 from orders.feedback.services import feedback_record
 from orders.forms import FreeText
-from orders.views.actions import OrderActionView
+from orders.views.generic import OrderAction
 
 
 @login_required
@@ -80,7 +80,7 @@ class FeedbackForm(forms.Form):
     )
 
 
-class FeedbackRecordView(OrderActionView):
+class FeedbackRecordView(OrderAction):
     form_class = FeedbackForm
 
     def perform(self, request, obj, form) -> str:

@@ -9,7 +9,7 @@ from orders.models import WorkMemo
 from orders.models.memos import MemoStatus
 from orders.permissions import can_edit
 from orders.roles import Role, roles_of
-from orders.selectors import visible_orders
+from orders.visibility import visible_orders
 
 # A memo is acknowledged the next working day or so; after this it is overdue in the digest.
 ACKNOWLEDGE_WITHIN_DAYS = 2

@@ -268,7 +268,7 @@ def plan_section_context(order: Order, user) -> dict:
 
 
 def _mine(user) -> QuerySet[Order]:
-    from orders.selectors import visible_orders
+    from orders.visibility import visible_orders
 
     orders = visible_orders(user)
     if has_role(user, Role.MERCHANDISER) and not user.is_superuser:

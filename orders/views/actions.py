@@ -1,23 +1,15 @@
 """The POSTs of the order page. Each calls one service; the services enforce the roles."""
 
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from orders import selectors
 from orders.choices import TRANSITION_LABELS, Decision
 from orders.forms import ApprovalForm, ClearanceForm, ContractCheckForm, TransitionForm
-from orders.models import Order
 from orders.services.review import approval_record, clearance_record, contract_check_update
 from orders.services.transitions import order_transition
-from orders.views.generic import ServiceActionView
+from orders.views.generic import OrderAction
 
 
-class OrderActionView(ServiceActionView):
-    def get_object(self, request: HttpRequest, pk: int) -> Order:
-        return selectors.visible_orders(request.user).get(pk=pk)
-
-
-class TransitionView(OrderActionView):
+class TransitionView(OrderAction):
     form_class = TransitionForm
 
     def perform(self, request, obj, form, *, name: str) -> str:
@@ -31,7 +23,7 @@ class TransitionView(OrderActionView):
         return _("Done: %(action)s.") % {"action": TRANSITION_LABELS[name]}
 
 
-class ContractCheckView(OrderActionView):
+class ContractCheckView(OrderAction):
     form_class = ContractCheckForm
 
     def perform(self, request, obj, form) -> str:
@@ -47,7 +39,7 @@ class ContractCheckView(OrderActionView):
         return _("Contract check saved.")
 
 
-class ApprovalView(OrderActionView):
+class ApprovalView(OrderAction):
     form_class = ApprovalForm
 
     def perform(self, request, obj, form) -> str:
@@ -63,7 +55,7 @@ class ApprovalView(OrderActionView):
         return _("Signed: %(step)s.") % {"step": approval.get_step_display()}
 
 
-class ClearanceView(OrderActionView):
+class ClearanceView(OrderAction):
     form_class = ClearanceForm
 
     def perform(self, request, obj, form) -> str:

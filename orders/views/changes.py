@@ -46,10 +46,7 @@ def _change(user, pk: int):
 
 @login_required
 def change_raise_view(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        order = selectors.order_detail(request.user, pk)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
+    order = selectors.order_detail(request.user, pk)
     base = contract_snapshot(order)
     form = forms.ChangeRequestForm(
         request.POST or None,

@@ -1,6 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from orders import selectors
@@ -12,10 +11,7 @@ from orders.models.review import CONTRACT_CHECK_ITEMS
 
 @login_required
 def order_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        order = selectors.order_detail(request.user, pk)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
+    order = selectors.order_detail(request.user, pk)
     page = selectors.order_page(order, request.user)
     context = {
         "order": order,

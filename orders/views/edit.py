@@ -2,9 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -39,10 +39,7 @@ def order_create_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def order_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        order = selectors.order_detail(request.user, pk)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
+    order = selectors.order_detail(request.user, pk)
     if request.method == "POST":
         # The form works on a copy: the service re-reads and locks the order itself.
         form = OrderForm(request.POST, instance=Order.objects.get(pk=order.pk))

@@ -5,12 +5,11 @@ from django.utils.translation import gettext as _
 from orders.memos.forms import AcknowledgeForm, WithdrawMemoForm, WorkMemoForm
 from orders.memos.services import work_memo_acknowledge, work_memo_send, work_memo_withdraw
 from orders.models import WorkMemo
-from orders.selectors import visible_orders
-from orders.views.actions import OrderActionView
-from orders.views.generic import ServiceActionView
+from orders.views.generic import OrderAction, ServiceActionView
+from orders.visibility import visible_orders
 
 
-class MemoSendView(OrderActionView):
+class MemoSendView(OrderAction):
     form_class = WorkMemoForm
 
     def perform(self, request, obj, form) -> str:

@@ -19,11 +19,10 @@ from orders.services.common import ActionRefused
 from orders.services.date_changes import date_change_decide, date_change_request
 from orders.services.planning import milestone_complete, milestone_reopen, plan_build
 from orders.services.progress import progress_report
-from orders.views.actions import OrderActionView
-from orders.views.generic import ObjectListView
+from orders.views.generic import ObjectListView, OrderAction
 
 
-class MilestoneDoneView(OrderActionView):
+class MilestoneDoneView(OrderAction):
     form_class = forms.MilestoneDoneForm
 
     def perform(self, request, obj, form, *, milestone_id: int) -> str:
@@ -36,7 +35,7 @@ class MilestoneDoneView(OrderActionView):
         return _("Done: %(milestone)s.") % {"milestone": milestone.label}
 
 
-class MilestoneReopenView(OrderActionView):
+class MilestoneReopenView(OrderAction):
     form_class = forms.MilestoneReopenForm
 
     def perform(self, request, obj, form, *, milestone_id: int) -> str:
@@ -48,7 +47,7 @@ class MilestoneReopenView(OrderActionView):
         return _("Reopened: %(milestone)s.") % {"milestone": milestone.label}
 
 
-class PlanRebuildView(OrderActionView):
+class PlanRebuildView(OrderAction):
     form_class = django_forms.Form
 
     def perform(self, request, obj, form) -> str:
@@ -60,7 +59,7 @@ class PlanRebuildView(OrderActionView):
         return _("The plan was built again from the order's dates.")
 
 
-class ProgressView(OrderActionView):
+class ProgressView(OrderAction):
     form_class = forms.ProgressForm
 
     def perform(self, request, obj, form) -> str:
@@ -78,7 +77,7 @@ class ProgressView(OrderActionView):
         return _("Progress saved.")
 
 
-class ProgressWeeklyView(OrderActionView):
+class ProgressWeeklyView(OrderAction):
     """Start or stop the weekly progress report to the customer."""
 
     form_class = forms.ProgressWeeklyForm
@@ -91,7 +90,7 @@ class ProgressWeeklyView(OrderActionView):
         return _("Weekly progress reports to the customer stopped.")
 
 
-class DateChangeView(OrderActionView):
+class DateChangeView(OrderAction):
     form_class = forms.DateChangeForm
 
     def perform(self, request, obj, form) -> str:
@@ -107,7 +106,7 @@ class DateChangeView(OrderActionView):
         return _("Date change recorded; it takes effect when the other side agrees.")
 
 
-class DateChangeDecisionView(OrderActionView):
+class DateChangeDecisionView(OrderAction):
     form_class = forms.DateChangeDecisionForm
 
     def perform(self, request, obj, form, *, change_id: int) -> str:

@@ -2,8 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -11,16 +11,12 @@ from orders import selectors
 from orders.repeats.forms import ArtworkConfirmForm, RepeatOrderForm
 from orders.repeats.services import order_repeat, repeat_artwork_confirm
 from orders.services.common import ActionRefused
-from orders.views.actions import OrderActionView
-from orders.views.generic import refusal_message
+from orders.views.generic import OrderAction, refusal_message
 
 
 @login_required
 def order_repeat_view(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        order = selectors.order_detail(request.user, pk)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
+    order = selectors.order_detail(request.user, pk)
     form = RepeatOrderForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -39,7 +35,7 @@ def order_repeat_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "orders/repeats/repeat_form.html", {"form": form, "order": order})
 
 
-class ArtworkConfirmView(OrderActionView):
+class ArtworkConfirmView(OrderAction):
     form_class = ArtworkConfirmForm
 
     def perform(self, request, obj, form) -> str:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from orders.documents.views import posted_language
 from orders.views.generic import ServiceActionView
+from orders.visibility import visible
 from samples.forms import DateForm, DecisionForm, LetterCreateForm, LetterUploadForm
 from samples.services import (
     comment_letter_create,
@@ -17,19 +18,19 @@ from samples.services import (
     sample_receive,
     sample_send_to_customer,
 )
-from samples.views.common import visible_letter, visible_sample
+from samples.views.common import LETTERS, SAMPLES
 
 
 class SampleAction(ServiceActionView):
     def get_object(self, request, pk: int):
-        return visible_sample(request.user, pk)
+        return visible(SAMPLES, request.user, pk)
 
 
 class LetterAction(ServiceActionView):
     form_class = forms.Form
 
     def get_object(self, request, pk: int):
-        return visible_letter(request.user, pk)
+        return visible(LETTERS, request.user, pk, via="sample__order")
 
 
 class SampleReceiveView(SampleAction):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from orders.services.common import ActionRefused
 from orders.services.submissions import submitted_once
+from orders.visibility import visible
 from samples import rules
 from samples.forms import (
     CheckRemarksForm,
@@ -21,12 +22,12 @@ from samples.forms import (
 from samples.permissions import can_work_on_samples
 from samples.selectors import current_letter, sample_detail
 from samples.services import sample_check_record, sample_request_create
-from samples.views.common import refuse, visible_order, visible_sample
+from samples.views.common import ORDERS, SAMPLES, refuse
 
 
 @login_required
 def sample_create_view(request, order_pk: int) -> HttpResponse:
-    order = visible_order(request.user, order_pk)
+    order = visible(ORDERS, request.user, order_pk)
     form = SampleRequestForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -56,7 +57,7 @@ def sample_create_view(request, order_pk: int) -> HttpResponse:
 
 @login_required
 def sample_detail_view(request, pk: int) -> HttpResponse:
-    sample = sample_detail(sample_id=visible_sample(request.user, pk).pk)
+    sample = sample_detail(sample_id=visible(SAMPLES, request.user, pk).pk)
     order = sample.order
     may_work = can_work_on_samples(order, request.user)
     context = {
@@ -75,7 +76,7 @@ def sample_detail_view(request, pk: int) -> HttpResponse:
 
 @login_required
 def sample_check_view(request, pk: int) -> HttpResponse:
-    sample = visible_sample(request.user, pk)
+    sample = visible(SAMPLES, request.user, pk)
     if request.method == "POST":
         measurements = MeasurementFormSet(request.POST, prefix="m")
         discrepancies = DiscrepancyFormSet(request.POST, prefix="d")
