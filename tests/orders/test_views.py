@@ -21,6 +21,7 @@ from tests.factories import (
     make_user,
     tick_contract,
 )
+from tests.guards import GuardedOrderView
 
 pytestmark = pytest.mark.django_db
 
@@ -49,31 +50,6 @@ def submitted(order, merchandiser) -> Order:
 
 
 # ---- shared guard: anonymous users go to the login page, other teams get 404 ---------------
-
-
-class GuardedOrderView:
-    """Mixin for every view of one order: the same permission checks on each."""
-
-    url_name: str
-    method = "get"
-    extra_kwargs: dict = {}
-
-    def url(self, order) -> str:
-        return reverse(f"orders:{self.url_name}", kwargs={"pk": order.pk, **self.extra_kwargs})
-
-    def request(self, client, order, data=None):
-        return getattr(client, self.method)(self.url(order), data or {"version": order.version})
-
-    def test_anonymous_user_is_sent_to_login(self, client, order):
-        response = self.request(client, order)
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("login"))
-
-    def test_other_teams_merchandiser_gets_404(self, client, order, outsider):
-        client.force_login(outsider)
-        version = order.version
-        assert self.request(client, order).status_code == 404
-        assert fresh(order).version == version
 
 
 @pytest.mark.parametrize("url_name", ["home", "list", "create"])
