@@ -1,22 +1,12 @@
 """The manager's admin: complaints (approve the report here too) and returns (approve them here
 too). Writes that carry a rule go through the services."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from complaints import models
 from complaints.services import complaint_approve, return_approve
-from orders.services.common import ActionRefused
-
-
-def _run(model_admin, request, queryset, service, done):
-    for obj in queryset:
-        try:
-            service(obj)
-        except ActionRefused as refused:
-            model_admin.message_user(request, f"{obj}: {refused}", messages.ERROR)
-        else:
-            model_admin.message_user(request, done % {"object": obj})
+from orders.admin.actions import run_each
 
 
 class AttachmentInline(admin.TabularInline):
@@ -43,12 +33,12 @@ class ComplaintAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Approve the complaint handling report"))
     def approve_report(self, request, queryset):
-        _run(
+        run_each(
             self,
             request,
             queryset,
             lambda complaint: complaint_approve(complaint_id=complaint.pk, user=request.user),
-            _("%(object)s approved."),
+            lambda obj, result: _("%(object)s approved.") % {"object": obj},
         )
 
 
@@ -89,12 +79,12 @@ class ReturnApplicationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Approve the return (a customer-caused one needs its page)"))
     def approve_return(self, request, queryset):
         # No reason can be given here, so R17 refuses customer-caused returns from this action.
-        _run(
+        run_each(
             self,
             request,
             queryset,
             lambda application: return_approve(application_id=application.pk, user=request.user),
-            _("%(object)s approved."),
+            lambda obj, result: _("%(object)s approved.") % {"object": obj},
         )
 
 

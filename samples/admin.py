@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from orders.admin.actions import run_each
 from orders.services.common import ActionRefused
 from samples import rules
 from samples.choices import LetterStatus
@@ -104,16 +105,16 @@ class CommentLetterAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Sign the selected comment letters"))
     def sign_letters(self, request, queryset) -> None:
-        for letter in queryset:
-            self._sign(request, letter)
+        self._sign(request, queryset)
 
-    def _sign(self, request, letter: CommentLetter) -> None:
-        try:
-            comment_letter_sign(letter=letter, user=request.user)
-        except ActionRefused as refused:
-            self.message_user(request, f"{letter}: {refused}", messages.ERROR)
-        else:
-            self.message_user(request, _("Signed: %(letter)s") % {"letter": letter})
+    def _sign(self, request, letters) -> None:
+        run_each(
+            self,
+            request,
+            letters,
+            lambda letter: comment_letter_sign(letter=letter, user=request.user),
+            lambda letter, signed: _("Signed: %(letter)s") % {"letter": letter},
+        )
 
     def get_urls(self):
         sign = require_POST(self.admin_site.admin_view(self.sign_view))
@@ -123,7 +124,7 @@ class CommentLetterAdmin(admin.ModelAdmin):
         ]
 
     def sign_view(self, request, pk: int):
-        self._sign(request, get_object_or_404(CommentLetter, pk=pk))
+        self._sign(request, [get_object_or_404(CommentLetter, pk=pk)])
         return redirect(reverse("admin:samples_commentletter_change", args=[pk]))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

@@ -1,10 +1,10 @@
 """The manager's admin: inspections, L/G letters (approve the shipment here too), shipment papers
 and payments. Writes that carry a rule go through the services."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from orders.services.common import ActionRefused
+from orders.admin.actions import run_each
 from shipping import models
 from shipping.services import guarantee_letter_approve
 
@@ -54,13 +54,13 @@ class GuaranteeLetterAdmin(admin.ModelAdmin):
     # The service checks the manager's role (R7); the admin grants managers view only.
     @admin.action(description=_("Approve shipment under L/G"), permissions=["view"])
     def approve_shipment(self, request, queryset):
-        for letter in queryset:
-            try:
-                guarantee_letter_approve(letter_id=letter.pk, user=request.user)
-            except ActionRefused as refused:
-                self.message_user(request, f"{letter}: {refused}", messages.ERROR)
-            else:
-                self.message_user(request, _("%(letter)s approved.") % {"letter": letter})
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda letter: guarantee_letter_approve(letter_id=letter.pk, user=request.user),
+            lambda letter, approved: _("%(letter)s approved.") % {"letter": letter},
+        )
 
 
 @admin.register(models.InspectionCertificate)

@@ -1,21 +1,17 @@
 """Change requests in the admin (R8): approvers read the diff and sign or reject from the list,
 through the same service as the site's page; nothing is edited by hand here."""
 
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.template.response import TemplateResponse
+from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from orders.admin.forms import OrderActionForm
-from orders.admin.workflow import refusal_text
+from orders.admin.actions import ask_comment_then_run, run_each
 from orders.changes.choices import ChangeStatus
 from orders.changes.diff import summary
 from orders.changes.lifecycle import change_approval_record
 from orders.choices import ApprovalStep, Decision
 from orders.models import ChangeApproval, ChangeRequest
-from orders.services.common import ActionRefused
 from orders.visibility import visible_orders
 
 
@@ -117,41 +113,30 @@ class ChangeRequestAdmin(admin.ModelAdmin):
     )
     def reject_selected(self, request, queryset):
         changes = list(queryset.order_by("pk"))
-        form_options = {"comment_required": True, "comment_label": _("Reason")}
-        if "apply" in request.POST:
-            form = OrderActionForm(request.POST, **form_options)
-            if form.is_valid():
-                self._decide(request, changes, Decision.REJECTED, form.cleaned_data["comment"])
-                return None
-        else:
-            form = OrderActionForm(**form_options)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": _("Reject change requests"),
-            "form": form,
-            "changes": changes,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/orders/changerequest/bulk_reject.html", context)
+        return ask_comment_then_run(
+            self,
+            request,
+            changes,
+            run=lambda comment: self._decide(request, changes, Decision.REJECTED, comment),
+            template="admin/orders/changerequest/bulk_reject.html",
+            title=_("Reject change requests"),
+            action="reject_selected",
+            form_options={"comment_required": True, "comment_label": _("Reason")},
+        )
 
     def _decide(self, request, changes, decision: str, comment: str) -> None:
         """One request, one transaction: a refused one stays untouched and the others go on."""
-        for change in changes:
-            try:
-                approval = change_approval_record(
-                    change_id=change.pk, user=request.user, decision=decision, comment=comment
-                )
-            except ActionRefused as refusal:
-                self.message_user(request, f"{change}: {refusal_text(refusal)}", messages.ERROR)
-            else:
-                done = (
-                    _("%(change)s signed: %(step)s.")
-                    if decision == Decision.APPROVED
-                    else _("%(change)s refused at: %(step)s.")
-                )
-                self.message_user(
-                    request,
-                    done % {"change": change, "step": approval.get_step_display()},
-                    messages.SUCCESS,
-                )
+        done = (
+            _("%(change)s signed: %(step)s.")
+            if decision == Decision.APPROVED
+            else _("%(change)s refused at: %(step)s.")
+        )
+        run_each(
+            self,
+            request,
+            changes,
+            lambda change: change_approval_record(
+                change_id=change.pk, user=request.user, decision=decision, comment=comment
+            ),
+            lambda change, approval: done % {"change": change, "step": approval.get_step_display()},
+        )

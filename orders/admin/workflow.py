@@ -4,7 +4,6 @@ which decides whether this user may do it; the admin only asks for the comment a
 from collections.abc import Callable
 
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from orders import rules
+from orders.admin.actions import ask_comment_then_run, refusal_text, run_each
 from orders.admin.forms import ClearanceForm, OrderActionForm
 from orders.choices import (
     NEXT_TRANSITION,
@@ -43,12 +43,6 @@ DECISION_TITLES = {
     Decision.APPROVED: gettext_lazy("Approve order %(order)s"),
     Decision.REJECTED: gettext_lazy("Reject order %(order)s"),
 }
-
-
-def refusal_text(refusal: Exception) -> str:
-    details = getattr(refusal, "details", None)
-    text = str(refusal)
-    return f"{text} {'; '.join(details)}" if details else text
 
 
 class OrderWorkflowMixin:
@@ -289,40 +283,33 @@ class OrderWorkflowMixin:
 
     def _bulk_decision(self, request, queryset, decision: str):
         rejecting = decision == Decision.REJECTED
-        form_options = {
-            "comment_required": rejecting,
-            "comment_label": _("Reason") if rejecting else None,
-        }
         orders = list(queryset.order_by("pk"))
-        if "apply" in request.POST:
-            form = OrderActionForm(request.POST, **form_options)
-            if form.is_valid():
-                for order in orders:
-                    self._decide_one(request, order, decision, form.cleaned_data["comment"])
-                return None
-        else:
-            form = OrderActionForm(**form_options)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": _("Reject orders") if rejecting else _("Approve orders"),
-            "form": form,
-            "orders": orders,
-            "action": "reject_selected" if rejecting else "approve_selected",
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "rejecting": rejecting,
-        }
-        return TemplateResponse(request, self.bulk_decision_template, context)
 
-    def _decide_one(self, request, order: Order, decision: str, comment: str) -> None:
-        """One order, one transaction: a refused order stays untouched and the others go on."""
-        try:
-            approval = approval_record(
-                order_id=order.pk, user=request.user, decision=decision, comment=comment
+        def run(comment: str) -> None:
+            run_each(
+                self,
+                request,
+                orders,
+                lambda order: approval_record(
+                    order_id=order.pk, user=request.user, decision=decision, comment=comment
+                ),
+                lambda order, approval: self._decision_message(approval),
+                refused=lambda order, reason: (
+                    _("Order %(order)s: %(reason)s") % {"order": order, "reason": reason}
+                ),
             )
-        except (ActionRefused, StaleOrderError) as refusal:
-            reason = refusal_text(refusal)
-            message = _("Order %(order)s: %(reason)s") % {"order": order, "reason": reason}
-            self.message_user(request, message, messages.ERROR)
-        else:
-            self.message_user(request, self._decision_message(approval), messages.SUCCESS)
+
+        return ask_comment_then_run(
+            self,
+            request,
+            orders,
+            run=run,
+            template=self.bulk_decision_template,
+            title=_("Reject orders") if rejecting else _("Approve orders"),
+            action="reject_selected" if rejecting else "approve_selected",
+            rejecting=rejecting,
+            form_options={
+                "comment_required": rejecting,
+                "comment_label": _("Reason") if rejecting else None,
+            },
+        )

@@ -1,12 +1,12 @@
 """The manager's admin: quotations to read and approve (approval goes through the service, so
 R18's special-price rule holds here too), and the special-price threshold."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from orders.admin.actions import run_each
 from orders.quotations import models
 from orders.quotations.services import quotation_approve
-from orders.services.common import ActionRefused
 
 
 class CostingLineInline(admin.TabularInline):
@@ -62,16 +62,14 @@ class QuotationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Approve the quotation (R18)"))
     def approve(self, request, queryset):
-        for quotation in queryset:
-            try:
-                quotation_approve(quotation_id=quotation.pk, user=request.user)
-            except ActionRefused as refused:
-                details = "; ".join(str(detail) for detail in refused.details)
-                self.message_user(
-                    request, f"{quotation.label}: {refused} {details}".strip(), messages.ERROR
-                )
-            else:
-                self.message_user(request, _("%(label)s approved.") % {"label": quotation.label})
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda quotation: quotation_approve(quotation_id=quotation.pk, user=request.user),
+            lambda quotation, approved: _("%(label)s approved.") % {"label": quotation.label},
+            refused=lambda quotation, reason: f"{quotation.label}: {reason}",
+        )
 
 
 @admin.register(models.QuotationPolicy)

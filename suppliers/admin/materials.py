@@ -1,10 +1,10 @@
 """Admin pages for the materials. Signatures and decisions go through the services (as actions),
 so the admin records them on the order's timeline exactly like the screens do."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from orders.services.common import ActionRefused
+from orders.admin.actions import run_each
 from suppliers import services
 from suppliers.models import (
     BulkFabricSubmission,
@@ -92,13 +92,13 @@ class FabricBookingAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Sign the selected fabric bookings (R2)"))
     def sign(self, request, queryset) -> None:
-        for booking in queryset:
-            try:
-                services.fabric_booking_sign(booking_id=booking.pk, user=request.user)
-            except ActionRefused as refused:
-                self.message_user(request, f"{booking}: {refused}", messages.ERROR)
-            else:
-                self.message_user(request, _("%(b)s signed.") % {"b": booking}, messages.SUCCESS)
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda booking: services.fabric_booking_sign(booking_id=booking.pk, user=request.user),
+            lambda booking, signed: _("%(b)s signed.") % {"b": booking},
+        )
 
 
 class LabDipSubmissionInline(admin.TabularInline):
