@@ -12,7 +12,7 @@ from orders.changes.choices import Requester
 from orders.changes.fields import ORDER_FIELDS
 from orders.changes.registry import contributed_fields
 from orders.choices import Decision
-from orders.forms import SIZE_SEPARATORS, FreeText
+from orders.forms import SIZE_SEPARATORS, FreeText, OnceForm
 from orders.sizes import format_breakdown
 from orders.widgets import DateInput
 
@@ -54,12 +54,11 @@ def _order_field(spec):
     return field
 
 
-class ChangeRequestForm(forms.Form):
+class ChangeRequestForm(OnceForm):
     """Built on the snapshot the request is drafted on: the fields show the proposal, each
     existing line one row (its sizes as "S:100, M:200", a line set to 0 is cancelled), then
     empty rows for new colours."""
 
-    submission_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     requested_by = forms.ChoiceField(label=_("Asked for by"), choices=Requester.choices)
     customer_reference = forms.CharField(
         label=_("Customer's document no."),

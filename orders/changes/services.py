@@ -15,7 +15,6 @@ from orders.changes.diff import summary
 from orders.changes.fields import contract_snapshot, same_contract
 from orders.changes.proposal import check_against_order, normalize, rebase
 from orders.models import ChangeRequest
-from orders.models.changes import new_submission_key
 from orders.permissions import can_edit
 from orders.services.common import ActionRefused, lock_order
 
@@ -40,22 +39,15 @@ def change_request_raise(
     user,
     proposed: dict,
     requested_by: str,
-    submission_key: str = "",
     reason: str = "",
     customer_reference: str = "",
     customer_reference_date: date | None = None,
     is_amendment: bool = False,
 ) -> ChangeRequest:
-    """Draft a change request on the order as it stands. The same submission key twice (a
-    double click, a resent form) gives back the request the first one made."""
-    key = (submission_key or "").strip()[:64] or new_submission_key()
+    """Draft a change request on the order as it stands. The view guards it with the form's
+    one-time token (orders.services.submissions): a double click drafts one request."""
     with transaction.atomic():
         order = lock_order(order_id)
-        existing = ChangeRequest.objects.filter(submission_key=key).first()
-        if existing is not None:
-            if existing.order_id != order.pk:
-                raise ActionRefused(_("This form was already used for another order."))
-            return existing
         if not can_edit(order, user):
             raise ActionRefused(_("You may not change this order."))
         if not rules.r8_may_change(order):
@@ -79,7 +71,6 @@ def change_request_raise(
             reason=(reason or "").strip(),
             is_amendment=is_amendment,
             raised_by=user,
-            submission_key=key,
         )
         _check_request(order, change)
         change.save()

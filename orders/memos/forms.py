@@ -1,15 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from orders.forms import FreeText
-from orders.models.memos import new_memo_key
+from orders.forms import FreeText, OnceForm
 from orders.roles import Role
 
 
-class WorkMemoForm(forms.Form):
-    submission_key = forms.CharField(
-        widget=forms.HiddenInput, required=False, max_length=64, initial=new_memo_key
-    )
+class WorkMemoForm(OnceForm):
     subject = forms.CharField(label=_("Subject"), max_length=200)
     body = FreeText(
         label=_("What changes, and what each department does"),

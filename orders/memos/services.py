@@ -8,7 +8,7 @@ from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind, MemoEvent
 from orders.models import WorkMemo, WorkMemoAcknowledgement
-from orders.models.memos import MemoStatus, new_memo_key
+from orders.models.memos import MemoStatus
 from orders.permissions import can_edit, can_see
 from orders.roles import Role, has_role
 from orders.services.common import ActionRefused, lock_order, record_event
@@ -28,22 +28,18 @@ def _perform(memo: WorkMemo, user, name: str, *args) -> None:
 
 
 def work_memo_send(
-    *, order_id: int, user, subject: str, body: str, addressed_to: list[str], submission_key=""
+    *, order_id: int, user, subject: str, body: str, addressed_to: list[str]
 ) -> WorkMemo:
-    """R32: the memo goes to the departments named; each acknowledges it. The same submission
-    key twice (a double click) gives back the memo the first one wrote."""
+    """R32: the memo goes to the departments named; each acknowledges it. The view guards it
+    with the form's one-time token: a double click sends one memo."""
     subject, body = (subject or "").strip(), (body or "").strip()
     roles = [role for role in dict.fromkeys(addressed_to or []) if role in Role.values]
     if not subject or not body:
         raise ActionRefused(_("A work memo needs its subject and what changes."))
     if not roles:
         raise ActionRefused(_("Name at least one department the memo goes to."))
-    key = (submission_key or "").strip()[:64] or new_memo_key()
     with transaction.atomic():
         order = lock_order(order_id)
-        existing = WorkMemo.objects.filter(submission_key=key).first()
-        if existing is not None:
-            return existing
         if not can_edit(order, user):
             raise ActionRefused(_("You may not write work memos on this order."))
         last = order.work_memos.aggregate(last=Max("number"))["last"] or 0
@@ -54,7 +50,6 @@ def work_memo_send(
             body=body,
             addressed_to=roles,
             written_by=user,
-            submission_key=key,
         )
         record_event(
             order,

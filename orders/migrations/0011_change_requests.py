@@ -3,9 +3,16 @@
 import django.db.models.deletion
 import django.db.models.manager
 import django_fsm
-import orders.models.changes
+import uuid
+
 from django.conf import settings
 from django.db import migrations, models
+
+
+def new_key():
+    """The default of a field a later migration removes (the form token replaced it)."""
+    return uuid.uuid4().hex
+
 
 
 class Migration(migrations.Migration):
@@ -46,7 +53,7 @@ class Migration(migrations.Migration):
                 ('reason', models.TextField(blank=True, verbose_name='reason and notes')),
                 ('base', models.JSONField(default=dict, verbose_name='drafted on')),
                 ('proposed', models.JSONField(default=dict, verbose_name='proposed')),
-                ('submission_key', models.CharField(default=orders.models.changes.new_submission_key, max_length=64, unique=True)),
+                ('submission_key', models.CharField(default=new_key, max_length=64, unique=True)),
                 ('raised_at', models.DateTimeField(auto_now_add=True, verbose_name='raised at')),
                 ('approval_round', models.PositiveIntegerField(default=1, verbose_name='approval round')),
                 ('factory_answer', models.CharField(choices=[('pending', 'Waiting for the factory'), ('agreed', 'Agreed'), ('refused', 'Refused')], default='pending', max_length=10, verbose_name="factory's answer")),

@@ -2,9 +2,16 @@
 
 import django.db.models.deletion
 import django_fsm
-import orders.models.memos
+import uuid
+
 from django.conf import settings
 from django.db import migrations, models
+
+
+def new_key():
+    """The default of a field a later migration removes (the form token replaced it)."""
+    return uuid.uuid4().hex
+
 
 
 class Migration(migrations.Migration):
@@ -27,7 +34,7 @@ class Migration(migrations.Migration):
                 ('status_since', models.DateTimeField(auto_now_add=True, verbose_name='in this status since')),
                 ('written_at', models.DateTimeField(auto_now_add=True, verbose_name='written at')),
                 ('withdrawn_reason', models.TextField(blank=True, verbose_name='reason')),
-                ('submission_key', models.CharField(default=orders.models.memos.new_memo_key, max_length=64, unique=True)),
+                ('submission_key', models.CharField(default=new_key, max_length=64, unique=True)),
                 ('order', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='work_memos', to='orders.order', verbose_name='order')),
                 ('written_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
             ],

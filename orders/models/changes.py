@@ -1,7 +1,5 @@
 """Change requests (R8) and contract amendments (R14): the state machine in one place."""
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -19,10 +17,6 @@ from orders.changes.choices import (
 )
 from orders.choices import ApprovalStep, Decision
 from orders.models.order import Order
-
-
-def new_submission_key() -> str:
-    return uuid.uuid4().hex
 
 
 class ChangeRequest(ConcurrentTransitionMixin, models.Model):
@@ -51,8 +45,6 @@ class ChangeRequest(ConcurrentTransitionMixin, models.Model):
     # both as orders.changes.fields.contract_snapshot() writes them.
     base = models.JSONField(_("drafted on"), default=dict)
     proposed = models.JSONField(_("proposed"), default=dict)
-    # Two clicks on "raise" carry the same key: one request.
-    submission_key = models.CharField(max_length=64, unique=True, default=new_submission_key)
     raised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
     )

@@ -1,8 +1,6 @@
 """R32 work memos (工作聯絡函): a change that concerns other departments but not the contract
 (carton labels, packaging, a booking moved), addressed to roles, each of which acknowledges it."""
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -27,10 +25,6 @@ MEMO_STATUS_COLOURS = {
 }
 
 
-def new_memo_key() -> str:
-    return uuid.uuid4().hex
-
-
 class WorkMemo(ConcurrentTransitionMixin, models.Model):
     order = models.ForeignKey(
         Order, on_delete=models.CASCADE, related_name="work_memos", verbose_name=_("order")
@@ -52,8 +46,6 @@ class WorkMemo(ConcurrentTransitionMixin, models.Model):
     )
     written_at = models.DateTimeField(_("written at"), auto_now_add=True)
     withdrawn_reason = models.TextField(_("reason"), blank=True)
-    # Two clicks on "send" carry the same key: one memo.
-    submission_key = models.CharField(max_length=64, unique=True, default=new_memo_key)
 
     class Meta:
         verbose_name = _("work memo")

@@ -14,8 +14,6 @@ from orders.widgets import DateInput
 
 
 class QuotationForm(forms.ModelForm):
-    submission_key = forms.CharField(widget=forms.HiddenInput, required=False)
-
     class Meta:
         model = Quotation
         fields = ["customer", *HEADER_FIELDS]
@@ -29,7 +27,6 @@ class QuotationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if editing:
             del self.fields["customer"]
-            del self.fields["submission_key"]
 
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)

@@ -1,8 +1,6 @@
 """The quotation screens (R18): the merchandiser's list, costing and submission; the
 manager's approval. Each POST calls one service; the services enforce the roles."""
 
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -24,6 +22,7 @@ from orders.quotations.costing import price_text
 from orders.quotations.exports import QuotationsTable
 from orders.quotations.models import Quotation
 from orders.services.common import ActionRefused
+from orders.services.submissions import AlreadySubmitted, submitted_once
 from orders.views.generic import ObjectListView, ServiceActionView, refusal_message
 
 
@@ -46,16 +45,16 @@ def _detail_or_404(user, pk: int) -> Quotation:
 def quotation_create_view(request: HttpRequest) -> HttpResponse:
     if not permissions.can_quote(request.user):
         raise PermissionDenied
-    initial = {
-        "submission_key": uuid.uuid4().hex,
-        "valid_until": timezone.localdate() + timezone.timedelta(days=30),
-    }
+    initial = {"valid_until": timezone.localdate() + timezone.timedelta(days=30)}
     form = forms.QuotationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            quotation = services.quotation_create(user=request.user, **form.service_fields())
+            with submitted_once(request):
+                quotation = services.quotation_create(user=request.user, **form.service_fields())
         except ActionRefused as refused:
             messages.error(request, refusal_message(refused))
+            if isinstance(refused, AlreadySubmitted):
+                return redirect("quotations:list")
         else:
             messages.success(
                 request, _("Quotation %(label)s drafted.") % {"label": quotation.label}

@@ -32,8 +32,8 @@ from orders.changes.services import (
     change_request_update,
 )
 from orders.choices import Decision
-from orders.models.changes import new_submission_key
 from orders.services.common import ActionRefused
+from orders.services.submissions import AlreadySubmitted, submitted_once
 from orders.views.generic import ServiceActionView, refusal_message
 
 
@@ -48,24 +48,20 @@ def _change(user, pk: int):
 def change_raise_view(request: HttpRequest, pk: int) -> HttpResponse:
     order = selectors.order_detail(request.user, pk)
     base = contract_snapshot(order)
-    form = forms.ChangeRequestForm(
-        request.POST or None,
-        order=order,
-        base=base,
-        proposed=base,
-        initial={"submission_key": new_submission_key()},
-    )
+    form = forms.ChangeRequestForm(request.POST or None, order=order, base=base, proposed=base)
     if request.method == "POST" and form.is_valid():
         try:
-            change = change_request_raise(
-                order_id=order.pk,
-                user=request.user,
-                proposed=form.proposal(),
-                submission_key=form.cleaned_data["submission_key"],
-                **form.service_options(),
-            )
+            with submitted_once(request, form):
+                change = change_request_raise(
+                    order_id=order.pk,
+                    user=request.user,
+                    proposed=form.proposal(),
+                    **form.service_options(),
+                )
         except ActionRefused as refused:
             messages.error(request, refusal_message(refused))
+            if isinstance(refused, AlreadySubmitted):
+                return redirect(order)
         else:
             messages.success(
                 request,

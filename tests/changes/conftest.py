@@ -85,7 +85,7 @@ def propose(order, *, fields=None, lines=None, new_lines=(), extra=None) -> dict
     return snapshot
 
 
-def raise_change(order, user, *, key="", requested_by=Requester.CUSTOMER, **changes):
+def raise_change(order, user, *, requested_by=Requester.CUSTOMER, **changes):
     options = {
         name: changes.pop(name)
         for name in ("is_amendment", "customer_reference", "reason")
@@ -97,7 +97,6 @@ def raise_change(order, user, *, key="", requested_by=Requester.CUSTOMER, **chan
         user=user,
         proposed=propose(order, **changes),
         requested_by=requested_by,
-        submission_key=key,
         customer_reference_date=date.today(),
         **options,
     )

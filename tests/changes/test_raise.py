@@ -80,14 +80,6 @@ def test_our_own_change_needs_no_customer_document(order, merchandiser):
     assert change.diff().aspects == {Aspect.STYLE}
 
 
-def test_two_clicks_on_raise_make_one_request(order, merchandiser):
-    first = raise_change(order, merchandiser, key="k-1", fields={"composition": "100% cotton"})
-    second = raise_change(order, merchandiser, key="k-1", fields={"composition": "100% cotton"})
-    assert first.pk == second.pk
-    assert ChangeRequest.objects.count() == 1
-    assert order.events.filter(action="change_raised").count() == 1
-
-
 def test_a_second_request_is_numbered_on(order, merchandiser):
     raise_change(order, merchandiser, fields={"composition": "100% cotton"})
     second = raise_change(order, merchandiser, fields={"packing": "12 pcs"})

@@ -11,7 +11,9 @@ from django.urls import reverse
 from complaints.choices import ComplaintKind, ReturnCause
 from complaints.models import Complaint, ReturnApplication
 from orders.choices import Stage
-from orders.models import DateChangeRequest, SentDocument
+from orders.models import ChangeRequest, DateChangeRequest, SentDocument, WorkMemo
+from orders.quotations.models import Quotation
+from orders.roles import Role
 from orders.services.planning import plan_build
 from shipping.models import InspectionBooking
 from tests.factories import make_order
@@ -104,4 +106,53 @@ def test_sending_a_document_twice_makes_one_version(client, order, merchandiser)
     _first, second = submit_twice(client, order.get_absolute_url(), url, {})
 
     assert list(SentDocument.objects.filter(order=order).values_list("version", flat=True)) == [1]
+    assert told_already(second)
+
+
+def test_raising_a_change_request_twice_raises_one(client, order, merchandiser):
+    order = in_stage(order, Stage.APPROVED)  # R8: changes are raised once the contract is approved
+    client.force_login(merchandiser)
+    url = reverse("orders:change_raise", args=[order.pk])
+    fill = {"requested_by": "factory", "f_packing": "12 pcs per carton"}
+
+    first, second = submit_twice(client, url, url, fill)
+
+    change = ChangeRequest.objects.get(order=order)
+    assert first["Location"] == change.get_absolute_url()
+    assert order.events.filter(action="change_raised").count() == 1
+    assert second.status_code == 302 and second["Location"] == order.get_absolute_url()
+    assert told_already(second)
+
+
+def test_sending_a_work_memo_twice_sends_one(client, order, merchandiser):
+    order = in_stage(order, Stage.APPROVED)
+    client.force_login(merchandiser)
+    url = reverse("orders:memo_send", args=[order.pk])
+    fill = {
+        "subject": "Booking moved",
+        "body": "Vessel changes to 12 Dec.",
+        "addressed_to": Role.QC,
+    }
+
+    _first, second = submit_twice(client, order.get_absolute_url(), url, fill)
+
+    assert WorkMemo.objects.filter(order=order).count() == 1
+    assert told_already(second)
+
+
+def test_drafting_a_quotation_twice_drafts_one(client, order, merchandiser):
+    client.force_login(merchandiser)
+    url = reverse("quotations:create")
+    fill = {
+        "customer": order.customer_id,
+        "style_no": "ST-900",
+        "description": "Ladies' knit top",
+        "exchange_rate": "7.1",
+        "target_margin_percent": "15",
+        "valid_until": (date.today() + timedelta(days=20)).isoformat(),
+    }
+
+    _first, second = submit_twice(client, url, url, fill)
+
+    assert Quotation.objects.filter(customer=order.customer).count() == 1
     assert told_already(second)

@@ -4,10 +4,16 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import django_fsm
-import orders.quotations.models.quotation
+import uuid
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
+
+
+def new_key():
+    """The default of a field a later migration removes (the form token replaced it)."""
+    return uuid.uuid4().hex
+
 
 
 class Migration(migrations.Migration):
@@ -55,7 +61,7 @@ class Migration(migrations.Migration):
                 ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
                 ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed at')),
                 ('lost_reason', models.TextField(blank=True, verbose_name='why it was lost')),
-                ('submission_key', models.CharField(default=orders.quotations.models.quotation.new_submission_key, editable=False, max_length=64, unique=True)),
+                ('submission_key', models.CharField(default=new_key, editable=False, max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
                 ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by')),

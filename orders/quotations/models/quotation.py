@@ -1,6 +1,5 @@
 """The quotation (報價 / 核價單, R18) and its state machine, in one place."""
 
-import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -22,10 +21,6 @@ from orders.quotations.choices import (
     QuotationStatus,
 )
 from orders.quotations.costing import CostParts, r18_break_figures
-
-
-def new_submission_key() -> str:
-    return uuid.uuid4().hex
 
 
 def _user(verbose_name, **extra):
@@ -125,10 +120,6 @@ class Quotation(ConcurrentTransitionMixin, models.Model):
         related_name="quotation",
         verbose_name=_("order"),
         editable=False,
-    )
-    # Two clicks on "create" carry the same key: one quotation.
-    submission_key = models.CharField(
-        max_length=64, unique=True, default=new_submission_key, editable=False
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

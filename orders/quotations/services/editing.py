@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -55,34 +55,23 @@ def _same_currency_rate(quotation: Quotation) -> None:
         )
 
 
-def quotation_create(*, user, customer_id: int, submission_key: str = "", **fields) -> Quotation:
-    """A new quotation in draft, numbered. The same form posted twice makes one quotation."""
+def quotation_create(*, user, customer_id: int, **fields) -> Quotation:
+    """A new quotation in draft, numbered. The view guards it with the form's one-time token:
+    the same form posted twice makes one quotation."""
     if not permissions.can_quote(user):
         raise ActionRefused(_("You may not prepare quotations."))
     fields = _checked_header(fields)
-    if submission_key:
-        existing = Quotation.objects.filter(submission_key=submission_key).first()
-        if existing is not None:
-            return existing
     customer = Customer.objects.filter(pk=customer_id).first()
     if customer is None:
         raise ActionRefused(_("Unknown customer."))
     fields.setdefault("payment_terms", customer.default_payment_terms)
     quotation = Quotation(customer=customer, merchandiser=user, team_id=team_id_of(user), **fields)
-    if submission_key:
-        quotation.submission_key = submission_key
     _same_currency_rate(quotation)
-    try:
-        with transaction.atomic():
-            quotation.save()
-            quotation.number = quotation.pk
-            quotation.save(update_fields=["number"])
-            record(quotation, user=user, action=QuotationEvent.CREATED)
-    except IntegrityError:
-        if not submission_key:
-            raise
-        # The other click of a double-click won the race: show its quotation.
-        return Quotation.objects.get(submission_key=submission_key)
+    with transaction.atomic():
+        quotation.save()
+        quotation.number = quotation.pk
+        quotation.save(update_fields=["number"])
+        record(quotation, user=user, action=QuotationEvent.CREATED)
     return quotation
 
 
