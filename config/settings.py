@@ -174,15 +174,20 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "orders.outbox.tasks.outbox_sweep",
         "schedule": envint("GENDAN_OUTBOX_SWEEP_SECONDS", 60),
     },
-    # Hourly as well: each order's weekly progress report is claimed once on its day.
     # R18: an approved or sent quotation past its validity date is expired.
     "quotation expiry": {
         "task": "orders.quotations.tasks.expire_quotations",
         "schedule": envint("GENDAN_REMINDER_INTERVAL_SECONDS", 3600),
     },
+    # Hourly as well: each order's weekly progress report is claimed once on its day.
     "customer progress reports": {
         "task": "orders.planning.tasks.weekly_progress_reports",
         "schedule": envint("GENDAN_REMINDER_INTERVAL_SECONDS", 3600),
+    },
+    # Daily: the one-time tokens of forms submitted more than GENDAN_FORM_TOKEN_DAYS ago.
+    "form token purge": {
+        "task": "orders.tasks_housekeeping.purge_form_tokens",
+        "schedule": 24 * 3600,
     },
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -193,6 +198,9 @@ GENDAN_TASK_RETRY_DELAY = envint("GENDAN_TASK_RETRY_DELAY", 30)
 # refused this many times is marked failed (a manager can queue it again in the admin).
 GENDAN_OUTBOX_LEASE_SECONDS = envint("GENDAN_OUTBOX_LEASE_SECONDS", 60)
 GENDAN_OUTBOX_MAX_ATTEMPTS = envint("GENDAN_OUTBOX_MAX_ATTEMPTS", 8)
+# A form's one-time token is kept this many days after it was submitted: a form left open on
+# a page longer than that and posted again is recorded again.
+GENDAN_FORM_TOKEN_DAYS = envint("GENDAN_FORM_TOKEN_DAYS", 30)
 # Where `make backup` writes its archives of the database and the uploaded files.
 GENDAN_BACKUP_DIR = Path(env("GENDAN_BACKUP_DIR", str(VAR_DIR / "backups")))
 # The Celery queue of the outbox's tasks (empty: Celery's default queue).

@@ -19,7 +19,7 @@ class FormSubmission(models.Model):
         verbose_name=_("user"),
     )
     path = models.CharField(_("address"), max_length=255, blank=True)
-    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("form submission")

@@ -4,9 +4,12 @@ transaction as what the form records."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from uuid import UUID
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orders.models import FormSubmission
@@ -50,3 +53,11 @@ def submitted_once(request, form=None) -> Iterator[None]:
     with transaction.atomic():
         submission_claim(token=token, user=request.user, path=request.path)
         yield
+
+
+def submissions_purge(*, now: datetime | None = None) -> int:
+    """Forget the tokens of forms submitted more than GENDAN_FORM_TOKEN_DAYS ago (a page is not
+    kept open that long); returns how many were forgotten."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.GENDAN_FORM_TOKEN_DAYS)
+    deleted, _by_model = FormSubmission.objects.filter(submitted_at__lt=cutoff).delete()
+    return deleted
