@@ -268,6 +268,7 @@ GENDAN_UPLOAD_MAX_MB = {
 }
 # Largest customer P/O file accepted for import (refused before it is read), and most rows.
 GENDAN_IMPORT_MAX_MB = envint("GENDAN_IMPORT_MAX_MB", 50)
+GENDAN_UPLOAD_MAX_MB["spreadsheet"] = GENDAN_IMPORT_MAX_MB
 GENDAN_IMPORT_MAX_ROWS = envint("GENDAN_IMPORT_MAX_ROWS", 20000)
 # Longest free text (comments, reasons, remarks) a form accepts; longer is refused with the limit.
 GENDAN_FREE_TEXT_MAX_CHARS = envint("GENDAN_FREE_TEXT_MAX_CHARS", 4000)

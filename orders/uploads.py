@@ -1,7 +1,8 @@
 """Every file a user or a recipient uploads is checked here, by kind: its type by its content
 (the first bytes, never the name: an .exe renamed .pdf is refused), its size against the kind's
 limit (GENDAN_UPLOAD_MAX_MB), pictures opened to prove they are whole, and its name made safe.
-The P/O import keeps its own checks (orders.importing)."""
+Every file field of every model carries UploadValidator, so the admin checks what it stores as
+the pages do; the P/O import's reader then looks deeper (orders.importing)."""
 
 import io
 import os
@@ -14,7 +15,6 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from orders.services.common import ActionRefused
 from orders.text import printable
 
 # Content type: (the extension a stored file gets, the bytes its content starts with).
@@ -25,10 +25,14 @@ CONTENT_TYPES = {
     # .xlsx / .docx are zip packages, .xls / .doc OLE compound files: their names tell which.
     "application/zip": (".xlsx", b"PK\x03\x04"),
     "application/x-ole-storage": (".xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
+    # Plain text has no signature: its name says CSV and its first bytes hold no NUL.
+    "text/csv": (".csv", b""),
 }
 OFFICE_EXTENSIONS = {
-    "application/zip": (".xlsx", ".docx"),
-    "application/x-ole-storage": (".xls", ".doc"),
+    "application/zip": (".xlsx", ".xlsm", ".docx"),
+    # An .xlsx saved with a password is an OLE file: the import's reader says so.
+    "application/x-ole-storage": (".xls", ".doc", ".xlsx"),
+    "text/csv": (".csv",),
 }
 PICTURES = ("image/jpeg", "image/png")
 PAPERS = ("application/pdf", *PICTURES)
@@ -53,6 +57,11 @@ KINDS = {
     "master_file": UploadKind(
         (*PAPERS, "application/zip", "application/x-ole-storage"),
         _("Please upload a PDF, a picture or an Excel or Word file."),
+    ),
+    # A customer's P/O to import (its limit is GENDAN_IMPORT_MAX_MB).
+    "spreadsheet": UploadKind(
+        ("application/zip", "application/x-ole-storage", "text/csv"),
+        _("This file is not a spreadsheet. Upload an Excel workbook (.xlsx) or a CSV file."),
     ),
 }
 
@@ -85,7 +94,7 @@ def validate_upload(upload, kind: str) -> None:
 def _content_type(head: bytes, name: str, allowed: tuple[str, ...]) -> str | None:
     for content_type in allowed:
         _extension, magic = CONTENT_TYPES[content_type]
-        if not head.startswith(magic):
+        if not head.startswith(magic) or (not magic and b"\x00" in head):
             continue
         extensions = OFFICE_EXTENSIONS.get(content_type)
         if extensions and not (name or "").lower().endswith(extensions):
@@ -122,6 +131,9 @@ def safe_name(name: str, content_type: str) -> str:
 
 def upload_checked(upload, kind: str):
     """validate_upload for a service: a refusal says what to upload instead."""
+    # Not at the top: the models' file fields import this module.
+    from orders.services.common import ActionRefused
+
     if upload is None:
         return None
     try:
@@ -139,6 +151,8 @@ class UploadValidator:
         self.kind = kind
 
     def __call__(self, upload) -> None:
+        if getattr(upload, "_committed", False):
+            return  # a file already stored was checked when it came in
         validate_upload(upload, self.kind)
 
     def __eq__(self, other) -> bool:

@@ -4,15 +4,18 @@ through the view that checks who asks — never by Django's static helper, even 
 import os
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
 from django.urls import resolve, reverse
 
-from orders.models import ContractCheck
+from orders.models import CompanyProfile, ContractCheck
 from orders.roles import Role
-from orders.uploads import KINDS, safe_name
+from orders.uploads import KINDS, UploadValidator, safe_name
 from orders.views.files import protected_file_view
-from tests.factories import fresh, make_order, make_team, make_user
+from samples.models import StyleMasterFile
+from tests.factories import fresh, make_customer, make_order, make_team, make_user
 from tests.form_filler import PDF, PNG
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +91,56 @@ def test_a_signed_contract_is_served_to_whoever_sees_the_order_and_nobody_else(
     assert client.get(url).status_code == 302  # to the login page
     client.force_login(merchandiser)
     assert client.get(url.replace(".png", "-other.png")).status_code == 404
+
+
+def _file_fields():
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, models.FileField):
+                yield field
+
+
+def test_every_file_field_of_every_model_is_checked_by_the_one_validator():
+    fields = list(_file_fields())
+    assert len(fields) >= 16  # the walk found the models' files
+    unchecked = [
+        f"{field.model._meta.label}.{field.name}"
+        for field in fields
+        if not any(isinstance(check, UploadValidator) for check in field.validators)
+    ]
+    assert unchecked == []
+
+
+@pytest.fixture
+def admin_user_client(client):
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    return client
+
+
+def test_the_admin_refuses_an_executable_as_a_style_master_file(admin_user_client):
+    customer = make_customer()
+    response = admin_user_client.post(
+        reverse("admin:samples_stylemasterfile_add"),
+        {
+            "customer": customer.pk,
+            "style_no": "ST-1",
+            "document": SimpleUploadedFile("master.pdf", WINDOWS_EXE),
+        },
+    )
+
+    assert "Please upload a PDF, a picture or an Excel or Word file." in response.content.decode()
+    assert not StyleMasterFile.objects.exists()
+
+
+def test_the_admin_refuses_a_logo_over_the_pictures_limit(admin_user_client, settings):
+    settings.GENDAN_UPLOAD_MAX_MB = {**settings.GENDAN_UPLOAD_MAX_MB, "picture": 1}
+    response = admin_user_client.post(
+        reverse("admin:orders_companyprofile_add"),
+        {
+            "name_en": "Northwind Trading",
+            "logo": SimpleUploadedFile("logo.png", PNG + b"\0" * (1024 * 1024)),
+        },
+    )
+
+    assert "The file is too large (at most 1 MB)." in response.content.decode()
+    assert not CompanyProfile.objects.exists()

@@ -19,6 +19,7 @@ from complaints.models.fields import user_fk
 from orders.choices import Currency
 from orders.lifecycle import Lifecycle, on_order
 from orders.money import Money
+from orders.uploads import UploadValidator
 
 COMPLAINT_FORM = "F-CMP-001"
 
@@ -78,7 +79,10 @@ class Complaint(Lifecycle, models.Model):
 
     reply_text = models.TextField(_("reply to the customer"), blank=True)
     reply_document = models.FileField(
-        _("reply letter"), upload_to="complaints/replies/%Y/%m/", blank=True
+        _("reply letter"),
+        upload_to="complaints/replies/%Y/%m/",
+        blank=True,
+        validators=[UploadValidator("document")],
     )
     remedy = models.CharField(_("remedy"), max_length=12, choices=Remedy.choices, blank=True)
     replied_by = user_fk(_("replied by"), null=True, blank=True)
@@ -178,7 +182,11 @@ class ComplaintAttachment(models.Model):
         verbose_name=_("complaint"),
     )
     kind = models.CharField(_("kind"), max_length=10, choices=AttachmentKind.choices)
-    file = models.FileField(_("file"), upload_to="complaints/attachments/%Y/%m/")
+    file = models.FileField(
+        _("file"),
+        upload_to="complaints/attachments/%Y/%m/",
+        validators=[UploadValidator("document")],
+    )
     caption = models.CharField(_("caption"), max_length=200, blank=True)
     uploaded_by = user_fk(_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)

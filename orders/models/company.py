@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from orders.uploads import UploadValidator
+
 
 @dataclass(frozen=True)
 class Letterhead:
@@ -39,7 +41,9 @@ class CompanyProfile(models.Model):
     phone = models.CharField(_("phone"), max_length=60, blank=True)
     fax = models.CharField(_("fax"), max_length=60, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="company/", blank=True)
+    logo = models.ImageField(
+        _("logo"), upload_to="company/", blank=True, validators=[UploadValidator("picture")]
+    )
 
     class Meta:
         verbose_name = _("company letterhead")

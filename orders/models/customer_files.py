@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.choices import CustomerDocumentKind
 from orders.models.parties import Customer
+from orders.uploads import UploadValidator
 
 
 class CustomerDocument(models.Model):
@@ -19,7 +20,9 @@ class CustomerDocument(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=CustomerDocumentKind.choices)
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to="customers/%Y/%m/")
+    file = models.FileField(
+        _("file"), upload_to="customers/%Y/%m/", validators=[UploadValidator("master_file")]
+    )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     uploaded_by = models.ForeignKey(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from orders.choices import Language
 from orders.models.order import Order
 from orders.models.outbox import OutboxMessage
+from orders.uploads import UploadValidator
 
 
 class SentDocumentManager(models.Manager):
@@ -64,12 +65,20 @@ class SentDocument(models.Model):
     queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
     # The outbox row's Message-ID, also the key of the recipient's link.
     message_id = models.CharField(_("message id"), max_length=255, unique=True)
-    pdf = models.FileField(_("PDF"), upload_to="documents/sent/%Y/%m/", blank=True)
+    pdf = models.FileField(
+        _("PDF"),
+        upload_to="documents/sent/%Y/%m/",
+        blank=True,
+        validators=[UploadValidator("document")],
+    )
 
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     confirmed_by_name = models.CharField(_("confirmed by"), max_length=120, blank=True)
     signed_copy = models.FileField(
-        _("signed copy"), upload_to="documents/signed/%Y/%m/", blank=True
+        _("signed copy"),
+        upload_to="documents/signed/%Y/%m/",
+        blank=True,
+        validators=[UploadValidator("signed_copy")],
     )
     confirmation_note = models.TextField(_("note from the recipient"), blank=True)
     signed_copy_at = models.DateTimeField(_("signed copy received at"), null=True, blank=True)

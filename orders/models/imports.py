@@ -9,6 +9,7 @@ from django_fsm import FSMField, transition
 from orders import permissions
 from orders.choices import Currency, ImportPhase, ImportStatus, Language
 from orders.models.parties import Customer, Team
+from orders.uploads import UploadValidator
 
 
 class DateOrder(models.TextChoices):
@@ -17,7 +18,9 @@ class DateOrder(models.TextChoices):
 
 
 class OrderImport(models.Model):
-    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    file = models.FileField(
+        _("file"), upload_to="imports/%Y/%m/", validators=[UploadValidator("spreadsheet")]
+    )
     filename = models.CharField(_("file name"), max_length=255)
     customer = models.ForeignKey(
         Customer, on_delete=models.PROTECT, related_name="+", verbose_name=_("customer")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.choices import ApprovalStep, Clearance, Currency, Decision
 from orders.models.order import Order
+from orders.uploads import UploadValidator
 
 # R5: what the merchandiser checks on the customer's contract before it is distributed.
 CONTRACT_CHECK_ITEMS = [
@@ -35,7 +36,10 @@ class ContractCheck(models.Model):
     packing_and_shipping = models.BooleanField(CONTRACT_CHECK_ITEMS[7][1], default=False)
     customer_signed = models.BooleanField(_("customer's signature present"), default=False)
     signed_contract = models.FileField(
-        _("signed contract"), upload_to="contracts/%Y/%m/", blank=True
+        _("signed contract"),
+        upload_to="contracts/%Y/%m/",
+        blank=True,
+        validators=[UploadValidator("signed_copy")],
     )
     mismatches = models.TextField(_("mismatches clarified with the customer"), blank=True)
     checked_by = models.ForeignKey(

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from orders.lifecycle import Lifecycle
+from orders.uploads import UploadValidator
 from samples import rules
 from samples.choices import LETTER_STATUS_COLOURS, LetterLayout, LetterStatus
 from samples.models.sample import SampleRequest
@@ -26,7 +27,10 @@ class CommentLetter(Lifecycle, models.Model):
     )
     remarks = models.TextField(_("remarks to the factory"), blank=True)
     document = models.FileField(
-        _("customer's letter"), upload_to="samples/letters/%Y/%m/", blank=True
+        _("customer's letter"),
+        upload_to="samples/letters/%Y/%m/",
+        blank=True,
+        validators=[UploadValidator("document")],
     )
     # For an uploaded letter the merchandiser reads the answer off the customer's letter (R4);
     # for ours it is frozen from the discrepancies when the group head signs.

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from orders.models import Customer
+from orders.uploads import UploadValidator
 
 
 class StyleMasterFile(models.Model):
@@ -17,7 +18,12 @@ class StyleMasterFile(models.Model):
     )
     style_no = models.CharField(_("style no."), max_length=60)
     description = models.CharField(_("description"), max_length=255, blank=True)
-    document = models.FileField(_("master file"), upload_to="samples/master/%Y/", blank=True)
+    document = models.FileField(
+        _("master file"),
+        upload_to="samples/master/%Y/",
+        blank=True,
+        validators=[UploadValidator("master_file")],
+    )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

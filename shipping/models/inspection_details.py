@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from orders.uploads import UploadValidator
 from shipping.models.inspections import InspectionReport
 
 
@@ -46,7 +47,9 @@ class InspectionPhoto(models.Model):
     report = models.ForeignKey(
         InspectionReport, on_delete=models.CASCADE, related_name="photos", verbose_name=_("report")
     )
-    photo = models.ImageField(_("photo"), upload_to="inspections/%Y/%m/")
+    photo = models.ImageField(
+        _("photo"), upload_to="inspections/%Y/%m/", validators=[UploadValidator("photo")]
+    )
     caption = models.CharField(_("caption"), max_length=200, blank=True)
 
     class Meta:

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from orders.uploads import UploadValidator
 from shipping import aql
 from shipping.choices import (
     AQL_CHOICES,
@@ -192,7 +193,12 @@ class Defect(models.Model):
     defect_class = models.CharField(_("class"), max_length=8, choices=DefectClass.choices)
     description = models.CharField(_("description"), max_length=255)
     quantity = models.PositiveIntegerField(_("pieces"), default=1)
-    photo = models.ImageField(_("photo"), upload_to="inspections/%Y/%m/", blank=True)
+    photo = models.ImageField(
+        _("photo"),
+        upload_to="inspections/%Y/%m/",
+        blank=True,
+        validators=[UploadValidator("photo")],
+    )
 
     class Meta:
         verbose_name = _("defect")

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from orders.uploads import UploadValidator
 from shipping.choices import LETTER_STATUS_COLOURS, LetterStatus
 
 LG_FORM = "F-PMER-003"
@@ -34,7 +35,10 @@ class GuaranteeLetter(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     signed_scan = models.FileField(
-        _("signed letter (scan)"), upload_to="guarantee_letters/%Y/%m/", blank=True
+        _("signed letter (scan)"),
+        upload_to="guarantee_letters/%Y/%m/",
+        blank=True,
+        validators=[UploadValidator("signed_copy")],
     )
     signed_by_name = models.CharField(_("signed by"), max_length=120, blank=True)
     signed_at = models.DateTimeField(_("signature recorded at"), null=True, blank=True)

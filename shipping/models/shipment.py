@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from orders.uploads import UploadValidator
 from shipping.choices import ContainerType, ExportDocumentKind, TransportMode
 
 PACKING_LIST_FORM = "SHP-PL"
@@ -22,7 +23,12 @@ class ShippingMarks(models.Model):
     )
     main_marks = models.TextField(_("main (front) marks"))
     side_marks = models.TextField(_("side marks"), blank=True)
-    artwork = models.FileField(_("artwork"), upload_to="shipping_marks/%Y/%m/", blank=True)
+    artwork = models.FileField(
+        _("artwork"),
+        upload_to="shipping_marks/%Y/%m/",
+        blank=True,
+        validators=[UploadValidator("document")],
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -178,7 +184,12 @@ class ExportDocument(models.Model):
     kind = models.CharField(_("document"), max_length=24, choices=ExportDocumentKind.choices)
     number = models.CharField(_("number"), max_length=60)
     issued_on = models.DateField(_("date"))
-    scan = models.FileField(_("scan"), upload_to="export_documents/%Y/%m/", blank=True)
+    scan = models.FileField(
+        _("scan"),
+        upload_to="export_documents/%Y/%m/",
+        blank=True,
+        validators=[UploadValidator("document")],
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -5,11 +5,11 @@ from django_fsm import FSMField, transition
 
 from orders.choices import Currency
 from orders.lifecycle import Lifecycle
+from orders.uploads import UploadValidator
 from suppliers.choices import SupplierKind, TrimCardStatus, TrimSource
 from suppliers.models.parties import Supplier, SupplierContact
 from suppliers.models.procurement import Procurement
 from suppliers.permissions import may_review_trim_card
-from suppliers.uploads import validate_trim_picture
 
 # What each trim source must state (seed 000 §5.6.2), by field name.
 REQUIRED_FIELDS = {
@@ -105,7 +105,7 @@ class Trim(Procurement):
         _("picture"),
         upload_to="suppliers/trims/%Y/%m/",
         blank=True,
-        validators=[validate_trim_picture],
+        validators=[UploadValidator("picture")],
         help_text=_("JPEG or PNG; printed on the trim list for the factory and QC."),
     )
     quantity = models.DecimalField(
