@@ -89,6 +89,37 @@ def shipping_impact(context) -> list[Impact]:
     return lines
 
 
+def balance_impact(context) -> list[Impact]:
+    """R21: what the customer owes follows the new total, less what was paid or deducted."""
+    from shipping.rules import balance
+
+    diff = context.diff
+    before, after = diff.before.amount.rounded(), diff.after.amount.rounded()
+    if before == after:
+        return []
+    current = balance(context.order)
+    credited = current.paid.amount + current.deducted.amount
+    owed_before, owed_after = before - credited, after - credited
+    currency = context.order.currency
+    text = _("Balance the customer owes: %(before)s → %(after)s.") % {
+        "before": f"{currency} {max(owed_before, 0):,}",
+        "after": f"{currency} {max(owed_after, 0):,}",
+    }
+    if credited:
+        text += " " + _("%(credited)s already received or deducted.") % {
+            "credited": f"{currency} {credited:,}"
+        }
+    if owed_after < 0:
+        text += " " + _("%(over)s is to be refunded or credited to the customer.") % {
+            "over": f"{currency} {-owed_after:,}"
+        }
+    return [Impact(ImpactArea.MONEY, text, _("Finance"))]
+
+
+def shipping_and_money_impact(context) -> list[Impact]:
+    return [*shipping_impact(context), *balance_impact(context)]
+
+
 MAIN_MARKS, SIDE_MARKS = "shipping.marks.main", "shipping.marks.side"
 
 
@@ -138,7 +169,7 @@ def register() -> None:
     register_change_contributor(
         code="shipping",
         fields=marks_fields,
-        impact=shipping_impact,
+        impact=shipping_and_money_impact,
         apply=shipping_apply,
         order=50,
     )

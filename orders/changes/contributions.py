@@ -2,19 +2,16 @@
 already produced (R14) and the documents re-issued to the factory. Registered from
 orders.changes.setup like any other app's contribution."""
 
-from types import SimpleNamespace
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from orders import rules as order_rules
 from orders.changes.choices import Aspect, ChangeEvent, ImpactArea
-from orders.changes.fields import FIELD_SPECS
+from orders.changes.money import order_after, order_before, payment_impact
 from orders.changes.registry import Impact, QuantityFloor
 from orders.changes.rules import r14_in_production, working_stage
-from orders.choices import PAYMENT_GATE_OPEN_STAGES, Clearance, EventKind
+from orders.choices import PAYMENT_GATE_OPEN_STAGES, EventKind
 from orders.models import ProgressReport
-from orders.roles import Role
 from orders.services.common import record_event
 
 # ---- plan and production ----------------------------------------------------------------------
@@ -93,68 +90,13 @@ def produced_floors(order) -> list[QuantityFloor]:
 # ---- the payment gate (R11) -----------------------------------------------------------------
 
 
-def order_after(order, context):
-    fields = context.change.proposed["fields"]
-    return SimpleNamespace(
-        total_amount=context.diff.after.amount,
-        deposit_percent=FIELD_SPECS["deposit_percent"].from_json(fields["deposit_percent"]),
-        payment_terms=fields["payment_terms"],
-        commission=fields["commission"],
-        currency=order.currency,
-    )
-
-
-def _who_clears(kind: str) -> str:
-    return ", ".join(str(Role(role).label) for role in order_rules.CLEARANCE_ROLES[kind])
-
-
-def payment_impact(context) -> list[Impact]:
-    order = context.order
-    after = order_after(order, context)
-    lines = []
-    gate_open = working_stage(order) in PAYMENT_GATE_OPEN_STAGES
-    for clearance in order_rules.r11_clearances_outgrown(order, after):
-        needed = order_rules.r11_amount_secured(after, clearance.kind)
-        secured = clearance.amount or order_rules.r11_amount_secured(order, clearance.kind)
-        text = _("%(what)s secured %(currency)s %(secured)s; the order now needs %(needed)s.") % {
-            "what": clearance.get_kind_display(),
-            "currency": order.currency,
-            "secured": f"{secured:,}",
-            "needed": f"{needed:,}",
-        }
-        if gate_open:
-            text += " " + _("The payment gate re-opens until it is recorded again (R11).")
-        elif clearance.kind == Clearance.LC_RECEIVED:
-            text += " " + _("The customer must amend the L/C.")
-        lines.append(Impact(ImpactArea.MONEY, text, _who_clears(clearance.kind)))
-    if context.diff.changed("payment_terms") or context.diff.changed("deposit_percent"):
-        needed = ", ".join(
-            str(Clearance(kind).label) for kind in order_rules.payment_clearances_needed(after)
-        )
-        lines.append(
-            Impact(
-                ImpactArea.MONEY,
-                _("New payment terms: the payment gate needs %(needed)s (R11).")
-                % {"needed": needed},
-                _("Finance, administration, manager"),
-            )
-        )
-    return lines
-
-
 def payment_apply(context) -> None:
     """R11 again after R8: a clearance that secured less than the order now needs is void
     while the gate is open, so production waits until it is given for the new amount."""
     order = context.order
     if working_stage(order) not in PAYMENT_GATE_OPEN_STAGES:
         return
-    after = order_after(order, context)
-    before = SimpleNamespace(
-        total_amount=context.diff.before.amount,
-        deposit_percent=FIELD_SPECS["deposit_percent"].from_json(
-            context.change.base["fields"]["deposit_percent"]
-        ),
-    )
+    after, before = order_after(order, context), order_before(order, context)
     for clearance in order_rules.r11_clearances_outgrown(order, after, before):
         clearance.void_at = timezone.now()
         clearance.void_reason = _(

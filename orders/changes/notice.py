@@ -5,7 +5,7 @@ factory's: the notice leaves them out, as the production order does."""
 
 from django.utils.translation import gettext_lazy as _
 
-from orders.changes.choices import Aspect, ChangeStatus, FactoryAnswer, ImpactArea
+from orders.changes.choices import Aspect, ChangeStatus, FactoryAnswer
 from orders.documents.registry import FormSpec, LinkAnswer, Signature, signed_by
 from orders.documents.rules import Requirement, SendRule
 
@@ -35,7 +35,7 @@ def notice_context(change) -> dict:
         "lines": lines,
         "quantity_before": diff.before.quantity,
         "quantity_after": diff.after.quantity,
-        "impacts": [i for i in impacts(context) if i.area != ImpactArea.MONEY],
+        "impacts": [line for i in impacts(context) if (line := i.for_factory())],
         "amendment_lines": [line for line in change.base["lines"] if line["quantity"]]
         if change.is_amendment
         else [],

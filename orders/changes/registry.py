@@ -34,6 +34,17 @@ class Impact:
     area: str  # orders.changes.choices.ImpactArea
     text: Any  # what the change touches (translated when shown)
     who: Any  # who must act
+    # What the factory's change notice says of it. Money lines are the customer's business: they
+    # reach the notice only through this text (e.g. "production waits for the deposit").
+    factory_text: Any = None
+
+    def for_factory(self) -> "Impact | None":
+        """This line as the factory's notice shows it, or None when it is not the factory's."""
+        from orders.changes.choices import ImpactArea
+
+        if self.factory_text is not None:
+            return Impact(self.area, self.factory_text, self.who)
+        return None if self.area == ImpactArea.MONEY else self
 
     @property
     def area_label(self):

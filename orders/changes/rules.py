@@ -90,16 +90,22 @@ def original_signed_by_general_manager(order) -> bool:
     )
 
 
-def order_after(order, proposed: dict, diff):
-    """What R10's needs_general_manager reads, as the order would stand after the change."""
-    fields = proposed["fields"]
+def contract_money(order, snapshot: dict, amount):
+    """The money terms of a contract snapshot with its total: what R10's needs_general_manager
+    and R11's payment rules read, for the order before or after a change."""
+    fields = snapshot["fields"]
     return SimpleNamespace(
         commission=FIELD_SPECS["commission"].from_json(fields.get("commission")),
         payment_terms=fields.get("payment_terms") or order.payment_terms,
         deposit_percent=FIELD_SPECS["deposit_percent"].from_json(fields.get("deposit_percent")),
         currency=order.currency,
-        total_amount=diff.after.amount,
+        total_amount=amount,
     )
+
+
+def order_after(order, proposed: dict, diff):
+    """The order's money as it would stand after the change."""
+    return contract_money(order, proposed, diff.after.amount)
 
 
 def general_manager_reasons(order, proposed: dict, diff) -> list:
