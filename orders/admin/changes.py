@@ -1,17 +1,26 @@
-"""Change requests in the admin (R8): approvers read the diff and sign or reject from the list,
-through the same service as the site's page; nothing is edited by hand here."""
+"""Change requests in the admin (R8): approvers read the diff and sign or reject, from the list or
+with the Approve / Reject buttons of a request's page, through the same service as the site's
+page; nothing is edited by hand here."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from orders.admin.actions import ask_comment_then_run, run_each
+from orders.admin.forms import OrderActionForm
 from orders.changes.choices import ChangeStatus
 from orders.changes.diff import summary
 from orders.changes.lifecycle import change_approval_record
 from orders.choices import ApprovalStep, Decision
 from orders.models import ChangeApproval, ChangeRequest
+from orders.roles import has_role
+from orders.rules import APPROVAL_STEP_ROLE
 from orders.visibility import visible_orders
 
 
@@ -64,6 +73,87 @@ class ChangeRequestAdmin(admin.ModelAdmin):
         "page_link",
     ]
     readonly_fields = fields
+    change_form_template = "admin/orders/changerequest/change_form.html"
+    action_form_template = "admin/orders/changerequest/action_form.html"
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/approve/",
+                wrap(self.approve_view),
+                name="{}_{}_approve".format(*info),
+            ),
+            path(
+                "<path:object_id>/reject/",
+                wrap(self.reject_view),
+                name="{}_{}_reject".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        change = self.get_object(request, unquote(object_id))
+        extra_context = dict(extra_context or {})
+        if change is not None:
+            extra_context["workflow_buttons"] = self._buttons(request, change)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _buttons(self, request, change: ChangeRequest) -> list[tuple]:
+        """Approve / Reject for whoever gives the signature the request waits for."""
+        if change.status != ChangeStatus.CUSTOMER_CONFIRMED:
+            return []
+        step = change.next_step()
+        if step is None or not has_role(request.user, APPROVAL_STEP_ROLE[step]):
+            return []
+        return [
+            (_("Approve"), self._url(change, "approve"), "default"),
+            (_("Reject"), self._url(change, "reject"), "deletelink"),
+        ]
+
+    def _url(self, change: ChangeRequest, view: str) -> str:
+        return reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_{view}",
+            args=[change.pk],
+            current_app=self.admin_site.name,
+        )
+
+    def approve_view(self, request, object_id: str):
+        return self._decision_view(request, object_id, Decision.APPROVED)
+
+    def reject_view(self, request, object_id: str):
+        return self._decision_view(request, object_id, Decision.REJECTED)
+
+    def _decision_view(self, request, object_id: str, decision: str):
+        """Asks for the comment (the reason, for a rejection), then calls the site's service,
+        which decides whether this user may give the signature the request waits for."""
+        change = self.get_object(request, unquote(object_id))
+        if change is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_permission(request, change):
+            raise PermissionDenied
+        rejecting = decision == Decision.REJECTED
+        form_options = {
+            "comment_required": rejecting,
+            "comment_label": _("Reason") if rejecting else None,
+        }
+        form = OrderActionForm(request.POST or None, **form_options)
+        if request.method == "POST" and form.is_valid():
+            self._decide(request, [change], decision, form.cleaned_data["comment"])
+            return HttpResponseRedirect(self._url(change, "change"))
+        title = _("Reject %(change)s") if rejecting else _("Approve %(change)s")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": change,
+            "title": title % {"change": change},
+            "form": form,
+            "what_changes": self.what_changes(change),
+            "waiting_for": self.waiting_for(change),
+            "change_url": self._url(change, "change"),
+        }
+        return TemplateResponse(request, self.action_form_template, context)
 
     def get_queryset(self, request):
         return (

@@ -68,7 +68,9 @@ def test_r11_a_new_deposit_percentage_changes_the_deposit_due(tt_order, merchand
     change = raise_change(tt_order, merchandiser, fields={"deposit_percent": "50.00"})
     text, who = line_with(change, "Deposit due")
     assert "Deposit due (50%): USD 495.00 → USD 825.00." in text and "Finance" in who
-    assert not any(i.area_label == ImpactArea.MONEY.label for i in notice_context(change)["impacts"])
+    assert not any(
+        i.area_label == ImpactArea.MONEY.label for i in notice_context(change)["impacts"]
+    )
 
 
 def test_r11_lc_order_whose_amount_and_dates_change_needs_the_lc_amended(
