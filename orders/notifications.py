@@ -7,16 +7,19 @@ from orders import rules
 from orders.roles import Role
 
 
-def _queue(order, user_ids, message: str, step: str = "") -> None:
+def _queue(order, user_ids, message: str, step: str = "", memo=None) -> None:
     from orders.outbox.services import outbox_enqueue
 
     user_ids = list(user_ids)
     emails = dict(get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "email"))
     for user_id in user_ids:
+        payload = {"order_id": order.pk, "user_id": user_id, "message": message, "step": step}
+        key = ""
+        if memo is not None:
+            payload["memo_id"] = memo.pk
+            key = f"work_memo:{memo.pk}:{user_id}"  # one mail per addressee, however often
         outbox_enqueue(
-            kind="order_mail",
-            recipient=emails.get(user_id, ""),
-            payload={"order_id": order.pk, "user_id": user_id, "message": message, "step": step},
+            kind="order_mail", recipient=emails.get(user_id, ""), payload=payload, key=key
         )
 
 
@@ -40,6 +43,18 @@ def change_approval_needed(change, step: str | None) -> None:
     _queue(change.order, users, "change_approval_needed", step)
 
 
+def work_memo_sent(memo) -> None:
+    """R32: the people of each department a work memo is addressed to hear of it, each in their
+    own language (the merchandiser's department: the order's merchandiser, as in the digest)."""
+    user_ids: set[int] = set()
+    for role in memo.addressed_to:
+        if role == Role.MERCHANDISER:
+            user_ids.add(memo.order.merchandiser_id)
+        else:
+            user_ids.update(users_with_role(role).values_list("pk", flat=True))
+    _queue(memo.order, sorted(user_ids), "work_memo", memo=memo)
+
+
 def after_transition(order, name: str) -> None:
     if name == "submit_for_review":
         approval_needed(order, rules.next_approval_step(order))
@@ -53,4 +68,5 @@ __all__ = [
     "approval_needed",
     "change_approval_needed",
     "users_with_role",
+    "work_memo_sent",
 ]

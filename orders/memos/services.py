@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from orders import notifications
 from orders.choices import EventKind, MemoEvent
 from orders.models import WorkMemo, WorkMemoAcknowledgement
 from orders.models.memos import MemoStatus
@@ -30,7 +31,8 @@ def _perform(memo: WorkMemo, user, name: str, *args) -> None:
 def work_memo_send(
     *, order_id: int, user, subject: str, body: str, addressed_to: list[str]
 ) -> WorkMemo:
-    """R32: the memo goes to the departments named; each acknowledges it. The view guards it
+    """R32: the memo goes to the departments named, their people hear of it by e-mail (through
+    the outbox, in each one's language); each department acknowledges it. The view guards it
     with the form's one-time token: a double click sends one memo."""
     subject, body = (subject or "").strip(), (body or "").strip()
     roles = [role for role in dict.fromkeys(addressed_to or []) if role in Role.values]
@@ -64,6 +66,7 @@ def work_memo_send(
             ),
             comment=body,
         )
+        notifications.work_memo_sent(memo)
     return memo
 
 

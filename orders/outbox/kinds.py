@@ -18,6 +18,7 @@ ORDER_MAIL_TEMPLATES = {
     "return_for_changes": "returned",
     "approve": "approved",
     "cancel": "cancelled",
+    "work_memo": "work_memo",
 }
 
 
@@ -37,6 +38,12 @@ def build_order_mail(row: OutboxMessage) -> EmailMessage | None:
             "step": ApprovalStep(step).label if step else "",
             "url": settings.SITE_URL + order.get_absolute_url(),
         }
+        if payload.get("memo_id"):
+            memo = order.work_memos.filter(pk=payload["memo_id"]).first()
+            if memo is None:
+                return None
+            context["memo"] = memo
+            context["url"] = settings.SITE_URL + memo.get_absolute_url()
         name = ORDER_MAIL_TEMPLATES[payload["message"]]
         subject = render_to_string(f"orders/mail/{name}_subject.txt", context).strip()
         body = render_to_string(f"orders/mail/{name}.txt", context)

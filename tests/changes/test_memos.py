@@ -101,3 +101,43 @@ def test_r32_pages_write_and_acknowledge(client, order, merchandiser, qc):
     assert reverse("orders:memo_acknowledge", args=[memo.pk]) in page
     client.post(reverse("orders:memo_acknowledge", args=[memo.pk]), {"note": "ok"})
     assert memo.acknowledgements.get().user == qc
+
+
+def test_r32_each_addressee_is_mailed_once_in_their_own_language(
+    order, merchandiser, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    qc_hant = make_user(Role.QC, language="zh-hant")
+    warehouse_en = make_user(Role.WAREHOUSE, language="en")
+    make_user(Role.FINANCE)  # not addressed: not told
+    sent = {
+        "order_id": order.pk,
+        "user": merchandiser,
+        "subject": "Carton labels: new barcode position",
+        "body": "Barcode label moves to the short side of the carton.",
+        "addressed_to": [Role.QC, Role.WAREHOUSE],
+        "submission_key": "memo-mail",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        memo = work_memo_send(**sent)
+    with django_capture_on_commit_callbacks(execute=True):
+        work_memo_send(**sent)  # a double click: the same memo, no second mail
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert set(by_address) == {qc_hant.email, warehouse_en.email}
+    english, chinese = by_address[warehouse_en.email], by_address[qc_hant.email]
+    assert english.subject == f"Work memo WM-1 on order {order.po_number}: {memo.subject}"
+    assert "short side of the carton" in english.body and memo.get_absolute_url() in english.body
+    assert "工作聯絡函" in chinese.subject and "short side of the carton" in chinese.body
+
+
+def test_r32_an_open_memo_goes_into_the_addressees_digest(memo, qc, warehouse):
+    from orders.models import OutboxMessage
+    from orders.reminders.digests import send_digests
+
+    send_digests(today=date.today() + timedelta(days=5))
+    bodies = {
+        row.recipient: row.payload["body"] for row in OutboxMessage.objects.filter(kind="digest")
+    }
+    assert "Carton labels: new barcode position" in bodies[qc.email]
+    assert "Carton labels: new barcode position" in bodies[warehouse.email]
