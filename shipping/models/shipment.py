@@ -85,6 +85,19 @@ class PackingList(models.Model):
     def get_absolute_url(self) -> str:
         return self.order.get_absolute_url()
 
+    def carton_spec(self):
+        """The carton data the list was drawn up with (its layout), to draw it up again."""
+        from shipping.packing import CartonSpec
+
+        return CartonSpec(
+            self.pieces_per_carton,
+            self.net_weight_per_piece_kg,
+            self.carton_weight_kg,
+            self.carton_length_cm,
+            self.carton_width_cm,
+            self.carton_height_cm,
+        )
+
     def totals(self) -> dict:
         rows = list(self.rows.all())
         return {

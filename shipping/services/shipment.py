@@ -93,6 +93,31 @@ def shipping_marks_confirm(
     return marks
 
 
+def packing_list_write(order, spec: CartonSpec, user) -> PackingList:
+    """The packing list by carton for the order's lines as they stand, replacing any earlier
+    one: the generate button, an applied change (R8) and a repeat order (R28) all write it so.
+    The caller holds the order's lock."""
+    lines = [
+        (line.colour, dict(ordered_sizes(line.size_breakdown)) or {"-": line.quantity})
+        for line in order.lines.all()
+    ]
+    PackingList.objects.filter(order=order).delete()
+    packing_list = PackingList.objects.create(
+        order=order,
+        pieces_per_carton=spec.pieces_per_carton,
+        net_weight_per_piece_kg=spec.net_weight_per_piece_kg,
+        carton_weight_kg=spec.carton_weight_kg,
+        carton_length_cm=spec.length_cm,
+        carton_width_cm=spec.width_cm,
+        carton_height_cm=spec.height_cm,
+        generated_by=user,
+    )
+    PackingListRow.objects.bulk_create(
+        PackingListRow(packing_list=packing_list, **row.__dict__) for row in pack(lines, spec)
+    )
+    return packing_list
+
+
 def packing_list_generate(
     *,
     order_id: int,
@@ -118,24 +143,7 @@ def packing_list_generate(
     )
     with transaction.atomic():
         order = _locked_for_shipment(order_id, user)
-        lines = [
-            (line.colour, dict(ordered_sizes(line.size_breakdown)) or {"-": line.quantity})
-            for line in order.lines.all()
-        ]
-        PackingList.objects.filter(order=order).delete()
-        packing_list = PackingList.objects.create(
-            order=order,
-            pieces_per_carton=pieces_per_carton,
-            net_weight_per_piece_kg=spec.net_weight_per_piece_kg,
-            carton_weight_kg=spec.carton_weight_kg,
-            carton_length_cm=spec.length_cm,
-            carton_width_cm=spec.width_cm,
-            carton_height_cm=spec.height_cm,
-            generated_by=user,
-        )
-        PackingListRow.objects.bulk_create(
-            PackingListRow(packing_list=packing_list, **row.__dict__) for row in pack(lines, spec)
-        )
+        packing_list = packing_list_write(order, spec, user)
         totals = packing_list.totals()
         record_event(
             order,

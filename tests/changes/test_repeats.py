@@ -3,6 +3,7 @@ and shipping marks; the customer confirms the artwork and marks again before pro
 approved master file waives the PP round only while the style data is unchanged."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -94,6 +95,29 @@ def test_r28_trims_and_marks_are_copied_but_the_marks_need_confirming(shipped, m
     assert trim.description == "Main label" and trim.procurement_status == "not_ordered"
     marks = ShippingMarks.objects.get(order=new)
     assert marks.main_marks == "NORTHWIND / PO / C/NO." and not marks.confirmed
+
+
+def test_r28_the_packing_list_is_drawn_up_with_the_originals_cartons(shipped, merchandiser):
+    from shipping.models import PackingList
+    from shipping.packing import CartonSpec
+    from shipping.services.shipment import packing_list_write
+
+    cartons = CartonSpec(24, Decimal("0.25"), Decimal("1.2"), Decimal(60), Decimal(40), Decimal(30))
+    packing_list_write(shipped, cartons, merchandiser)
+
+    with_figures = repeat(shipped, merchandiser, copy_quantities=True)
+    copied = PackingList.objects.get(order=with_figures)
+    assert copied.carton_spec() == cartons
+    assert copied.totals() == PackingList.objects.get(order=shipped).totals()
+    # Quantities left blank: the cartons are kept, the rows wait for the customer's figures.
+    blank = repeat(shipped, merchandiser, po="NW-REPEAT-2")
+    laid_out = PackingList.objects.get(order=blank)
+    assert laid_out.carton_spec() == cartons and not laid_out.rows.exists()
+
+
+def test_r28_an_original_without_a_packing_list_gives_none(shipped, merchandiser):
+    new = repeat(shipped, merchandiser)
+    assert not hasattr(new, "packing_list")
 
 
 def test_r28_production_waits_for_the_customers_artwork_confirmation(shipped, merchandiser):
