@@ -28,6 +28,9 @@ FABRIC_BOOKING = FormSpec(
         ),
         Signature(_("Factory: received"), company=True),
     ),
+    # R8 + R2: a change of the quantities, the style or the dates voids the group head's
+    # signature; the booking goes again as the order's new revision once signed again.
+    revised_by=frozenset({Aspect.QUANTITY, Aspect.STYLE, Aspect.DATES}),
     send_rule=SendRule(
         when=(
             Requirement(

@@ -22,3 +22,4 @@ class DocumentAction(models.TextChoices):
     SENT = "document_sent", _("Document sent")
     CONFIRMED = "document_confirmed", _("Receipt confirmed by the recipient")
     SIGNED_COPY = "document_signed_copy", _("Signed copy received")
+    HELD = "document_held", _("Document replaced; the new version waits to be signed (R8)")

@@ -45,9 +45,10 @@ def latest_sent(*, order: Order) -> list[SentDocument]:
     return list(latest.values())
 
 
-def documents_revised_by(*, order: Order, aspects) -> list[tuple[SentDocument, FormSpec]]:
-    """R8: the documents already sent whose form prints what a change of these aspects alters
-    (and whose object still may go out, e.g. a booking still signed)."""
+def documents_altered_by(*, order: Order, aspects) -> list[tuple[SentDocument, FormSpec, bool]]:
+    """R8: the latest version of each form already sent whose form prints what a change of these
+    aspects alters, and whether it may go again now (False: e.g. a booking whose signature the
+    change made void waits for the group head, R2)."""
     from orders.documents.registry import get_form
 
     found = []
@@ -59,10 +60,31 @@ def documents_revised_by(*, order: Order, aspects) -> list[tuple[SentDocument, F
         if not spec.revised_by & set(aspects):
             continue
         printed = document.printed
-        if printed is None or spec.send_rule.unmet(printed, order):
+        if printed is None:
             continue
-        found.append((document, spec))
+        found.append((document, spec, not spec.send_rule.unmet(printed, order)))
     return found
+
+
+def documents_revised_by(*, order: Order, aspects) -> list[tuple[SentDocument, FormSpec]]:
+    """The documents a change re-issues at once (those that may go again now)."""
+    return [
+        (document, spec)
+        for document, spec, ready in documents_altered_by(order=order, aspects=aspects)
+        if ready
+    ]
+
+
+def held_documents(obj) -> list[SentDocument]:
+    """The versions a change replaced whose next version still waits to go (R8), for this
+    printed object: the latest of each form, held and not yet followed by a newer one."""
+    return [
+        document
+        for document in sent_for(obj)
+        .exclude(held_at_revision=None)
+        .select_related("order__merchandiser__profile")
+        if replacement_of(document) is None
+    ]
 
 
 def forms_for(model) -> list[FormSpec]:

@@ -147,7 +147,22 @@ def _locked_sent(document_id: int, message_id: str) -> SentDocument:
             _("Version %(version)s of this document replaces it: please use its link.")
             % {"version": newer.version}
         )
+    if document.held_at_revision is not None:
+        raise ActionRefused(held_message(document))
     return document
+
+
+def held_message(document: SentDocument) -> str:
+    """What a held version's link says (R8): which revision replaced it, and that the new
+    version follows once signed."""
+    return _(
+        "Revision %(revision)s of order %(order)s replaces this %(form)s; its new version is "
+        "sent to you once it is signed again. Please wait for it."
+    ) % {
+        "revision": document.held_at_revision,
+        "order": document.order.po_number if document.order_id else "",
+        "form": document.form_code,
+    }
 
 
 def _confirm(document: SentDocument, name: str, note: str = "") -> list[str]:
@@ -188,12 +203,37 @@ def _attach_signed_copy(document: SentDocument, signed_copy, *, user=None, name:
 def documents_reissue(*, order, aspects: set[str], user) -> list[SentDocument]:
     """R8: every form already sent for this order whose content the applied change alters goes
     again, as its next version, to the same recipient: the order's new revision. The earlier
-    version's link then refuses confirmation and names its replacement."""
-    from orders.documents.selectors import documents_revised_by
+    version's link then refuses confirmation and names its replacement. A form that may not go
+    yet (its signature void) is held: its link refuses confirmation at once, naming the new
+    revision, and the next version goes by itself once it may (documents_release)."""
+    from orders.documents.selectors import documents_altered_by
+
+    reissued = []
+    for document, spec, ready in documents_altered_by(order=order, aspects=aspects):
+        if ready:
+            reissued.append(document_resend(document=document, user=user))
+            continue
+        document.held_at_revision = order.revision
+        document.save(update_fields=["held_at_revision"])
+        _note(
+            document,
+            actor=user,
+            action=DocumentAction.HELD,
+            comment=f"{spec.code} v{document.version} → Rev {order.revision}: "
+            + "; ".join(spec.send_rule.unmet(document.printed, order)),
+        )
+    return reissued
+
+
+def documents_release(*, obj, user) -> list[SentDocument]:
+    """The held forms of this object go now as their next version (R8), e.g. a fabric booking
+    as soon as the group head signs it again (R2). Sent on behalf of whoever sent the earlier
+    version, in the caller's transaction."""
+    from orders.documents.selectors import held_documents
 
     return [
-        document_resend(document=document, user=user)
-        for document, _spec in documents_revised_by(order=order, aspects=aspects)
+        document_resend(document=document, user=document.sent_by or user)
+        for document in held_documents(obj)
     ]
 
 

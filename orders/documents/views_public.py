@@ -13,7 +13,7 @@ from orders.documents import links
 from orders.documents.choices import DocumentStatus
 from orders.documents.registry import LinkAnswer, get_form
 from orders.documents.selectors import merchandiser_contact, replacement_of
-from orders.documents.services import document_confirm, document_upload_signed_copy
+from orders.documents.services import document_confirm, document_upload_signed_copy, held_message
 from orders.forms import FreeText
 from orders.models import CompanyProfile, SentDocument
 from orders.services.common import ActionRefused
@@ -84,13 +84,20 @@ def _document(request, token: str):
     if newer is not None:
         with override(document.recipient_language):
             message = _(
-                "Version %(version)s of %(form)s, sent on %(date)s, replaces the one you opened. "
-                "Please use the link in its e-mail."
+                "Version %(version)s of %(form)s (order revision %(revision)s), sent on "
+                "%(date)s, replaces the one you opened. Please use the link in its e-mail."
             ) % {
                 "version": newer.version,
                 "form": document.form_code,
+                "revision": newer.order_revision,
                 "date": newer.queued_at.date().isoformat(),
             }
+        return None, _refuse(
+            request, 410, _("This document was replaced"), message, document=document
+        )
+    if document is not None and document.held_at_revision is not None:
+        with override(document.recipient_language):
+            message = held_message(document)
         return None, _refuse(
             request, 410, _("This document was replaced"), message, document=document
         )

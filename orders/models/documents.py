@@ -92,6 +92,13 @@ class SentDocument(models.Model):
         verbose_name=_("signed copy recorded by"),
     )
 
+    # R8: an applied change altered what this version prints, but its next version may not go
+    # yet (a fabric booking waits for the group head's signature, R2): from that revision of the
+    # order on, its link refuses confirmation; the next version goes once it may.
+    held_at_revision = models.PositiveIntegerField(
+        _("replaced at order revision"), null=True, blank=True
+    )
+
     objects = SentDocumentManager()
 
     class Meta:

@@ -129,7 +129,18 @@ def fabric_booking_sign(*, booking_id: int, user, comment: str = "") -> FabricBo
             action=SupplierEvent.FABRIC_BOOKING_SIGNED,
             detail=" ".join(part for part in (booking.fabric_name, comment.strip()) if part),
         )
+        _release_after_change(booking, user)
     return booking
+
+
+def _release_after_change(booking: FabricBooking, user) -> None:
+    """R8 + R2: a booking an applied change sent back for signing goes again to the factory as
+    the order's new revision as soon as it is signed; its earlier link already refuses."""
+    from orders.documents.services import documents_release
+
+    if documents_release(obj=booking, user=user):
+        booking.sent_at = timezone.now()
+        booking.save(update_fields=["sent_at"])
 
 
 def fabric_booking_send(*, booking_id: int, user, language: str | None = None):
