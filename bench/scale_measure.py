@@ -215,7 +215,7 @@ def measure_job(today, reps: int) -> dict:
     from django.conf import settings
 
     from orders.reminders.digests import send_digests
-    from orders.services.planning import reproject_all
+    from orders.services.reprojection import reproject_all
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 

@@ -9,7 +9,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from orders.reminders.digests import send_digests
-from orders.services.planning import reproject_all
+from orders.services.reprojection import reproject_all
 
 
 @shared_task

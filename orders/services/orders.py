@@ -25,7 +25,7 @@ from orders.services.common import (
     record_events,
     save_order,
 )
-from orders.services.planning import plans_build_new, replan_dates
+from orders.services.planning import plans_build_new, replan_dates, reproject
 
 # Once production starts, the contract's figures are frozen (R14: changes are refused in writing).
 EDITABLE_STAGES = {Stage.RECEIVED}
@@ -268,6 +268,9 @@ def order_update(
         if {"order_date", "ex_factory_date", "customer_date"} & set(changed):
             # The plan counts from these dates: its open milestones move with them.
             replan_dates(order=order)
+        else:
+            # The lines' total quantity is what R25's production finish counts down.
+            reproject(order=order)
         record_event(
             order,
             kind=EventKind.EDITED,

@@ -240,24 +240,6 @@ def reproject(*, order: Order, today: date | None = None) -> OrderPlan | None:
     return plan
 
 
-def reproject_all(*, today: date | None = None) -> int:
-    """The daily pass: lateness grows with the calendar, so every open plan is projected again
-    (a milestone that was on time yesterday may be late today)."""
-    today = today or timezone.localdate()
-    count = 0
-    # Plans already projected today were projected by the change that touched them since.
-    orders = (
-        Order.objects.filter(plan__isnull=False)
-        .filter(Q(stage__in=ACTIVE_STAGES) | Q(plan__at_risk=True))
-        .filter(Q(plan__projected_on__lt=today) | Q(plan__projected_on__isnull=True))
-    )
-    for order in orders.iterator():
-        with transaction.atomic():
-            reproject(order=order, today=today)
-        count += 1
-    return count
-
-
 # ---- completing milestones ----------------------------------------------------------------------
 
 
