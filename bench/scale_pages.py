@@ -235,6 +235,12 @@ def pages() -> list[Page]:
         Page("complaints", "manager", "/complaints/", open_complaints("TRUE")),
         Page("trim cards waiting", "manager", "/suppliers/trim-cards/", [TRIM_CARDS]),
         Page("factory page", "manager", "/suppliers/factories/{factory}/"),
+        # The pages other issues added (change requests are the home's panel and the order's).
+        Page("plan board", "manager", "/plan/board/"),
+        Page("plan board (merch)", "merch", "/plan/board/"),
+        Page("KPIs", "manager", "/reports/kpis/"),
+        Page("imports", "manager", "/orders/import/"),
+        Page("quotations", "manager", "/quotations/"),
         Page("admin order list", "manager", "/admin/orders/order/", order_rows("TRUE", limit=100)),
         Page(
             "admin order list, search",
