@@ -47,6 +47,7 @@ def parse_args(argv=None):
     parser.add_argument("--reset", action="store_true", help="empty the database first")
     parser.add_argument("--only", nargs="*", default=[], help="pages whose name has a word")
     parser.add_argument("--skip-job", action="store_true", help="leave the daily job out")
+    parser.add_argument("--job-reps", type=int, help="runs of the daily job (default: --reps)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--output", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -185,7 +186,8 @@ def child(args) -> None:
         print(text, file=sys.stderr, flush=True)
 
     today = prepare(args.child, log)
-    result = measure(args.child, today, args.reps, args.only, args.skip_job, log)
+    job_reps = args.job_reps or args.reps
+    result = measure(args.child, today, args.reps, args.only, args.skip_job, log, job_reps)
     Path(args.output).write_text(json.dumps(result))
 
 
@@ -198,6 +200,8 @@ def run_size(size: int, url: str, args) -> dict:
         command += ["--only", *args.only]
     if args.skip_job:
         command.append("--skip-job")
+    if args.job_reps:
+        command += ["--job-reps", str(args.job_reps)]
     subprocess.run(command, env={**os.environ, "DATABASE_URL": url}, check=True)
     result = json.loads(Path(output).read_text())
     os.unlink(output)

@@ -249,7 +249,9 @@ def measure_job(today, reps: int) -> dict:
     }
 
 
-def measure(size: int, today, reps: int, only: list[str], skip_job: bool, log) -> dict:
+def measure(
+    size: int, today, reps: int, only: list[str], skip_job: bool, log, job_reps: int = 0
+) -> dict:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
@@ -269,6 +271,6 @@ def measure(size: int, today, reps: int, only: list[str], skip_job: bool, log) -
         results.append(result)
     job = None
     if not skip_job:
-        job = measure_job(today, reps)
+        job = measure_job(today, job_reps or reps)
         log(f"  {size:>7,} orders  daily job {job['time']:.1f} s, {job['open_plans']:,} plans")
     return {"size": size, "pages": results, "job": job}
