@@ -7,11 +7,12 @@ from datetime import date
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from orders.reminders.registry import ReminderItem, register_reminder_source
+from orders.reminders.registry import Reach, ReminderItem, register_reminder_source
 from shipping import selectors
 
 
-def r21_overdue_payment_items(today: date) -> list[ReminderItem]:
+def r21_overdue_payment_items(today: date, reach: Reach | None = None) -> list[ReminderItem]:
+    merchandisers = None if reach is None else reach.people
     return [
         ReminderItem(
             user_id=order.merchandiser_id,
@@ -25,7 +26,7 @@ def r21_overdue_payment_items(today: date) -> list[ReminderItem]:
             source="r21_overdue_payments",
             overdue_days=balance.days_overdue,
         )
-        for order, balance in selectors.overdue_orders(today=today)
+        for order, balance in selectors.overdue_orders(today=today, merchandisers=merchandisers)
     ]
 
 

@@ -30,13 +30,16 @@ def orders_with_money(queryset=None):
     )
 
 
-def owing_orders(*, merchandiser=None, today=None):
-    """Orders that still owe money, with their R21 columns (shipping.collections)."""
+def owing_orders(*, merchandiser=None, today=None, merchandisers=None):
+    """Orders that still owe money, with their R21 columns (shipping.collections);
+    `merchandisers`: only those of these merchandisers' ids."""
     from shipping.collections import owing
 
     queryset = Order.objects.filter(stage__in=OWING_STAGES)
     if merchandiser is not None:
         queryset = queryset.filter(merchandiser=merchandiser)
+    if merchandisers is not None:
+        queryset = queryset.filter(merchandiser_id__in=merchandisers)
     return owing(queryset)
 
 
@@ -58,12 +61,16 @@ def open_balances(*, merchandiser=None, today=None) -> list[tuple[Order, rules.B
     return result
 
 
-def overdue_orders(*, merchandiser=None, today=None) -> list[tuple[Order, rules.Balance]]:
+def overdue_orders(
+    *, merchandiser=None, today=None, merchandisers=None
+) -> list[tuple[Order, rules.Balance]]:
     """The orders overdue today: picked by the database, then each one's balance."""
     from shipping.collections import overdue
 
     today = today or timezone.localdate()
-    orders = owing_orders(merchandiser=merchandiser, today=today).filter(overdue(today))
+    orders = owing_orders(
+        merchandiser=merchandiser, today=today, merchandisers=merchandisers
+    ).filter(overdue(today))
     pairs = [
         (order, rules.balance(order, today=today))
         for order in orders_with_money(orders.order_by("customer__name", "ex_factory_date", "id"))

@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 
 from orders.models import Digest
 from orders.reminders.registry import ReminderItem
-from orders.reminders.selection import collect
+from orders.reminders.selection import collect, for_user
 
 log = logging.getLogger(__name__)
 
@@ -94,4 +94,4 @@ def digest_mail(user, items: list[ReminderItem], today: date) -> tuple[str, str]
 def my_reminders(user, *, today: date | None = None) -> list[ReminderItem]:
     """The in-app list: the same items as today's digest, live."""
     today = today or timezone.localdate()
-    return collect(today).get(user.pk, [])
+    return for_user(user.pk, today)

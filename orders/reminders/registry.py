@@ -4,8 +4,11 @@
 
 `collect(today)` returns ReminderItems (a person, an order, what, the due date). The scan runs
 by state ("what is open and due today"), never "since the last run", so a day missed while the
-worker was down is caught up on the next run."""
+worker was down is caught up on the next run. A source that scans many rows also takes
+`reach` (a Reach, or None for everybody) and may leave out the items of anyone outside it: one
+person's reminders page then reads that person's rows, not the whole company's."""
 
+import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -31,13 +34,37 @@ class ReminderItem:
         return replace(self, user_id=manager_id, escalated_from_id=self.user_id)
 
 
-_sources: dict[str, Callable[[date], Iterable[ReminderItem]]] = {}
+@dataclass(frozen=True)
+class Reach:
+    """Whose items one reader's list needs: the reader's own (`own`), and the items of the people
+    whose overdue items escalate to the reader (`escalating`), due before `escalates_before`."""
+
+    own: frozenset[int]
+    escalating: frozenset[int]
+    escalates_before: date
+
+    @property
+    def people(self) -> frozenset[int]:
+        return self.own | self.escalating
 
 
-def register_reminder_source(*, code: str, collect: Callable[[date], Iterable[ReminderItem]]):
+_sources: dict[str, Callable[..., Iterable[ReminderItem]]] = {}
+_takes_reach: set[str] = set()
+
+
+def register_reminder_source(*, code: str, collect: Callable[..., Iterable[ReminderItem]]):
     _sources[code] = collect
+    _takes_reach.discard(code)
+    if "reach" in inspect.signature(collect).parameters:
+        _takes_reach.add(code)
     return collect
 
 
-def reminder_sources() -> dict[str, Callable[[date], Iterable[ReminderItem]]]:
+def run_source(code: str, today: date, reach: Reach | None) -> Iterable[ReminderItem]:
+    if code in _takes_reach:
+        return _sources[code](today, reach=reach)
+    return _sources[code](today)
+
+
+def reminder_sources() -> dict[str, Callable[..., Iterable[ReminderItem]]]:
     return dict(_sources)

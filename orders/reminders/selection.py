@@ -6,14 +6,14 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from orders.choices import ACTIVE_STAGES
 from orders.models import Milestone, OrderPlan, Team
 from orders.planning.choices import MILESTONE_LABELS
-from orders.reminders.registry import ReminderItem, reminder_sources
+from orders.reminders.registry import Reach, ReminderItem, reminder_sources, run_source
 from orders.roles import Role
 
 MILESTONE_FIELDS = (
@@ -57,10 +57,13 @@ def users_by_role(roles: set[str]) -> dict[str, list[int]]:
     return found
 
 
-def collect_milestones(today: date) -> list[ReminderItem]:
+def collect_milestones(today: date, reach: Reach | None = None) -> list[ReminderItem]:
     """The plan's milestones: the merchandiser's go to the order's merchandiser, the others
     (QC's inspections...) to everyone with that role."""
-    rows = list(due_milestones(today=today))
+    rows = due_milestones(today=today)
+    if reach is not None:
+        rows = rows.filter(_milestones_within(reach))
+    rows = list(rows)
     role_users = users_by_role({row[5] for row in rows} - {Role.MERCHANDISER})
     items = []
     for _pk, order_id, planned, code, name, role, merchandiser_id, po, style in rows:
@@ -81,8 +84,32 @@ def collect_milestones(today: date) -> list[ReminderItem]:
     return items
 
 
-def collect_orders_at_risk(today: date) -> list[ReminderItem]:
-    rows = OrderPlan.objects.filter(at_risk=True, order__stage__in=ACTIVE_STAGES).values_list(
+def _milestones_within(reach: Reach) -> Q:
+    """The merchandisers' milestones of the people reached (the escalating ones' only once
+    overdue past the limit), and the other roles' milestones if anyone reached has the role."""
+    mine = Q(owner_role=Role.MERCHANDISER)
+    within = mine & Q(order__merchandiser_id__in=reach.own)
+    if reach.escalating:
+        within |= (
+            mine
+            & Q(order__merchandiser_id__in=reach.escalating)
+            & Q(planned_date__lt=reach.escalates_before)
+        )
+    roles = set(
+        get_user_model()
+        .objects.filter(pk__in=reach.people, is_active=True)
+        .values_list("groups__name", flat=True)
+    ) - {Role.MERCHANDISER, None}
+    if roles:
+        within |= Q(owner_role__in=roles)
+    return within
+
+
+def collect_orders_at_risk(today: date, reach: Reach | None = None) -> list[ReminderItem]:
+    plans = OrderPlan.objects.filter(at_risk=True, order__stage__in=ACTIVE_STAGES)
+    if reach is not None:  # never overdue, so never escalated
+        plans = plans.filter(order__merchandiser_id__in=reach.own)
+    rows = plans.values_list(
         "order_id",
         "order__merchandiser_id",
         "order__po_number",
@@ -123,11 +150,12 @@ def managers_of(user_ids: set[int]) -> dict[int, list[int]]:
     return managers
 
 
-def collect(today: date) -> dict[int, list[ReminderItem]]:
-    """Every person's items of the day, escalations included, from every registered source."""
+def collect(today: date, reach: Reach | None = None) -> dict[int, list[ReminderItem]]:
+    """Every person's items of the day, escalations included, from every registered source;
+    with `reach`, at least the items of the people reached (see for_user)."""
     items: list[ReminderItem] = []
-    for source in reminder_sources().values():
-        items.extend(source(today))
+    for code in reminder_sources():
+        items.extend(run_source(code, today, reach))
     limit = settings.GENDAN_ESCALATE_AFTER_DAYS
     overdue = [item for item in items if item.overdue_days > limit]
     managers = managers_of({item.user_id for item in overdue}) if overdue else {}
@@ -139,3 +167,31 @@ def collect(today: date) -> dict[int, list[ReminderItem]]:
     for user_items in by_user.values():
         user_items.sort(key=lambda i: (i.escalated_from_id is not None, i.due, i.order_label))
     return dict(by_user)
+
+
+def escalating_to(user_id: int) -> set[int]:
+    """The people whose overdue items escalate to this person (managers_of, the other way):
+    the members of the teams they head; for a department manager also everyone who heads
+    their own team or has no team head."""
+    people = get_user_model().objects.exclude(pk=user_id)
+    found = Q(profile__team__head_id=user_id)
+    if user_id in users_by_role({Role.DEPARTMENT_MANAGER}).get(Role.DEPARTMENT_MANAGER, []):
+        found |= (
+            Q(profile__isnull=True)
+            | Q(profile__team__isnull=True)
+            | Q(profile__team__head__isnull=True)
+            | Q(profile__team__head_id=F("pk"))
+        )
+    return set(people.filter(found).values_list("pk", flat=True))
+
+
+def for_user(user_id: int, today: date) -> list[ReminderItem]:
+    """One person's items of the day (their reminders page): the scan reaches their own rows
+    and those of the people who escalate to them, not the whole company's."""
+    limit = settings.GENDAN_ESCALATE_AFTER_DAYS
+    reach = Reach(
+        own=frozenset({user_id}),
+        escalating=frozenset(escalating_to(user_id)),
+        escalates_before=today - timedelta(days=limit),
+    )
+    return collect(today, reach).get(user_id, [])

@@ -192,3 +192,37 @@ def test_exactly_once_with_a_real_worker(planned_order, merchandiser, smtp_sink)
     time.sleep(3)
     to = [message["To"] for message in smtp_sink.messages]
     assert to == [merchandiser.email]
+
+
+def test_my_reminders_reads_only_what_reaches_the_reader(
+    planned_order, merchandiser, team, department_manager
+):
+    """Each person's page holds exactly their items of the company-wide scan (own, by role,
+    escalated), and its scan reads no other merchandiser's rows."""
+    from orders.reminders.selection import for_user
+    from orders.services.planning import plan_build
+    from tests.factories import make_order, make_team
+
+    head = make_user(Role.MERCHANDISER, team=team)
+    team.head = head
+    team.save()
+    qc = make_user(Role.QC)
+    stranger = make_user(Role.MERCHANDISER, team=make_team("Wovens"))
+    theirs = make_order(
+        merchandiser=stranger,
+        order_date=date(2026, 1, 5),
+        ex_factory_date=date(2026, 4, 30),
+        customer_date=date(2026, 5, 15),
+    )
+    plan_build(order=theirs, user=stranger, today=date(2026, 1, 6))
+    for day in (date(2026, 1, 11), date(2026, 4, 21)):
+        everyone = collect(day)
+        for person in (merchandiser, head, qc, department_manager, stranger):
+            mine = for_user(person.pk, day)
+            assert mine == everyone.get(person.pk, []), (person, day)
+    # The head's escalated item, and nothing of the other team's merchandiser.
+    head_items = digests.my_reminders(head, today=date(2026, 1, 11))
+    assert [item.escalated_from_id for item in head_items] == [merchandiser.pk]
+    assert {item.order_id for item in for_user(merchandiser.pk, date(2026, 4, 21))} == {
+        planned_order.pk
+    }
