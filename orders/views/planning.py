@@ -127,16 +127,24 @@ def lateness_report_view(request: HttpRequest) -> HttpResponse:
     return render(request, "orders/planning/lateness.html", {"rows": rows, "changes": changes})
 
 
+REMINDER_ROWS = 50  # per list; "show all" lists every item
+
+
 @login_required
 def my_reminders_view(request: HttpRequest) -> HttpResponse:
     items = my_reminders(request.user)
     digests = request.user.reminder_digests.all()[:14]
+    own = [i for i in items if not i.escalated_from_id]
+    escalated = [i for i in items if i.escalated_from_id]
+    rows = None if request.GET.get("all") else REMINDER_ROWS
     return render(
         request,
         "orders/planning/reminders.html",
         {
-            "own": [i for i in items if not i.escalated_from_id],
-            "escalated": [i for i in items if i.escalated_from_id],
+            "own": own[:rows],
+            "own_count": len(own),
+            "escalated": escalated[:rows],
+            "escalated_count": len(escalated),
             "digests": digests,
         },
     )

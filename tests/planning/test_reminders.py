@@ -226,3 +226,22 @@ def test_my_reminders_reads_only_what_reaches_the_reader(
     assert {item.order_id for item in for_user(merchandiser.pk, date(2026, 4, 21))} == {
         planned_order.pk
     }
+
+
+def test_my_reminders_page_is_cut_with_a_link_to_all(
+    client, planned_order, merchandiser, monkeypatch
+):
+    from orders.views import planning as views
+
+    monkeypatch.setattr(views, "REMINDER_ROWS", 1)
+    client.force_login(merchandiser)
+    with freeze_time("2026-02-13"):
+        items = digests.my_reminders(merchandiser)
+        cut = client.get(reverse("orders:reminders")).content.decode()
+        full = client.get(reverse("orders:reminders") + "?all=1").content.decode()
+    assert len(items) >= 2
+    assert f"Show all {len(items)} reminders" in cut
+    link = f'href="{reverse("orders:detail", args=[planned_order.pk])}"'
+    assert (cut.count(link), full.count(link)) == (1, len(items))
+    assert "Show all" not in full
+    assert all(str(item.title) in full for item in items)
