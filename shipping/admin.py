@@ -143,3 +143,36 @@ class DispatchAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+@admin.register(models.InvoiceApprovalLevel)
+class InvoiceApprovalLevelAdmin(admin.ModelAdmin):
+    """R34: the levels an invoice request is signed at, in order; a request keeps the levels
+    that stood when it was raised."""
+
+    list_display = ["position", "role"]
+    ordering = ["position"]
+
+
+class InvoiceApprovalInline(admin.TabularInline):
+    model = models.InvoiceApproval
+    extra = 0
+    can_delete = False
+    readonly_fields = ["position", "role", "approved_by", "approved_at", "comment"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(models.InvoiceRequest)
+class InvoiceRequestAdmin(admin.ModelAdmin):
+    """Read here; raised, approved and invoiced on the order page, so R34 and the timeline hold."""
+
+    list_display = ["order", "status", "amount", "currency", "raised_by", "raised_at"]
+    list_filter = ["status"]
+    search_fields = ["order__po_number"]
+    readonly_fields = [field.name for field in models.InvoiceRequest._meta.fields]
+    inlines = [InvoiceApprovalInline]
+
+    def has_add_permission(self, request):
+        return False

@@ -197,6 +197,9 @@ class ShippingEvent(models.TextChoices):
     DISPATCH_NOTE_SIGNED = "dispatch_note_signed", _("Delivery note checked and signed")
     DISPATCH_SHIPPED = "dispatch_shipped", _("Goods shipped with waybill")
     DISPATCH_SENT = "dispatch_sent", _("Delivery note and waybill sent to the customer")
+    INVOICE_REQUESTED = "invoice_requested", _("Invoice request raised (R34)")
+    INVOICE_REQUEST_APPROVED = "invoice_request_approved", _("Invoice request approved (R34)")
+    INVOICE_REQUEST_REFUSED = "invoice_request_refused", _("Invoice request refused (R34)")
 
 
 ACTION_LABELS = dict(ShippingEvent.choices)
@@ -205,3 +208,20 @@ ACTION_LABELS = dict(ShippingEvent.choices)
 def inspection_action(kind: str, event: str) -> str:
     """The timeline code of an inspection event, e.g. final_inspection_booked."""
     return f"{kind}_inspection_{event}"
+
+
+class InvoiceRequestStatus(models.TextChoices):
+    """R34: the invoice request (開票申請單) from the merchandiser to finance."""
+
+    REQUESTED = "requested", _("Waiting for approval")
+    APPROVED = "approved", _("Approved: finance may invoice")
+    REFUSED = "refused", _("Refused")
+    INVOICED = "invoiced", _("Invoiced")
+
+
+INVOICE_REQUEST_COLOURS = {
+    InvoiceRequestStatus.REQUESTED: "yellow",
+    InvoiceRequestStatus.APPROVED: "blue",
+    InvoiceRequestStatus.REFUSED: "red",
+    InvoiceRequestStatus.INVOICED: "green",
+}

@@ -18,11 +18,8 @@ from shipping.choices import (
     PaymentKind,
     TransportMode,
 )
-from shipping.services import (
-    commercial_invoice_issue,
-    export_document_record,
-    packing_list_generate,
-)
+from shipping.gates import invoice_through_request
+from shipping.services import export_document_record, packing_list_generate
 from shipping.services.dispatch import (
     cartons_by_colour,
     dispatch_approve_prices,
@@ -163,9 +160,7 @@ def _shipment(demo: DemoOrder) -> None:
         eta=shipped + timedelta(days=20),
         container_type=ContainerType.GP40 if demo.nth % 2 else ContainerType.LCL,
     )
-    commercial_invoice_issue(
-        order_id=order.pk, user=user, number=f"CI-{order.po_number}", issued_on=shipped
-    )
+    invoice_through_request(order, number=f"CI-{order.po_number}", issued_on=shipped)
     bl_date = shipped + timedelta(days=2)  # starts the payment clock (R21)
     kinds = [ExportDocumentKind.BILL_OF_LADING, ExportDocumentKind.CUSTOMS_DECLARATION]
     if demo.nth in (0, 2):

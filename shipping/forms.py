@@ -162,3 +162,11 @@ class DeductionForm(OwnIds, OnceForm):
     source = forms.ChoiceField(label=_("Source"), choices=DeductionSource.choices)
     amount = forms.DecimalField(label=_("Amount"), **MONEY)
     reason = FreeText(label=_("Reason"), widget=forms.Textarea)
+
+
+class InvoiceRequestForm(OnceForm):
+    """R34: the merchandiser's invoice request for the shipment."""
+
+    note = FreeText(
+        label=_("Note to finance"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -37,16 +37,49 @@ def satisfy_inspection_gate(order) -> None:
         )
 
 
+def someone_with(role: str, *, besides=None):
+    """An active user holding `role` (demo data, tests), else a superuser."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    users = get_user_model().objects.filter(is_active=True).exclude(pk=getattr(besides, "pk", None))
+    found = users.filter(groups__name=role).order_by("pk").first()
+    found = found or users.filter(Q(is_superuser=True)).order_by("pk").first()
+    if found is None:
+        raise LookupError(f"nobody holds the role {role}")
+    return found
+
+
+def invoice_through_request(order, *, number: str, issued_on):
+    """R34 walked as the office walks it (demo data, tests): the merchandiser raises the
+    invoice request, each configured level signs, finance issues the commercial invoice."""
+    from orders.roles import Role
+    from shipping.choices import InvoiceRequestStatus
+    from shipping.services import (
+        commercial_invoice_issue,
+        invoice_request_approve,
+        invoice_request_raise,
+    )
+
+    merchandiser = order.merchandiser
+    request = order.invoice_requests.filter(
+        status__in=[InvoiceRequestStatus.REQUESTED, InvoiceRequestStatus.APPROVED]
+    ).first() or invoice_request_raise(order_id=order.pk, user=merchandiser)
+    while request.next_role:
+        approver = someone_with(request.next_role, besides=merchandiser)
+        request = invoice_request_approve(request_id=request.pk, user=approver)
+    finance = someone_with(Role.FINANCE, besides=merchandiser)
+    return commercial_invoice_issue(
+        order_id=order.pk, user=finance, number=number, issued_on=issued_on
+    )
+
+
 def satisfy_settle_gate(order) -> None:
     """The merchandiser's papers and finance's receipt of what is owed (demo data, tests)."""
     from decimal import Decimal
 
     from shipping.choices import ExportDocumentKind, PaymentKind
-    from shipping.services import (
-        commercial_invoice_issue,
-        export_document_record,
-        packing_list_generate,
-    )
+    from shipping.services import export_document_record, packing_list_generate
     from shipping.services.settlement import create_payment
 
     user = order.merchandiser
@@ -63,9 +96,7 @@ def satisfy_settle_gate(order) -> None:
             carton_height_cm=Decimal("30"),
         )
     if not hasattr(order, "commercial_invoice"):
-        commercial_invoice_issue(
-            order_id=order.pk, user=user, number=f"CI-{order.pk:06d}", issued_on=today
-        )
+        invoice_through_request(order, number=f"CI-{order.pk:06d}", issued_on=today)
     for kind in (
         ExportDocumentKind.CERTIFICATE_OF_ORIGIN,
         ExportDocumentKind.CUSTOMS_DECLARATION,

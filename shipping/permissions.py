@@ -74,3 +74,31 @@ def may_record(step: str) -> Callable[..., bool]:
 
     permission.__name__ = f"may_record_{step}"
     return permission
+
+
+# ---- R34: the invoice request ------------------------------------------------------------------
+
+
+def can_raise_invoice_request(order, user) -> bool:
+    """The order's merchandiser (or one of the team) raises it for the shipment."""
+    return has_role(user, Role.MERCHANDISER) and can_see(order, user)
+
+
+def can_approve_invoice_request(request, user) -> bool:
+    """The next level's role, as the admin configured the levels, never the one who raised it."""
+    role = request.next_role
+    return (
+        role is not None
+        and has_role(user, role)
+        and user.pk != request.raised_by_id
+        and can_see(request.order, user)
+    )
+
+
+def can_issue_invoice(order, user) -> bool:
+    """R34: finance's invoicing clerk issues the commercial invoice."""
+    return has_role(user, Role.FINANCE)
+
+
+def can_invoice_request(request, user) -> bool:
+    return can_issue_invoice(request.order, user)

@@ -45,7 +45,11 @@ def section_context(order, user) -> dict:
             "marks": forms.MarksForm() if may_handle else None,
             "confirm": forms.MarksConfirmForm() if may_handle else None,
             "packing": forms.PackingForm() if may_handle else None,
-            "invoice": forms.InvoiceForm() if may_handle else None,
+            "invoice": forms.InvoiceForm() if permissions.can_issue_invoice(order, user) else None,
+            "invoice_request": forms.InvoiceRequestForm()
+            if permissions.can_raise_invoice_request(order, user)
+            else None,
+            "invoice_decision": forms.CommentForm(),
             "freight": forms.FreightForm() if may_handle else None,
             "document": forms.ExportDocumentForm() if may_handle else None,
             "payment": forms.PaymentForm() if permissions.can_record_payment(order, user) else None,
@@ -65,6 +69,7 @@ def section_context(order, user) -> dict:
         "marks_flagged": rules.shipping_marks_flagged(order, today=today),
         "packing_list": getattr(order, "packing_list", None),
         "invoice": getattr(order, "commercial_invoice", None),
+        **invoice_request_context(order, user),
         "freight": getattr(order, "freight_booking", None),
         "documents": [
             (kind, ExportDocumentKind(kind).label, documents.get(kind))
@@ -110,3 +115,28 @@ def register_home_panels() -> None:
         context=inspections_panel_context,
         order=40,
     )
+
+
+def invoice_request_context(order, user) -> dict:
+    """R34: the order's invoice requests, the open one, and whether this user signs it now."""
+    from shipping.choices import InvoiceRequestStatus
+
+    requests = list(
+        order.invoice_requests.select_related("raised_by", "refused_by", "invoiced_by")
+        .prefetch_related("approvals__approved_by")
+        .order_by("raised_at", "id")
+    )
+    open_request = next(
+        (
+            request
+            for request in requests
+            if request.status in (InvoiceRequestStatus.REQUESTED, InvoiceRequestStatus.APPROVED)
+        ),
+        None,
+    )
+    return {
+        "invoice_requests": requests,
+        "open_invoice_request": open_request,
+        "may_sign_invoice_request": open_request is not None
+        and permissions.can_approve_invoice_request(open_request, user),
+    }

@@ -209,3 +209,28 @@ def inspections(user):
         .prefetch_related("report__counts")
         .order_by("-planned_date", "-id")
     )
+
+
+def invoice_requests_waiting(user) -> tuple[list, list]:
+    """R34: the requests whose next level this user signs, and (finance) the approved ones
+    waiting for the commercial invoice."""
+    from shipping import permissions
+    from shipping.choices import InvoiceRequestStatus
+    from shipping.models import InvoiceRequest
+
+    requests = (
+        InvoiceRequest.objects.filter(
+            status__in=[InvoiceRequestStatus.REQUESTED, InvoiceRequestStatus.APPROVED]
+        )
+        .select_related("order__customer", "order__merchandiser", "raised_by")
+        .prefetch_related("approvals")
+        .order_by("raised_at", "id")
+    )
+    waiting, to_invoice = [], []
+    for request in requests:
+        if request.status == InvoiceRequestStatus.REQUESTED:
+            if permissions.can_approve_invoice_request(request, user):
+                waiting.append(request)
+        elif permissions.can_issue_invoice(request.order, user):
+            to_invoice.append(request)
+    return waiting, to_invoice

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shipping import views, views_dispatch
+from shipping import views, views_dispatch, views_invoice_requests
 
 app_name = "shipping"
 
@@ -19,6 +19,28 @@ urlpatterns = [
     path("orders/<int:pk>/marks/confirm/", views.MarksConfirmView.as_view(), name="marks_confirm"),
     path("orders/<int:pk>/packing-list/", views.PackingView.as_view(), name="packing"),
     path("orders/<int:pk>/invoice/", views.InvoiceView.as_view(), name="invoice"),
+    path(
+        "orders/<int:pk>/invoice-request/",
+        views_invoice_requests.InvoiceRequestRaiseView.as_view(),
+        name="invoice_request",
+    ),
+    path(
+        "invoice-requests/",
+        views_invoice_requests.invoice_requests_view,
+        name="invoice_requests",
+    ),
+    path(
+        "invoice-requests/<int:pk>/approve/",
+        views_invoice_requests.InvoiceRequestDecisionView.as_view(),
+        {"decision": "approve"},
+        name="invoice_request_approve",
+    ),
+    path(
+        "invoice-requests/<int:pk>/refuse/",
+        views_invoice_requests.InvoiceRequestDecisionView.as_view(),
+        {"decision": "refuse"},
+        name="invoice_request_refuse",
+    ),
     path("orders/<int:pk>/freight/", views.FreightView.as_view(), name="freight"),
     path("orders/<int:pk>/documents/", views.DocumentView.as_view(), name="document"),
     path("orders/<int:pk>/payments/", views.PaymentView.as_view(), name="payment"),

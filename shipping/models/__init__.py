@@ -12,6 +12,11 @@ from shipping.models.inspections import (
     InspectionBooking,
     InspectionReport,
 )
+from shipping.models.invoice_requests import (
+    InvoiceApproval,
+    InvoiceApprovalLevel,
+    InvoiceRequest,
+)
 from shipping.models.letters import (
     CERTIFICATE_FORM,
     LG_FORM,
@@ -48,6 +53,9 @@ __all__ = [
     "FreightBooking",
     "GuaranteeLetter",
     "InspectionBooking",
+    "InvoiceApproval",
+    "InvoiceApprovalLevel",
+    "InvoiceRequest",
     "InspectionCertificate",
     "InspectionReport",
     "InspectionMeasurement",

@@ -5,6 +5,11 @@ from shipping.services.inspections import (
     inspection_book,
     inspection_report_record,
 )
+from shipping.services.invoice_requests import (
+    invoice_request_approve,
+    invoice_request_raise,
+    invoice_request_refuse,
+)
 from shipping.services.letters import (
     guarantee_letter_approve,
     guarantee_letter_create,
@@ -31,6 +36,9 @@ __all__ = [
     "guarantee_letter_record_signature",
     "inspection_book",
     "inspection_report_record",
+    "invoice_request_approve",
+    "invoice_request_raise",
+    "invoice_request_refuse",
     "packing_list_generate",
     "payment_record",
     "shipping_marks_confirm",

@@ -24,6 +24,7 @@ from shipping.models import (
 )
 from shipping.packing import CartonSpec, pack
 from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
+from shipping.services.invoice_requests import r34_take_approved_request
 
 
 def _locked_for_shipment(order_id: int, user):
@@ -167,9 +168,15 @@ def commercial_invoice_issue(
     if not number:
         raise ActionRefused(_("Please give the invoice number."))
     with transaction.atomic():
-        order = _locked_for_shipment(order_id, user)
+        # R34: finance's invoicing clerk issues it, against an approved invoice request.
+        order = lock_order(order_id)
+        refuse_unless(
+            permissions.can_issue_invoice(order, user),
+            _("Only finance issues the commercial invoice (R34)."),
+        )
         if CommercialInvoice.objects.exclude(order=order).filter(number=number).exists():
             raise ActionRefused(_("Invoice number %(number)s is taken.") % {"number": number})
+        r34_take_approved_request(order, user)
         invoice, _created = CommercialInvoice.objects.update_or_create(
             order=order, defaults={"number": number, "issued_on": issued_on, "issued_by": user}
         )

@@ -25,7 +25,6 @@ from samples.services import (
 )
 from shipping.choices import DefectClass, FailureDecision, InspectionKind, InspectorParty
 from shipping.services import (
-    commercial_invoice_issue,
     failure_decide,
     guarantee_letter_create,
     inspection_book,
@@ -38,6 +37,7 @@ from shipping.services.dispatch import dispatch_create, walk_to_shipped
 from suppliers.services import fabric_booking_sign
 from tests.complaints.builders import apply_return, file_complaint, make_warehouse_head
 from tests.factories import fresh, make_customer, make_factory, make_order, make_sample, make_user
+from tests.shipping.conftest import issue_invoice
 from tests.suppliers.builders import make_booking, make_trim
 
 FACTORY = "東莞華聯針織服裝廠"
@@ -200,9 +200,7 @@ def _shipment(every: EveryForm, order) -> None:
         carton_width_cm=Decimal("40"),
         carton_height_cm=Decimal("35"),
     )
-    every.objects["SHP-CI"] = commercial_invoice_issue(
-        order_id=order.pk, user=merchandiser, number="CI-NWA-7788", issued_on=date.today()
-    )
+    every.objects["SHP-CI"] = issue_invoice(order, "CI-NWA-7788")
     line = order.lines.get()
     dispatch = dispatch_create(
         order_id=order.pk,

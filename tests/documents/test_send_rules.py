@@ -20,7 +20,6 @@ from samples.services import comment_letter_create, comment_letter_sign, sample_
 from shipping.choices import FailureDecision
 from shipping.models import InspectionCertificate
 from shipping.services import (
-    commercial_invoice_issue,
     failure_decide,
     guarantee_letter_create,
     packing_list_generate,
@@ -30,7 +29,7 @@ from shipping.services import (
 from shipping.services.dispatch import dispatch_create
 from tests.complaints.builders import apply_return, file_complaint
 from tests.factories import fresh, make_order, make_sample, make_user
-from tests.shipping.conftest import at_stage, book_final, record
+from tests.shipping.conftest import at_stage, book_final, issue_invoice, record
 from tests.suppliers.builders import make_booking, make_trim
 
 pytestmark = pytest.mark.django_db
@@ -224,9 +223,7 @@ def test_r23_packing_list_waits_for_the_customers_marks(order, merchandiser, cus
 
 def test_commercial_invoice_waits_for_the_shipment_clearance(order, merchandiser, customer_contact):
     inspecting = at_stage(order, Stage.INSPECTION)
-    invoice = commercial_invoice_issue(
-        order_id=inspecting.pk, user=merchandiser, number="CI-1", issued_on=date.today()
-    )
+    invoice = issue_invoice(inspecting, "CI-1")
     refused("SHP-CI", invoice, merchandiser, "not cleared for shipment")
     at_stage(order, Stage.SHIPPING)
     invoice.refresh_from_db()

@@ -54,3 +54,20 @@ def record(booking, user, *, critical=0, major=0, minor=0, **fields):
         defects_found={"critical": critical, "major": major, "minor": minor},
         **fields,
     )
+
+
+def issue_invoice(order, number: str, issued_on=None):
+    """R34 as the office walks it: the merchandiser's invoice request, signed at each level,
+    then finance issues the commercial invoice (whoever holds the roles, made if missing)."""
+    from datetime import date
+
+    from django.contrib.auth.models import User
+
+    from orders.roles import Role
+    from shipping.gates import invoice_through_request
+    from tests.factories import make_user
+
+    for role in (Role.DEPARTMENT_MANAGER, Role.FINANCE):
+        if not User.objects.filter(groups__name=role).exists():
+            make_user(role)
+    return invoice_through_request(order, number=number, issued_on=issued_on or date.today())

@@ -2,7 +2,6 @@
 with the order's Chinese data extractable from the PDF."""
 
 import io
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -11,10 +10,10 @@ from pypdf import PdfReader
 from orders.documents.registry import get_form
 from orders.documents.render import render_pdf
 from shipping.services import (
-    commercial_invoice_issue,
     packing_list_generate,
     shipping_marks_save,
 )
+from tests.shipping.conftest import issue_invoice
 
 pytestmark = pytest.mark.django_db
 
@@ -67,9 +66,7 @@ def test_packing_list_prints_chinese_data_in_each_language(packing_list, languag
 def test_commercial_invoice_prints_chinese_data_in_each_language(
     chinese_order, merchandiser, language
 ):
-    invoice = commercial_invoice_issue(
-        order_id=chinese_order.pk, user=merchandiser, number="CI-2026-088", issued_on=date.today()
-    )
+    invoice = issue_invoice(chinese_order, "CI-2026-088")
     text = pdf_text(render_pdf(get_form("SHP-CI"), invoice, language))
     assert "SHP-CI" in text
     assert "CI-2026-088" in text

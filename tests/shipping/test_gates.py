@@ -12,7 +12,6 @@ from orders.services.common import ActionRefused
 from orders.services.transitions import order_transition
 from shipping.choices import ExportDocumentKind, FailureDecision, PaymentKind
 from shipping.services import (
-    commercial_invoice_issue,
     export_document_record,
     failure_decide,
     guarantee_letter_approve,
@@ -22,7 +21,7 @@ from shipping.services import (
     payment_record,
 )
 from tests.factories import fresh
-from tests.shipping.conftest import at_stage, book_final, record
+from tests.shipping.conftest import at_stage, book_final, issue_invoice, record
 
 pytestmark = pytest.mark.django_db
 
@@ -91,9 +90,7 @@ def complete_documents(order, user):
         carton_width_cm=Decimal("40"),
         carton_height_cm=Decimal("30"),
     )
-    commercial_invoice_issue(
-        order_id=order.pk, user=user, number=f"CI-{order.pk}", issued_on=date.today()
-    )
+    issue_invoice(order, f"CI-{order.pk}")
     for kind, number in [
         (ExportDocumentKind.FORM_A, "FA-1"),
         (ExportDocumentKind.CUSTOMS_DECLARATION, "CD-1"),
@@ -152,7 +149,9 @@ def test_r21_settle_refused_while_money_is_owed(shipping_order, merchandiser, fi
     assert settle(shipping_order, finance).stage == Stage.SETTLED
 
 
-def test_satisfy_gates_walks_an_order_to_settled(inspecting, merchandiser, finance):
+def test_satisfy_gates_walks_an_order_to_settled(
+    inspecting, merchandiser, finance, department_manager
+):
     satisfy_gates(fresh(inspecting), "ship")
     ship(inspecting, merchandiser)
     satisfy_gates(fresh(inspecting), "settle")

@@ -311,7 +311,7 @@ def test_r15_settle_gate_needs_the_dispatch_shipped(shipping_order, people):
     assert gate()["dispatch_shipped"] is True
 
 
-def test_r15_satisfy_gates_walks_an_open_dispatch(shipping_order, people):
+def test_r15_satisfy_gates_walks_an_open_dispatch(shipping_order, people, department_manager):
     dispatch = slip(shipping_order, people["merchandiser"])
     satisfy_gates(shipping_order, "settle")
     dispatch.refresh_from_db()
