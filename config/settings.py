@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "complaints",
     "orders.quotations",
     "orders.credit",
+    "shipping.statements",
 ]
 
 MIDDLEWARE = [
@@ -177,6 +178,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     # R18: an approved or sent quotation past its validity date is expired.
     "quotation expiry": {
         "task": "orders.quotations.tasks.expire_quotations",
+        "schedule": envint("GENDAN_REMINDER_INTERVAL_SECONDS", 3600),
+    },
+    # R31: last month's statement of each monthly customer, drawn up once (a unique row).
+    "monthly statements": {
+        "task": "shipping.statements.tasks.monthly_statements",
         "schedule": envint("GENDAN_REMINDER_INTERVAL_SECONDS", 3600),
     },
     # Hourly as well: each order's weekly progress report is claimed once on its day.

@@ -46,6 +46,13 @@ SHIPMENT = (
     "exportdocument", "dispatch", "dispatchline", "dispatchsteprecord",
 )  # fmt: skip
 MONEY = ("payment", "deduction")
+# R34: invoice requests are read in the admin (raised and signed on the site); the general
+# manager sets the approval levels.
+INVOICE_REQUESTS = ("invoicerequest", "invoiceapproval")
+INVOICE_LEVELS = ("invoiceapprovallevel",)
+# R31: customer statements, read in the admin; drawn up, sent and resolved on the site.
+STATEMENTS = {"statements": grant(VIEW, "statement", "statementbalance", "statementline",
+                                  "statementrecord")}  # fmt: skip
 # Quotations and credit (R18, R20): read in the admin, decided on the site.
 QUOTATIONS = ("quotation", "costingline", "pricebreak", "quotationevent", "quotationpolicy")
 CREDIT = ("creditguarantee", "creditexception")
@@ -63,7 +70,7 @@ MANAGERS_ORDERS = (
     + grant(("view", "change"), "outboxmessage")
 )
 MANAGERS_COMPLAINTS = grant(VIEW, *COMPLAINTS) + ("change_complaint", "change_returnapplication")
-MANAGERS_SHIPPING = grant(VIEW, *INSPECTIONS, *SHIPMENT, *MONEY)
+MANAGERS_SHIPPING = grant(VIEW, *INSPECTIONS, *SHIPMENT, *MONEY, *INVOICE_REQUESTS)
 
 # role -> app label -> permission codenames. Merchandisers, QC and the warehouse work in the site.
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -73,18 +80,20 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "orders": MANAGERS_ORDERS + grant(VIEW_ADD_CHANGE, "customercontact") + ("add_customer",),
         "suppliers": grant(VIEW_ADD_CHANGE, *MATERIALS, "factory"),
         "complaints": MANAGERS_COMPLAINTS,
-        "shipping": MANAGERS_SHIPPING,
+        "shipping": MANAGERS_SHIPPING + grant(VIEW, *INVOICE_LEVELS),
         **COMMERCIAL,
+        **STATEMENTS,
     },
     Role.GENERAL_MANAGER: {
         # The GM edits the approval thresholds and keeps the letterhead.
         "orders": MANAGERS_ORDERS + grant(("add", "change"), "approvalthreshold", "companyprofile"),
         "suppliers": grant(VIEW, *MATERIALS) + ("change_fabricbooking",),
         "complaints": MANAGERS_COMPLAINTS,
-        "shipping": MANAGERS_SHIPPING,
+        "shipping": MANAGERS_SHIPPING + grant(EVERYTHING, *INVOICE_LEVELS),
         # The GM sets the special-price threshold (R18).
         "quotations": grant(VIEW, *QUOTATIONS) + ("change_quotationpolicy",),
         "credit": grant(VIEW, *CREDIT),
+        **STATEMENTS,
     },
     Role.DEPUTY_GENERAL_MANAGER: dict(COMMERCIAL),
     Role.ADMINISTRATION: {
@@ -94,14 +103,18 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         + grant(VIEW_ADD_CHANGE, "companyprofile"),
         "suppliers": grant(VIEW, *MATERIALS),
         "complaints": grant(VIEW, *COMPLAINTS),
-        "shipping": grant(VIEW, *SHIPMENT),
+        "shipping": grant(VIEW, *SHIPMENT, *INVOICE_REQUESTS),
         **COMMERCIAL,
+        **STATEMENTS,
     },
     Role.FINANCE: {
         "orders": grant(VIEW, "order", "orderline", "paymentclearance") + ("change_order",),
         "complaints": grant(VIEW, *COMPLAINTS),
-        "shipping": grant(VIEW, *MONEY, "dispatch", "dispatchline", "commercialinvoice"),
+        "shipping": grant(
+            VIEW, *MONEY, *INVOICE_REQUESTS, "dispatch", "dispatchline", "commercialinvoice"
+        ),
         **COMMERCIAL,
+        **STATEMENTS,
     },
     Role.QC: {"suppliers": grant(VIEW, "trimcard", "labtest", "labtestitem")},
     Role.WAREHOUSE: {},

@@ -17,7 +17,7 @@ from orders.lifecycle import lifecycle_fields
 ROOT = Path(__file__).resolve().parents[1]
 APPS = ("orders", "suppliers", "samples", "shipping", "complaints")
 # Apps kept inside orders/ (their code is read with it) under labels of their own.
-LABELS = (*APPS, "quotations", "credit")
+LABELS = (*APPS, "quotations", "credit", "statements")
 
 LIFECYCLES = {
     ("orders", "order", "stage"),
@@ -35,6 +35,8 @@ LIFECYCLES = {
     ("suppliers", "trim", "procurement_status"),
     ("quotations", "quotation", "status"),
     ("credit", "creditguarantee", "status"),
+    ("statements", "statement", "status"),
+    ("shipping", "invoicerequest", "status"),
 }
 # The outbox rows keep their conditional-update claims (being rebuilt as an outbox of their own).
 OUTBOX: set = set()

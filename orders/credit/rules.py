@@ -3,9 +3,12 @@ open balance plus this order stays within the credit limit, or with a salesperso
 manager approved; a monthly customer must have cleared last month's statement. The general
 manager's exception, with its reason, lets any order through."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from orders.choices import Settlement, Stage
@@ -126,15 +129,33 @@ def r20_guarantee(order) -> CreditCondition:
     )
 
 
-def r20_monthly_statement(order) -> CreditCondition:
+# R31's statements live in another app (shipping.statements), which registers how last month's
+# statement is judged: (customer, today) -> (met, label with the figures). orders/ imports none
+# of the other apps.
+_last_month_statement: list[Callable[[object, date], tuple[bool | None, str]]] = []
+
+
+def register_statement_check(check: Callable[[object, date], tuple[bool | None, str]]) -> None:
+    _last_month_statement[:] = [check]
+
+
+def r20_monthly_statement(order, today: date | None = None) -> CreditCondition:
+    if not _last_month_statement:
+        return CreditCondition(
+            "statement",
+            _(
+                "Last month's statement cleared: statements (R31) are not kept in Gendan yet, so "
+                "this cannot be checked here"
+            ),
+            None,
+            _("the general manager's exception"),
+        )
+    met, label = _last_month_statement[0](order.customer, today or timezone.localdate())
     return CreditCondition(
         "statement",
-        _(
-            "Last month's statement cleared: statements (R31) are not kept in Gendan yet, so "
-            "this cannot be checked here"
-        ),
-        None,
-        _("the general manager's exception"),
+        label,
+        met,
+        _("the customer (confirming the statement through its link) and finance (the payment)"),
     )
 
 

@@ -25,6 +25,15 @@ class ReminderItem:
     overdue_days: int = 0
     # Set on the copy sent to a manager: whose item it is.
     escalated_from_id: int | None = None
+    # Where the item is dealt with when it is not the order's page (e.g. a customer statement,
+    # which belongs to no single order): a path of the site.
+    path: str = ""
+
+    @property
+    def href(self) -> str:
+        from django.urls import reverse
+
+        return self.path or reverse("orders:detail", args=[self.order_id])
 
     @property
     def is_overdue(self) -> bool:

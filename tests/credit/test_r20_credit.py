@@ -114,12 +114,25 @@ def test_r20_refused_guarantee_needs_a_reason_and_does_not_clear(
     assert not r20_credit_status(fresh(order)).met
 
 
-def test_r20_monthly_customer_last_statement_cannot_be_checked_yet(merchandiser, general_manager):
+def test_r20_monthly_customer_waits_for_last_month_statement(
+    merchandiser, general_manager, finance, department_manager
+):
+    """The monthly condition reads R31's statements (tests/statements has the whole rule);
+    without last month's statement an owing monthly customer waits, unless the GM excepts."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from shipping.statements.ledger import previous_month
+    from tests.shipping.conftest import at_stage, issue_invoice
+
     monthly = make_customer(settlement=Settlement.MONTHLY)
+    shipped = at_stage(make_order(merchandiser=merchandiser, customer=monthly), Stage.SHIPPING)
+    issue_invoice(shipped, "CI-M1", issued_on=previous_month(timezone.localdate()) + timedelta(2))
     order = make_order(merchandiser=merchandiser, customer=monthly)
     status = r20_credit_status(order)
     (statement,) = status.conditions
-    assert statement.met is None and "R31" in statement.label and not status.met
+    assert statement.met is False and "not drawn up" in statement.label and not status.met
     with pytest.raises(ActionRefused, match="needs a reason"):
         credit_exception_grant(order_id=order.pk, user=general_manager, reason=" ")
     credit_exception_grant(order_id=order.pk, user=general_manager, reason="Statement paid, fax")

@@ -1,0 +1,48 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class StatementStatus(models.TextChoices):
+    """R31: drawn up → sent to the customer → confirmed, or disputed → resolved."""
+
+    DRAFT = "draft", _("Draft")
+    SENT = "sent", _("Sent, waiting for the customer")
+    CONFIRMED = "confirmed", _("Confirmed by the customer")
+    DISPUTED = "disputed", _("Disputed by the customer")
+    RESOLVED = "resolved", _("Differences resolved")
+
+
+STATEMENT_STATUS_COLOURS = {
+    StatementStatus.DRAFT: "grey",
+    StatementStatus.SENT: "yellow",
+    StatementStatus.CONFIRMED: "green",
+    StatementStatus.DISPUTED: "red",
+    StatementStatus.RESOLVED: "blue",
+}
+# The customer agrees with the figures: a confirmed statement, or one whose differences finance
+# resolved with the customer.
+AGREED = (StatementStatus.CONFIRMED, StatementStatus.RESOLVED)
+
+
+class LineKind(models.TextChoices):
+    INVOICE = "invoice", _("Invoice")
+    PAYMENT = "payment", _("Payment received")
+    CLAIM = "claim", _("Claim")
+    DEDUCTION = "deduction", _("Deduction")
+
+
+class StatementEvent(models.TextChoices):
+    """What happens to a statement, on its own history (it belongs to no single order)."""
+
+    GENERATED = "statement_generated", _("Statement drawn up (R31)")
+    REFRESHED = "statement_refreshed", _("Statement drawn up again from the settlement (R31)")
+    SENT = "statement_sent", _("Statement sent to the customer (R31)")
+    PDF_SENT = "statement_pdf_sent", _("Statement PDF e-mailed (R31)")
+    CONFIRMED = "statement_confirmed", _("Statement confirmed by the customer (R31)")
+    DISPUTED = "statement_disputed", _("Statement disputed by the customer (R31)")
+    RESOLVED = "statement_resolved", _("Statement differences resolved (R31)")
+
+
+class Answer(models.TextChoices):
+    CONFIRM = "confirm", _("The statement is correct")
+    DISPUTE = "dispute", _("We dispute the lines ticked below")

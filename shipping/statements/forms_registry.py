@@ -1,0 +1,103 @@
+"""The statement (F-STM-001) in the customer's language, e-mailed through the forms machinery;
+the customer confirms it or disputes lines through the mail's signed link (R31)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from orders.documents.registry import FormSpec, LinkAnswer, Signature, signed_by
+from orders.documents.rules import Requirement, SendRule
+from shipping.statements import permissions
+from shipping.statements.choices import Answer, StatementEvent, StatementStatus
+from shipping.statements.models import STATEMENT_FORM
+
+
+def _customer(statement):
+    from orders.documents.services import customer_recipient
+
+    return customer_recipient(statement.customer)
+
+
+def statement_context(statement) -> dict:
+    balances = list(statement.balances.all())
+    lines = list(statement.lines.select_related("order"))
+    return {
+        "statement": statement,
+        "currencies": [
+            (balance, [line for line in lines if line.currency == balance.currency])
+            for balance in balances
+        ],
+    }
+
+
+def _on_sent(statement, document, user) -> None:
+    from shipping.statements.services import record
+
+    record(
+        statement,
+        action=StatementEvent.PDF_SENT,
+        user=user,
+        comment=f"{document.form_code} v{document.version} → {document.recipient_name} "
+        f"<{document.recipient_email}>",
+    )
+
+
+def _answer_form(statement, data=None, files=None):
+    from shipping.statements.forms import LinkAnswerForm
+
+    return LinkAnswerForm(statement, data, files)
+
+
+def _record_answer(statement, form) -> None:
+    from shipping.statements.services import statement_answer
+
+    data = form.cleaned_data
+    agreed = data["answer"] == Answer.CONFIRM
+    comment = data.get("comment", "")
+    statement_answer(
+        statement_id=statement.pk,
+        name=data["name"],
+        agreed=agreed,
+        disputed={} if agreed else {int(pk): comment for pk in data["disputed_lines"]},
+        comment=comment,
+    )
+
+
+STATEMENT = FormSpec(
+    code=STATEMENT_FORM,
+    name=_("Monthly statement"),
+    model="statements.Statement",
+    template="statements/forms/statement.html",
+    order_of=lambda statement: None,
+    recipient=_customer,
+    context=statement_context,
+    reference=lambda statement: statement.label,
+    signatures=(
+        Signature(_("Finance"), signer=lambda s: signed_by(s.sent_by, s.sent_at)),
+        Signature(_("Customer: confirmed by"), company=True),
+    ),
+    # R31: it leaves through the statement's own "send" step, which moves it to Sent in the
+    # same transaction; while it waits for the answer it may go again.
+    send_rule=SendRule(
+        who=lambda statement, user: permissions.can_keep_statements(user),
+        who_refusal=_("Only finance sends customer statements."),
+        when=(
+            Requirement(
+                lambda statement: statement.status == StatementStatus.SENT,
+                _("the statement is not being sent through its page (R31)"),
+            ),
+        ),
+    ),
+    seen_by=lambda statement, user: permissions.can_see_statements(user),
+    on_sent=_on_sent,
+    link_answer=LinkAnswer(
+        pending=lambda statement: statement.status == StatementStatus.SENT,
+        form=_answer_form,
+        record=_record_answer,
+        submit_label=_("Send our answer"),
+    ),
+)
+
+
+def register_forms() -> None:
+    from orders.documents.registry import register_form
+
+    register_form(STATEMENT)

@@ -1,0 +1,189 @@
+"""R31: drawing up, sending, answering and resolving the monthly customer statement. Each step
+locks the statement, takes its transition (who may, from which state) and records who, when
+and why on its history."""
+
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from orders.documents.services import document_send
+from orders.services.common import ActionRefused, perform
+from shipping.statements import ledger, permissions
+from shipping.statements.choices import StatementEvent, StatementStatus
+from shipping.statements.models import (
+    STATEMENT_FORM,
+    Statement,
+    StatementBalance,
+    StatementLine,
+    StatementRecord,
+)
+
+
+def record(statement, *, action: str, before: str = "", user=None, name: str = "", comment=""):
+    return StatementRecord.objects.create(
+        statement=statement,
+        action=action,
+        from_status=before,
+        to_status=statement.status if before else "",
+        actor=user,
+        actor_name=name[:120],
+        comment=comment,
+    )
+
+
+def _write_figures(statement: Statement) -> None:
+    """The month's lines and balances as the settlement has them now."""
+    statement.lines.all().delete()
+    statement.balances.all().delete()
+    rows = ledger.figures(statement.customer, statement.period)
+    StatementBalance.objects.bulk_create(
+        StatementBalance(
+            statement=statement,
+            currency=row.currency,
+            opening=row.opening,
+            invoiced=row.invoiced,
+            received=row.received,
+            deducted=row.deducted,
+            closing=row.closing,
+        )
+        for row in rows.values()
+    )
+    StatementLine.objects.bulk_create(
+        StatementLine(
+            statement=statement,
+            currency=entry.currency,
+            kind=entry.kind,
+            day=entry.day,
+            order=entry.order,
+            reference=entry.reference,
+            amount=entry.amount,
+        )
+        for row in rows.values()
+        for entry in row.lines
+    )
+
+
+def _refuse_unless_finance(user) -> None:
+    if user is not None and not permissions.can_keep_statements(user):
+        raise ActionRefused(_("Only finance draws up and sends customer statements (R31)."))
+
+
+def statement_generate(*, customer, period: date, user=None) -> Statement:
+    """Draw up the customer's statement of the month (user None: the monthly pass). A month
+    has one statement: asking again returns it (a draft is drawn up again)."""
+    _refuse_unless_finance(user)
+    period = ledger.month_start(period)
+    if period > ledger.previous_month(timezone.localdate()) and user is None:
+        raise ActionRefused(_("A month is stated once it is over."))
+    if period > ledger.month_start(timezone.localdate()):
+        raise ActionRefused(_("That month has not begun."))
+    existing = Statement.objects.filter(customer=customer, period=period).first()
+    if existing is not None:
+        if existing.status == StatementStatus.DRAFT and user is not None:
+            return statement_refresh(statement_id=existing.pk, user=user)
+        return existing
+    try:
+        with transaction.atomic():
+            statement = Statement.objects.create(
+                customer=customer, period=period, generated_by=user, generated_at=timezone.now()
+            )
+            _write_figures(statement)
+            record(statement, action=StatementEvent.GENERATED, user=user)
+    except IntegrityError:  # the monthly pass and finance at the same moment: one statement
+        return Statement.objects.get(customer=customer, period=period)
+    return statement
+
+
+def _locked(statement_id: int) -> Statement:
+    return Statement.objects.select_for_update().select_related("customer").get(pk=statement_id)
+
+
+def _step(statement: Statement, name: str, *args, user=None) -> str:
+    before, _after = perform(
+        statement,
+        name,
+        *args,
+        user=user,
+        not_possible=_("The statement is %(status)s.")
+        % {"status": statement.get_status_display().lower()},
+        not_yours=_("Only finance does this; the customer answers through its link (R31)."),
+    )
+    statement.save()
+    return before
+
+
+def statement_refresh(*, statement_id: int, user) -> Statement:
+    """A draft drawn up again, e.g. after a payment was recorded late."""
+    with transaction.atomic():
+        statement = _locked(statement_id)
+        before = _step(statement, "refresh", user=user)
+        _write_figures(statement)
+        record(statement, action=StatementEvent.REFRESHED, before=before, user=user)
+    return statement
+
+
+def statement_send(*, statement_id: int, user, comment: str = "") -> Statement:
+    """R31: the statement goes to the customer, in the customer's language, through the
+    outbox; a customer without an e-mail address refuses the whole step."""
+    with transaction.atomic():
+        statement = _locked(statement_id)
+        before = _step(statement, "send", user, timezone.now(), user=user)
+        record(statement, action=StatementEvent.SENT, before=before, user=user, comment=comment)
+        document_send(spec_code=STATEMENT_FORM, obj=statement, user=user)
+    return statement
+
+
+def statement_answer(
+    *, statement_id: int, name: str, agreed: bool, disputed: dict[int, str], comment: str = ""
+) -> Statement:
+    """The customer's answer through its signed link: confirmed, or disputed with the lines
+    and the reason for each (R31: differences resolved at once)."""
+    name = (name or "").strip()
+    if not name:
+        raise ActionRefused(_("Please give your name."))
+    comment = (comment or "").strip()
+    if not agreed and not disputed:
+        raise ActionRefused(_("Please tick the lines you dispute."))
+    if (
+        not agreed
+        and not all((reason or "").strip() for reason in disputed.values())
+        and not comment
+    ):
+        raise ActionRefused(_("Please say why you dispute the lines."))
+    with transaction.atomic():
+        statement = _locked(statement_id)
+        name_of_step = "confirm" if agreed else "dispute"
+        before = _step(statement, name_of_step, name, timezone.now(), comment)
+        if not agreed:
+            lines = statement.lines.select_for_update().filter(pk__in=list(disputed))
+            if len(lines) != len(disputed):
+                raise ActionRefused(_("A line you ticked is not on this statement."))
+            for line in lines:
+                line.disputed = True
+                line.dispute_reason = (disputed[line.pk] or comment).strip()
+                line.save(update_fields=["disputed", "dispute_reason"])
+        record(
+            statement,
+            action=StatementEvent.CONFIRMED if agreed else StatementEvent.DISPUTED,
+            before=before,
+            name=name,
+            comment=comment,
+        )
+    return statement
+
+
+def statement_resolve(*, statement_id: int, user, resolution: str) -> Statement:
+    """Finance settles the differences with the customer and says how (a credit note, a
+    deduction recorded on the order, the customer withdrew the dispute...)."""
+    resolution = (resolution or "").strip()
+    if not resolution:
+        raise ActionRefused(_("Please say how the differences were resolved."))
+    with transaction.atomic():
+        statement = _locked(statement_id)
+        before = _step(statement, "resolve", user, timezone.now(), resolution, user=user)
+        record(
+            statement, action=StatementEvent.RESOLVED, before=before, user=user, comment=resolution
+        )
+    return statement

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from shipping.statements import views
+
+app_name = "statements"
+
+urlpatterns = [
+    path("", views.statement_list_view, name="list"),
+    path("generate/", views.GenerateView.as_view(), name="generate"),
+    path("<int:pk>/", views.statement_detail_view, name="detail"),
+    path("<int:pk>/send/", views.StatementAction.as_view(), {"step": "send"}, name="send"),
+    path("<int:pk>/refresh/", views.StatementAction.as_view(), {"step": "refresh"}, name="refresh"),
+    path("<int:pk>/resolve/", views.ResolveView.as_view(), {"step": "resolve"}, name="resolve"),
+]
