@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "orders.quotations",
     "orders.credit",
     "shipping.statements",
+    "orders.intake",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns = [
     path("quotations/", include("orders.quotations.urls")),
     path("credit/", include("orders.credit.urls")),
     path("statements/", include("shipping.statements.urls")),
+    path("intake/", include("orders.intake.urls")),
     path("", include("orders.urls")),
 ]
 # Uploaded files only through the view that checks who asks, with DEBUG on or off (never

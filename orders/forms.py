@@ -92,6 +92,8 @@ class OrderForm(forms.ModelForm):
             "payment_terms",
             "deposit_percent",
             "commission",
+            "direct_order",
+            "commodity_inspection",
             "order_date",
             "customer_date",
             "ex_factory_date",

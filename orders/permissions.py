@@ -10,7 +10,7 @@ def team_id_of(user) -> int | None:
 
 
 def can_see(order, user) -> bool:
-    if has_role(user, *SEES_ALL_ORDERS, Role.QC, Role.WAREHOUSE):
+    if has_role(user, *SEES_ALL_ORDERS, Role.QC, Role.WAREHOUSE, Role.PMC):
         return True
     if not has_role(user, Role.MERCHANDISER):
         return False

@@ -118,6 +118,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     Role.QC: {"suppliers": grant(VIEW, "trimcard", "labtest", "labtestitem")},
     Role.WAREHOUSE: {},
+    # The planner / PMC replies delivery dates on the site (R13).
+    Role.PMC: {},
 }
 
 

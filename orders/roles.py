@@ -14,6 +14,8 @@ class Role(models.TextChoices):
     FINANCE = "finance", _("Finance")
     QC = "qc", _("QC")
     WAREHOUSE = "warehouse", _("Warehouse")
+    # R13: production and material control confirms capacity and replies the delivery date.
+    PMC = "pmc", _("Planner / PMC")
 
 
 # Roles that see every order, not only their team's.

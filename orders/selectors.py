@@ -132,7 +132,10 @@ def home(user) -> Home:
     stage_counts = [(stage, counts.get(stage, 0)) for stage in Stage.values]
     from orders.planning.selectors import plan_home
 
-    panels = [(panel, panel.context(user)) for panel in home_panels()]
+    # A panel whose context is None is not for this user (e.g. PMC's replies, R13).
+    panels = [
+        (panel, context) for panel in home_panels() if (context := panel.context(user)) is not None
+    ]
     waiting, waiting_count = waiting_for(user)
     return Home(
         late,

@@ -15,9 +15,9 @@ T = TypeVar("T", bound=Model)
 
 def visible_orders(user, queryset: QuerySet[Order] | None = None) -> QuerySet[Order]:
     """Merchandisers see their team's orders; managers, administration, finance, QC and
-    the warehouse see all."""
+    the warehouse and the planner (PMC) see all."""
     queryset = Order.objects.all() if queryset is None else queryset
-    if has_role(user, *SEES_ALL_ORDERS, Role.QC, Role.WAREHOUSE):
+    if has_role(user, *SEES_ALL_ORDERS, Role.QC, Role.WAREHOUSE, Role.PMC):
         return queryset
     if has_role(user, Role.MERCHANDISER):
         team_id = team_id_of(user)

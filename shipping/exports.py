@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.exports.lists import OrderTable
 from orders.exports.tables import Column, Kind, Table
+from orders.planning.commodity import r33_commodity_inspection_status
 from shipping import rules, selectors
 from shipping.choices import AGEING_BUCKETS, ExportDocumentKind, PaymentKind
 from shipping.filters import InspectionFilterSet
@@ -16,8 +17,8 @@ def _person(user) -> str:
 
 
 class TrackingTable(OrderTable):
-    """R27: one row per order: certificates, customs, deposit and balance, inspection, freight,
-    claims and deductions, documents archived, B/L released."""
+    """R27: one row per order: certificates, customs, commodity inspection (R33), deposit and
+    balance, inspection, freight, claims and deductions, documents archived, B/L released."""
 
     title = _("Export tracking sheet")
 
@@ -35,6 +36,7 @@ class TrackingTable(OrderTable):
             Column(_("FORM A / C/O date"), Kind.DATE),
             Column(_("Customs declaration no."), width=16),
             Column(_("Customs declared on"), Kind.DATE),
+            Column(_("Commodity inspection (R33)"), width=40),
             Column(_("Currency"), Kind.CURRENCY, sort="currency"),
             Column(_("Order amount"), Kind.MONEY),
             Column(_("Deposit due"), Kind.MONEY),
@@ -83,6 +85,7 @@ class TrackingTable(OrderTable):
                 origin.issued_on if origin else None,
                 customs.number if customs else "",
                 customs.issued_on if customs else None,
+                r33_commodity_inspection_status(order),
                 order.currency,
                 balance.total.amount,
                 deposit,

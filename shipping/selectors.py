@@ -191,6 +191,7 @@ def tracking_orders(queryset):
         "payments",
         "deductions",
         "export_documents",
+        "milestones",  # R33: the commodity inspection's bookings
         Prefetch(
             "inspection_bookings",
             queryset=InspectionBooking.objects.select_related("report__resolution"),

@@ -17,7 +17,7 @@ from orders.lifecycle import lifecycle_fields
 ROOT = Path(__file__).resolve().parents[1]
 APPS = ("orders", "suppliers", "samples", "shipping", "complaints")
 # Apps kept inside orders/ (their code is read with it) under labels of their own.
-LABELS = (*APPS, "quotations", "credit", "statements")
+LABELS = (*APPS, "quotations", "credit", "statements", "intake")
 
 LIFECYCLES = {
     ("orders", "order", "stage"),
@@ -37,6 +37,7 @@ LIFECYCLES = {
     ("credit", "creditguarantee", "status"),
     ("statements", "statement", "status"),
     ("shipping", "invoicerequest", "status"),
+    ("intake", "pmcreply", "status"),
 }
 # The outbox rows keep their conditional-update claims (being rebuilt as an outbox of their own).
 OUTBOX: set = set()

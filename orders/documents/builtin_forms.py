@@ -52,6 +52,14 @@ def revision_note(order) -> dict | None:
     }
 
 
+# R33: the papers the factory receives for the commodity inspection (商檢).
+R33_DOCUMENTS_PROVIDED = (
+    _("Export contract (出口合同)"),
+    _("Commercial invoice (商業發票)"),
+    _("Packing list (裝箱單)"),
+)
+
+
 def order_reference(order) -> str:
     return f"{order} · Rev {order.revision}" if order.revision > 1 else str(order)
 
@@ -77,6 +85,7 @@ def production_order_context(order) -> dict:
         "rows": rows,
         "size_totals": size_totals,
         "total_quantity": sum(line.quantity for line in lines),
+        "commodity_documents": R33_DOCUMENTS_PROVIDED if order.commodity_inspection else (),
     }
 
 

@@ -67,6 +67,25 @@ class Order(ConcurrentTransitionMixin, models.Model):
         default=False,
         help_text=_("The terms carry a commission (needs the general manager)."),
     )
+    # R29: a repeat style made from its master file (直接單); its ORDER CONFIRMATION is signed
+    # back by the sales office before the P/O goes to review.
+    direct_order = models.BooleanField(
+        _("direct order (直接單)"),
+        default=False,
+        help_text=_(
+            "The sales office prices and signs the ORDER CONFIRMATION before the P/O is entered "
+            "for review (R29)."
+        ),
+    )
+    # R33: the product is under statutory commodity inspection (法定商檢).
+    commodity_inspection = models.BooleanField(
+        _("commodity inspection (商檢)"),
+        default=False,
+        help_text=_(
+            "The product is under statutory inspection: the production order says so and the "
+            "plan gets the inspection and customs bookings (R33)."
+        ),
+    )
     order_date = models.DateField(_("order date"))
     customer_date = models.DateField(_("customer date (客期)"))
     ex_factory_date = models.DateField(_("ex-factory date"))

@@ -64,6 +64,9 @@ MILESTONE_LABELS = {
     "book_final_inspection": _("Final inspection booked (R12)"),
     "final_inspection": _("Final inspection passed"),
     "ex_factory": _("Ex-factory"),
+    "commodity_inspection_booked": _("Commodity inspection (商檢) booked (R33)"),
+    "commodity_inspection_passed": _("Commodity inspection (商檢) passed (R33)"),
+    "customs_booked": _("Customs declaration booked (R33)"),
     "etd": _("ETD (departure)"),
 }
 

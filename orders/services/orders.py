@@ -25,7 +25,7 @@ from orders.services.common import (
     record_events,
     save_order,
 )
-from orders.services.planning import plans_build_new, replan_dates, reproject
+from orders.services.planning import plan_build, plans_build_new, replan_dates, reproject
 
 # Once production starts, the contract's figures are frozen (R14: changes are refused in writing).
 EDITABLE_STAGES = {Stage.RECEIVED}
@@ -271,6 +271,9 @@ def order_update(
         else:
             # The lines' total quantity is what R25's production finish counts down.
             reproject(order=order)
+        if "commodity_inspection" in changed and hasattr(order, "plan"):
+            # R33: the plan gains (or loses) the inspection and customs bookings.
+            plan_build(order=order, user=user)
         record_event(
             order,
             kind=EventKind.EDITED,

@@ -23,6 +23,7 @@ from orders.permissions import can_edit, can_inspect
 from orders.planning import scheduling
 from orders.planning.calendar import holidays_around
 from orders.planning.choices import Anchor, PlanEvent
+from orders.planning.commodity import r33_commodity_inspection_steps
 from orders.services.common import ActionRefused, lock_order, record_event, record_events
 
 # The plan's own bookkeeping events, which never complete a milestone.
@@ -91,7 +92,10 @@ def plan_build(
     order.milestones.all().delete()
     holidays = holidays_around(order.order_date, order.ex_factory_date)
     milestones = []
-    for step in template.milestones.all().order_by("position", "id"):
+    steps = r33_commodity_inspection_steps(
+        order, template.milestones.all().order_by("position", "id")
+    )
+    for step in steps:
         milestone = _milestone_from(step, order, holidays)
         previous = done.get(step.code)
         if previous is not None:
@@ -143,7 +147,8 @@ def plans_build_new(*, orders: list[Order], user=None, today: date | None = None
         template = choose_template(order, templates)
         if template is None:
             continue
-        rows = [_milestone_from(step, order, holidays) for step in template.milestones.all()]
+        steps = r33_commodity_inspection_steps(order, template.milestones.all())
+        rows = [_milestone_from(step, order, holidays) for step in steps]
         plan = OrderPlan(order=order, template=template)
         _project(order, plan, rows, finish=None, today=today)
         milestones += rows

@@ -1,0 +1,82 @@
+"""R13 intake: after the merchandiser's first review, PMC confirms capacity and replies a
+delivery date by the next working afternoon; the customer's written reply uses that date."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
+
+from orders.intake import permissions
+from orders.intake.choices import PMC_REPLY_STATUS_COLOURS, PmcReplyStatus
+
+
+def _user(verbose_name, **extra):
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=verbose_name,
+        **extra,
+    )
+
+
+class PmcReply(models.Model):
+    order = models.ForeignKey(
+        "orders.Order",
+        on_delete=models.CASCADE,
+        related_name="pmc_replies",
+        verbose_name=_("order"),
+    )
+    requested_by = _user(_("asked by"))
+    requested_at = models.DateTimeField(_("asked at"))
+    request_note = models.TextField(_("merchandiser's first review"), blank=True)
+    due_at = models.DateTimeField(_("reply due by"), db_index=True)
+    status = FSMField(
+        _("status"),
+        default=PmcReplyStatus.WAITING,
+        choices=PmcReplyStatus.choices,
+        protected=True,
+        db_index=True,
+    )
+    replied_by = _user(_("replied by"), null=True, blank=True)
+    replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
+    capacity_confirmed = models.BooleanField(_("capacity confirmed"), default=False)
+    delivery_date = models.DateField(_("delivery date PMC replies"), null=True, blank=True)
+    reply_note = models.TextField(_("PMC's note"), blank=True)
+
+    class Meta:
+        verbose_name = _("PMC delivery-date reply")
+        verbose_name_plural = _("PMC delivery-date replies")
+        ordering = ["requested_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order"],
+                condition=models.Q(status="waiting"),
+                name="one_waiting_pmc_reply_per_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order} · {self.get_status_display()}"
+
+    @property
+    def status_colour(self) -> str:
+        return PMC_REPLY_STATUS_COLOURS.get(self.status, "grey")
+
+    @property
+    def is_late(self) -> bool:
+        from django.utils import timezone
+
+        late_at = self.replied_at or timezone.now()
+        return late_at > self.due_at
+
+    @transition(
+        field=status,
+        source=PmcReplyStatus.WAITING,
+        target=PmcReplyStatus.REPLIED,
+        permission=permissions.can_reply_delivery_date,
+    )
+    def reply(self, *, delivery_date, capacity_confirmed: bool, note: str) -> None:
+        self.delivery_date = delivery_date
+        self.capacity_confirmed = capacity_confirmed
+        self.reply_note = note

@@ -1,0 +1,14 @@
+"""Who may do what at intake (R13, R29). The services and the screens call these."""
+
+from orders.permissions import can_edit, can_see
+from orders.roles import Role, has_role
+
+
+def can_ask_pmc(order, user) -> bool:
+    """The order's merchandiser, after the first review, asks PMC."""
+    return can_edit(order, user)
+
+
+def can_reply_delivery_date(request, user) -> bool:
+    """R13: the planner / PMC confirms capacity and replies the date."""
+    return has_role(user, Role.PMC) and can_see(request.order, user)

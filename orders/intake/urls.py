@@ -1,0 +1,10 @@
+from django.urls import path
+
+from orders.intake import views
+
+app_name = "intake"
+
+urlpatterns = [
+    path("orders/<int:pk>/ask-pmc/", views.AskPmcView.as_view(), name="ask_pmc"),
+    path("pmc-replies/<int:pk>/reply/", views.PmcReplyView.as_view(), name="pmc_reply"),
+]

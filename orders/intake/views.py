@@ -1,0 +1,77 @@
+"""The order page's intake section (R13, R29) and its POSTs, and PMC's home panel. Each POST
+calls one service."""
+
+from django.utils.translation import gettext as _
+
+from orders import selectors as order_selectors
+from orders.intake import forms, permissions, rules, services
+from orders.intake.choices import PmcReplyStatus
+from orders.intake.models import PmcReply
+from orders.roles import Role, has_role
+from orders.views.generic import ServiceActionView
+
+
+def section_context(order, user) -> dict:
+    replies = list(order.pmc_replies.select_related("requested_by", "replied_by"))
+    waiting = next((r for r in replies if r.status == PmcReplyStatus.WAITING), None)
+    return {
+        "order": order,
+        "replies": replies,
+        "waiting": waiting,
+        "latest": rules.r13_latest_pmc_reply(order),
+        "may_ask": waiting is None
+        and order.stage in rules.INTAKE_STAGES
+        and permissions.can_ask_pmc(order, user),
+        "may_reply": waiting is not None and permissions.can_reply_delivery_date(waiting, user),
+        "direct_order": rules.r29_applies(order),
+        "signed_confirmation": rules.r29_signed_confirmation(order)
+        if rules.r29_applies(order)
+        else None,
+        "ask_form": forms.AskPmcForm(),
+        "reply_form": forms.PmcReplyForm(),
+    }
+
+
+def home_panel_context(user) -> dict | None:
+    if not has_role(user, Role.PMC) or user.is_superuser:
+        return None
+    waiting = (
+        PmcReply.objects.filter(
+            status=PmcReplyStatus.WAITING,
+            order__in=order_selectors.visible_orders(user),
+        )
+        .select_related("order", "requested_by")
+        .order_by("due_at", "id")
+    )
+    return {"replies": list(waiting)}
+
+
+class AskPmcView(ServiceActionView):
+    form_class = forms.AskPmcForm
+
+    def get_object(self, request, pk):
+        return order_selectors.order_detail(request.user, pk)
+
+    def perform(self, request, obj, form) -> str:
+        services.pmc_reply_ask(order_id=obj.pk, user=request.user, note=form.cleaned_data["note"])
+        return _("PMC is asked for the capacity and a delivery date.")
+
+
+class PmcReplyView(ServiceActionView):
+    form_class = forms.PmcReplyForm
+
+    def get_object(self, request, pk):
+        reply = PmcReply.objects.select_related("order").get(pk=pk)
+        order_selectors.order_detail(request.user, reply.order_id)  # 404 unless visible
+        return reply.order
+
+    def perform(self, request, obj, form) -> str:
+        data = form.cleaned_data
+        services.pmc_reply_give(
+            reply_id=self.kwargs["pk"],
+            user=request.user,
+            delivery_date=data["delivery_date"],
+            capacity_confirmed=data["capacity_confirmed"],
+            note=data["note"],
+        )
+        return _("Delivery date replied: the merchandiser writes to the customer.")
