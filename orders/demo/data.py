@@ -80,6 +80,9 @@ DEMO_USERS = [
         Language.TRADITIONAL_CHINESE,
         is_staff=True,
     ),
+    DemoUser(
+        "pmc", Role.PMC, "Siu Fung", "Kwok 郭少峰", Language.TRADITIONAL_CHINESE
+    ),  # replies delivery dates (R13)
     DemoUser("qc", Role.QC, "Jianguo", "Zhang 张建国", Language.SIMPLIFIED_CHINESE),
     DemoUser(
         "warehouse", Role.WAREHOUSE, "Wai Keung", "Cheung 張偉強", Language.TRADITIONAL_CHINESE

@@ -93,6 +93,7 @@ def build(team) -> EveryForm:
         ],
     )
     every = EveryForm(order=order, people=people)
+    _intake(every, order)
     order = _stage(order, Stage.APPROVED)
     every.objects["F-ORD-001"] = order
     _materials(every, order)
@@ -104,6 +105,21 @@ def build(team) -> EveryForm:
     every.objects["F-PROG-001"] = every.order
     every.objects["F-CFB-001"] = every.order
     return every
+
+
+def _intake(every: EveryForm, order) -> None:
+    """R13: PMC replied the delivery date; R29: the ORDER CONFIRMATION prints the allocation."""
+    from orders.intake.services import pmc_reply_ask, pmc_reply_give
+
+    reply = pmc_reply_ask(order_id=order.pk, user=every.people["merchandiser"])
+    pmc_reply_give(
+        reply_id=reply.pk,
+        user=make_user(Role.PMC),
+        delivery_date=order.ex_factory_date,
+        capacity_confirmed=True,
+    )
+    every.objects["F-ORD-002"] = order
+    every.objects["F-ORD-003"] = order
 
 
 def _materials(every: EveryForm, order) -> None:

@@ -20,7 +20,7 @@ LANGUAGES = ("en", "zh-hant", "zh-hans")
 CODES = (
     "F-ORD-001", "F-TRIM-001", "F-FAB-001", "F-PMER-001", "F-PMER-004", "TAG-APPROVAL",
     "F-PMER-003", "F-PMER-002", "SHP-PL", "SHP-CI", "SHP-DN", "F-CMP-001", "F-RET-001",
-    "F-RET-002", "F-PROG-001", "F-CFB-001",
+    "F-RET-002", "F-PROG-001", "F-CFB-001", "F-ORD-002", "F-ORD-003",
 )  # fmt: skip
 
 # English labels that must not survive in a Chinese form (data, like the customer's English
@@ -136,6 +136,11 @@ def fields(code: str, obj, every) -> list:
         return common + ["Sky Blue", _("Production progress by process step"), _("Inspections")]
     if code == "F-CFB-001":
         return common + [CUSTOMER, _("Product quality"), _("Customer: countersigned")]
+    if code == "F-ORD-002":  # R29: the size allocation, priced and signed by the sales office
+        return common + [FACTORY, "Sky Blue", "400", _("Size allocation"),
+                         _("Sales office: priced and confirmed")]  # fmt: skip
+    if code == "F-ORD-003":  # R13: the written reply gives PMC's date
+        return common + [CUSTOMER, _d(every.order.ex_factory_date), _("Delivery date we confirm")]
     if code == "F-RET-002":
         return common + [obj.note_number, CUSTOMER, _("Warehouse keeper")]
     raise AssertionError(f"no expectations for {code}")

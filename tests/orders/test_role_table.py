@@ -67,7 +67,7 @@ def test_each_staff_role_opens_the_admin_pages_the_readme_names_and_no_other(cli
     assert {code for page, code in answers.items() if page not in allowed} <= {403}
 
 
-@pytest.mark.parametrize("role", [Role.MERCHANDISER, Role.QC, Role.WAREHOUSE])
+@pytest.mark.parametrize("role", [Role.MERCHANDISER, Role.PMC, Role.QC, Role.WAREHOUSE])
 def test_site_roles_are_sent_from_the_admin_to_the_login_page(client, role):
     client.force_login(make_user(role))
     for url in admin_pages().values():

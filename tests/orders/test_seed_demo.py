@@ -17,6 +17,7 @@ from orders.choices import Stage
 from orders.credit.models import CreditGuarantee
 from orders.credit.rules import r20_credit_status
 from orders.demo import DEMO_LOGINS, DEMO_PASSWORD, SUPERUSER
+from orders.intake.choices import PmcReplyStatus
 from orders.models import (
     Approval,
     ChangeRequest,
@@ -274,6 +275,8 @@ DEMO_FORM_OBJECTS = {
     "F-RET-002": lambda: ReturnApplication.objects.filter(status=ReturnStatus.CLOSED),
     "F-CHG-001": lambda: ChangeRequest.objects.all(),
     "F-QT-001": lambda: Quotation.objects.filter(status=QuotationStatus.SENT),
+    "F-ORD-002": lambda: Order.objects.filter(direct_order=True),
+    "F-ORD-003": lambda: Order.objects.filter(pmc_replies__status=PmcReplyStatus.REPLIED),
 }
 
 
@@ -289,6 +292,19 @@ def test_demo_opens_every_form_including_the_delivery_note_and_a_customer_layout
         assert obj is not None, f"the demo has nothing to print on {spec.code}"
         response = client.get(reverse("documents:preview", args=[spec.code, obj.pk]))
         assert response.status_code == 200 and spec.code in response.content.decode()
+
+
+def test_r13_r29_r33_demo_intake():
+    """A delivery date waiting for PMC, a direct order with its signed ORDER CONFIRMATION, an
+    order under commodity inspection (商檢) with its bookings planned."""
+    from orders.intake.models import PmcReply
+    from orders.intake.rules import r29_signed_confirmation
+
+    assert PmcReply.objects.filter(status=PmcReplyStatus.WAITING).exists()
+    direct = Order.objects.get(direct_order=True)
+    assert r29_signed_confirmation(direct) is not None
+    inspected = Order.objects.get(commodity_inspection=True)
+    assert inspected.milestones.filter(code="customs_booked").exists()
 
 
 def test_r18_demo_has_quotations_in_every_state_one_won_into_its_order():
