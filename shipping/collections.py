@@ -11,7 +11,19 @@ same filters hold on PostgreSQL and SQLite."""
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Round
 
 from orders.choices import PaymentTerms
@@ -75,3 +87,51 @@ def deposit_late(today: date) -> Q:
 
 def overdue(today: date) -> Q:
     return deposit_late(today) | _due_on("lt", today)
+
+
+# ---- R21's ageing buckets, summed by the database -----------------------------------------------
+NOT_DUE = "not_due"
+
+
+def aged_at_least(days: int, today: date) -> Q:
+    """Overdue for `days` days or more (days >= 1): R21's age counts from the earliest
+    instalment due before today that is not covered (rules.ageing_days)."""
+    day = today - timedelta(days=days)
+    return (deposit_late(today) & _deposit_due("lte", day)) | _due_on("lte", day)
+
+
+def in_bucket(key: str, today: date) -> Q:
+    """The orders whose open balance falls in an ageing bucket (a label of AGEING_BUCKETS, or
+    NOT_DUE for what is not due yet)."""
+    from shipping.choices import AGEING_BUCKETS
+
+    if key == NOT_DUE:
+        return ~overdue(today)
+    low, high = next((low, high) for label, low, high in AGEING_BUCKETS if label == key)
+    found = overdue(today) if low <= 1 else aged_at_least(low, today)
+    if high is not None:
+        found &= ~aged_at_least(high + 1, today)
+    return found
+
+
+def bucket_fields() -> dict[str, str]:
+    """The aggregate's name of each bucket ("not_due", "bucket_0", ...), by its key."""
+    from shipping.choices import AGEING_BUCKETS
+
+    keys = [NOT_DUE, *(label for label, _low, _high in AGEING_BUCKETS)]
+    return {key: key if key == NOT_DUE else f"bucket_{n}" for n, key in enumerate(keys)}
+
+
+def sums(owing_orders: QuerySet[Order], today: date, *group: str) -> QuerySet:
+    """What the orders owe, grouped by `group` (e.g. customer and currency): one row each with
+    the owed total and each ageing bucket's part of it. `owing_orders` comes from owing()."""
+    owed = F("money_owed")
+    buckets = {
+        name: Sum(Case(When(in_bucket(key, today), then=owed), default=ZERO), output_field=MONEY)
+        for key, name in bucket_fields().items()
+    }
+    return (
+        owing_orders.order_by()
+        .values(*group)
+        .annotate(owed=Sum(owed, output_field=MONEY), orders=Count("pk"), **buckets)
+    )

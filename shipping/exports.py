@@ -9,7 +9,7 @@ from orders.exports.tables import Column, Kind, Table
 from orders.planning.commodity import r33_commodity_inspection_status
 from shipping import rules, selectors
 from shipping.choices import AGEING_BUCKETS, ExportDocumentKind, PaymentKind
-from shipping.filters import InspectionFilterSet
+from shipping.filters import CollectionsFilterSet, InspectionFilterSet
 
 
 def _person(user) -> str:
@@ -112,12 +112,17 @@ class CollectionsTable(Table):
     """R21: every order that still owes, with its customer, age and ageing bucket."""
 
     title = _("Collections by customer (R21)")
+    filterset_class = CollectionsFilterSet
+
+    def queryset(self):
+        return selectors.owing_with_money()
 
     def filtered(self):
         # Sorting by a balance's figures needs them all: (order, balance) pairs of the owing
-        # orders, each figure summed by the database (selectors.balances).
+        # orders the filters leave, each figure summed by the database (selectors.balances).
         orders = (
-            selectors.owing_orders()
+            super()
+            .filtered()
             .select_related("customer", "merchandiser")
             .order_by("customer__name", "currency", "ex_factory_date", "id")
         )

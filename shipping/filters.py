@@ -4,7 +4,8 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from orders.models import Customer
+from orders.choices import Currency
+from orders.models import Customer, Order
 from orders.widgets import DateRangeWidget
 from shipping.choices import InspectionKind, InspectorParty, Verdict
 from shipping.models import InspectionBooking
@@ -49,3 +50,37 @@ class InspectionFilterSet(django_filters.FilterSet):
         if value == NOT_INSPECTED:
             return queryset.filter(report__isnull=True)
         return queryset.filter(report__verdict=value)
+
+
+def ageing_choices() -> list[tuple[str, str]]:
+    from shipping.choices import AGEING_BUCKETS
+    from shipping.collections import NOT_DUE
+
+    buckets = [
+        (label, _("%(bucket)s days") % {"bucket": label}) for label, _l, _h in AGEING_BUCKETS
+    ]
+    return [(NOT_DUE, _("Not yet due")), *buckets]
+
+
+class CollectionsFilterSet(django_filters.FilterSet):
+    """R21's collections: the owing orders of a customer, in a currency, in an ageing bucket.
+    The page sums what is left and the export lists it order by order."""
+
+    customer = django_filters.ModelChoiceFilter(
+        label=_("Customer"), queryset=Customer.objects.order_by("name")
+    )
+    currency = django_filters.ChoiceFilter(label=_("Currency"), choices=Currency.choices)
+    ageing = django_filters.ChoiceFilter(
+        label=_("Ageing"), choices=ageing_choices, method="filter_ageing"
+    )
+
+    class Meta:
+        model = Order
+        fields = ["customer", "currency", "ageing"]
+
+    def filter_ageing(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        from django.utils import timezone
+
+        from shipping.collections import in_bucket
+
+        return queryset.filter(in_bucket(value, timezone.localdate())) if value else queryset

@@ -82,7 +82,7 @@ def overdue_orders(
 class CustomerCollections:
     customer: object
     currency: str
-    orders: list = field(default_factory=list)
+    orders: int = 0
     not_due: Decimal = Decimal("0")
     buckets: dict = field(default_factory=lambda: {b[0]: Decimal("0") for b in AGEING_BUCKETS})
 
@@ -120,46 +120,59 @@ def latest_final_report(order):
     return max(reports, key=lambda report: (report.inspected_on, report.pk), default=None)
 
 
-def collections(*, today=None) -> list[CustomerCollections]:
-    """R21: what each customer owes, per currency, aged by days past the due date. The
-    database sums each order's lines, payments and deductions and reads its B/L date (one row
-    of figures per order, no objects); the ageing is rules.balance's arithmetic on those
-    figures. The orders themselves are listed on demand (customer_balances)."""
-    from orders.models import Customer
-    from shipping.collections import with_money
+def owing_with_money(queryset=None):
+    """The orders that owe money, each with its R21 figures as columns (shipping.collections)."""
+    from shipping.collections import owing
+
+    queryset = queryset if queryset is not None else Order.objects.all()
+    return owing(queryset.filter(stage__in=OWING_STAGES))
+
+
+def collection_sums(orders, *, today=None, group=("customer_id", "customer__name", "currency")):
+    """R21: what the orders (from owing_with_money) owe per customer and currency, aged by days
+    past the due date, summed by the database: one row of figures per group, never per order.
+    A queryset, ordered by customer and currency, to page through."""
+    from shipping.collections import sums
 
     today = today or timezone.localdate()
-    figures = with_money(Order.objects.filter(stage__in=OWING_STAGES)).values_list(
-        "customer_id", "currency", "payment_terms", "deposit_percent", "order_date",
-        "money_total", "money_credited", "money_base",
-    )  # fmt: skip
-    rows: dict[tuple, CustomerCollections] = {}
-    for customer_id, currency, terms, deposit, ordered, total, credited, base in figures:
-        owed = Decimal(total) - Decimal(credited)
-        if owed <= 0:
-            continue
-        row = rows.setdefault((customer_id, currency), CustomerCollections(customer_id, currency))
-        bucket = rules.ageing_days(terms, deposit, ordered, Decimal(total), Decimal(credited),
-                                   base, today)  # fmt: skip
-        if bucket is None:
-            row.not_due += owed
-        else:
-            row.buckets[ageing_bucket(bucket)] += owed
-    customers = Customer.objects.in_bulk({customer_id for customer_id, _c in rows})
-    for row in rows.values():
-        row.customer = customers[row.customer]
-    return sorted(rows.values(), key=lambda r: (str(r.customer.name), r.currency))
+    return sums(orders, today, *group).order_by(*group)
 
 
-def customer_balances(customer_id: int, currency: str, *, today=None):
-    """One customer's orders that owe in a currency, soonest ex-factory first (a queryset to
-    page through; balances() gives each shown order its R21 balance)."""
-    return (
-        owing_orders(today=today)
-        .filter(customer_id=customer_id, currency=currency)
-        .select_related("customer", "merchandiser")
-        .order_by("ex_factory_date", "id")
-    )
+def collection_rows(rows) -> list[CustomerCollections]:
+    """collection_sums' rows as CustomerCollections (customer None for a currency's total)."""
+    from orders.models import Customer
+    from shipping.collections import NOT_DUE, bucket_fields
+
+    rows = list(rows)
+    fields = bucket_fields()
+    customers = Customer.objects.in_bulk({row.get("customer_id") for row in rows} - {None})
+    result = []
+    for row in rows:
+        found = CustomerCollections(customers.get(row.get("customer_id")), row["currency"])
+        found.not_due = Decimal(row[fields[NOT_DUE]])
+        found.buckets = {
+            label: Decimal(row[fields[label]]) for label, _low, _high in AGEING_BUCKETS
+        }
+        found.orders = row["orders"]
+        result.append(found)
+    return result
+
+
+def collections(*, today=None, orders=None) -> list[CustomerCollections]:
+    """Every customer's row of collection_sums (the page shows them a page at a time)."""
+    return collection_rows(collection_sums(owing_with_money(orders), today=today))
+
+
+def currency_totals(orders, *, today=None) -> list[CustomerCollections]:
+    """collection_sums per currency alone: the totals under the page's rows."""
+    return collection_rows(collection_sums(orders, today=today, group=("currency",)))
+
+
+def customer_balances(orders):
+    """One customer's owing orders in a currency (from owing_with_money, filtered), soonest
+    ex-factory first: a queryset to page through; balances() gives each shown order its R21
+    balance."""
+    return orders.select_related("customer", "merchandiser").order_by("ex_factory_date", "id")
 
 
 def overdue_by_merchandiser(*, today=None) -> dict:

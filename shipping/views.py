@@ -138,27 +138,36 @@ def aql_calculator_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def collections_view(request: HttpRequest) -> HttpResponse:
+    """R21: what customers owe per currency, aged; filtered by customer, currency and ageing
+    bucket (kept in the URL, and the export lists the same orders)."""
     if not permissions.can_see_collections(request.user):
         raise PermissionDenied
+    from django.core.paginator import Paginator
+
     from orders.exports.writers import FORMATS, export_response
     from shipping.choices import AGEING_BUCKETS
     from shipping.exports import CollectionsTable
 
+    table = CollectionsTable(request.user, request.GET)
     export = request.GET.get("export")
     if export:
         if export not in FORMATS:
             raise Http404
-        return export_response(CollectionsTable(request.user), export)
-
+        return export_response(table, export)
+    orders = table.filterset.qs
+    rows = Paginator(selectors.collection_sums(orders), 50).get_page(request.GET.get("rows"))
     context = {
-        "rows": selectors.collections(),
+        "filter": table.filterset,
+        "rows_page": rows,
+        "rows": selectors.collection_rows(rows.object_list),
+        "totals": selectors.currency_totals(orders),
         "buckets": [label for label, _low, _high in AGEING_BUCKETS],
-        **_customer_orders(request),
+        **_customer_orders(request, orders),
     }
     return render(request, "shipping/collections.html", context)
 
 
-def _customer_orders(request: HttpRequest) -> dict:
+def _customer_orders(request: HttpRequest, orders) -> dict:
     """The orders behind one row of the collections (?customer=&currency=), a page at a time."""
     from orders.models import Customer
     from orders.paging import ReversingPaginator
@@ -167,7 +176,8 @@ def _customer_orders(request: HttpRequest) -> dict:
     currency = request.GET.get("currency", "")
     if customer is None or not currency:
         return {}
-    paginator = ReversingPaginator(selectors.customer_balances(customer.pk, currency), 25)
+    chosen = orders.filter(customer=customer, currency=currency)
+    paginator = ReversingPaginator(selectors.customer_balances(chosen), 25)
     page = paginator.get_page(request.GET.get("page"))
     return {
         "customer": customer,
