@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('orders', '0026_customer_credit_terms'),
-        ('shipping', '0008_report_measurements_photos'),
+        ('shipping', '0009_uploads_checked_on_every_file_field'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

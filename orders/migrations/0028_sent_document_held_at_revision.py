@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orders', '0026_customer_credit_terms'),
+        ('orders', '0027_form_tokens_and_upload_checks'),
     ]
 
     operations = [
