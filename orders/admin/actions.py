@@ -47,7 +47,8 @@ def ask_comment_then_run(
 ) -> TemplateResponse | None:
     """A bulk action that needs a comment (a rejection's reason): the confirmation page with the
     selected objects first (admin/bulk_action.html), then `run(comment)`. `context` gives the
-    page's title, the action's name and the form's options (`form_options`)."""
+    page's title, the admin action's name (`admin_action`: `action` would read as a timeline
+    event's code) and the form's options (`form_options`)."""
     form_options = context.pop("form_options", {})
     if "apply" in request.POST:
         form = OrderActionForm(request.POST, **form_options)

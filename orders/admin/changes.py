@@ -210,7 +210,7 @@ class ChangeRequestAdmin(admin.ModelAdmin):
             run=lambda comment: self._decide(request, changes, Decision.REJECTED, comment),
             template="admin/orders/changerequest/bulk_reject.html",
             title=_("Reject change requests"),
-            action="reject_selected",
+            admin_action="reject_selected",
             form_options={"comment_required": True, "comment_label": _("Reason")},
         )
 

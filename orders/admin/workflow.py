@@ -306,7 +306,7 @@ class OrderWorkflowMixin:
             run=run,
             template=self.bulk_decision_template,
             title=_("Reject orders") if rejecting else _("Approve orders"),
-            action="reject_selected" if rejecting else "approve_selected",
+            admin_action="reject_selected" if rejecting else "approve_selected",
             rejecting=rejecting,
             form_options={
                 "comment_required": rejecting,

@@ -111,7 +111,7 @@ class ServiceActionView(LoginRequiredMixin, View):
         if request.method != "POST" and self.template_name is None:
             return self.http_method_not_allowed(request, *args, **kwargs)
         try:
-            self.object = self.get_object(request, kwargs["pk"])
+            self.object = self.get_object(request, kwargs.get("pk"))
         except ObjectDoesNotExist as missing:
             raise Http404 from missing
         if not self.allowed(request, self.object):

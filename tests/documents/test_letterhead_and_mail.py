@@ -101,7 +101,7 @@ def test_signature_boxes_say_what_is_signed(order):
 def test_every_form_declares_its_boxes_with_a_chop_only_where_a_company_signs():
     from orders.documents.registry import Signature
 
-    company_words = ("Factory", "Customer", "Authorised", "Issued", "Received by")
+    company_words = ("Factory", "Customer", "Authorised", "Issued", "Received by", "Sales office")
     for spec in all_forms():
         for box in spec.signatures:
             box = box if isinstance(box, Signature) else Signature(box)

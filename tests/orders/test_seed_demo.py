@@ -52,6 +52,7 @@ from shipping.models import (
     PackingList,
     Payment,
 )
+from shipping.statements.models import Statement
 from suppliers.choices import LabResult, TrimCardStatus
 from suppliers.models import FabricBooking, Factory, FactoryContact, LabTest, TrimCard
 
@@ -277,6 +278,7 @@ DEMO_FORM_OBJECTS = {
     "F-QT-001": lambda: Quotation.objects.filter(status=QuotationStatus.SENT),
     "F-ORD-002": lambda: Order.objects.filter(direct_order=True),
     "F-ORD-003": lambda: Order.objects.filter(pmc_replies__status=PmcReplyStatus.REPLIED),
+    "F-STM-001": lambda: Statement.objects.all(),
 }
 
 

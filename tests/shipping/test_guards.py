@@ -9,6 +9,7 @@ from shipping import urls
 from shipping.choices import DispatchStep, FailureDecision
 from shipping.services import failure_decide, guarantee_letter_create
 from shipping.services.dispatch import dispatch_create
+from shipping.services.invoice_requests import invoice_request_raise
 from tests.factories import make_team, make_user
 from tests.guards import GuardedOrderView
 from tests.shipping.conftest import at_stage, book_final, record
@@ -16,7 +17,7 @@ from tests.shipping.conftest import at_stage, book_final, record
 pytestmark = pytest.mark.django_db
 
 # Lists over all orders (each filters by who sees what): only the login is checked here.
-LIST_PAGES = ["aql", "collections", "tracking", "inspections"]
+LIST_PAGES = ["aql", "collections", "tracking", "inspections", "invoice_requests"]
 
 
 @pytest.fixture
@@ -43,7 +44,14 @@ def world(order, qc, department_manager, merchandiser):
         user=merchandiser,
         lines=[{"order_line_id": line.pk, "quantity": line.quantity, "cartons": 10}],
     )
-    return {"booking": report.booking, "report": report, "letter": letter, "dispatch": dispatch}
+    invoice_request = invoice_request_raise(order_id=order.pk, user=merchandiser)
+    return {
+        "booking": report.booking,
+        "report": report,
+        "letter": letter,
+        "dispatch": dispatch,
+        "invoice_request": invoice_request,
+    }
 
 
 class ShippingView(GuardedOrderView):
@@ -126,6 +134,18 @@ class TestDispatchPrepare(ShippingView):
 class TestDispatchStep(ShippingView):
     url_name, on = "dispatch_step", "dispatch"
     extra_kwargs = {"step": DispatchStep.PRICES_APPROVED}
+
+
+class TestInvoiceRequestRaise(ShippingView):
+    url_name = "invoice_request"
+
+
+class TestInvoiceRequestApprove(ShippingView):
+    url_name, on = "invoice_request_approve", "invoice_request"
+
+
+class TestInvoiceRequestRefuse(ShippingView):
+    url_name, on = "invoice_request_refuse", "invoice_request"
 
 
 @pytest.mark.parametrize("url_name", LIST_PAGES)
