@@ -187,3 +187,21 @@ def test_r13_the_pmc_role_sees_every_order(pmc, merchandiser):
     from orders.selectors import visible_orders
 
     assert other in visible_orders(pmc)
+
+
+def test_r13_a_reply_posted_by_another_role_is_refused_and_changes_nothing(
+    client, order, merchandiser, qc
+):
+    reply = asked(order, merchandiser)
+    client.force_login(qc)
+    assert "Reply the delivery date" not in client.get(order.get_absolute_url()).content.decode()
+    assert (
+        "Delivery dates waiting for PMC" not in client.get(reverse("orders:home")).content.decode()
+    )
+    answer = client.post(
+        reverse("intake:pmc_reply", args=[reply.pk]),
+        {"delivery_date": "2099-05-04", "capacity_confirmed": "on"},
+        follow=True,
+    )
+    assert "Only the planner / PMC replies the delivery date." in answer.content.decode()
+    assert PmcReply.objects.get(pk=reply.pk).status == PmcReplyStatus.WAITING
