@@ -57,6 +57,8 @@ STATEMENTS = {"statements": grant(VIEW, "statement", "statementbalance", "statem
 QUOTATIONS = ("quotation", "costingline", "pricebreak", "quotationevent", "quotationpolicy")
 CREDIT = ("creditguarantee", "creditexception")
 COMMERCIAL = {"quotations": grant(VIEW, *QUOTATIONS), "credit": grant(VIEW, *CREDIT)}
+# R13: the managers follow PMC's delivery-date replies (late ones escalate to them).
+INTAKE = {"intake": grant(VIEW, "pmcreply")}
 
 # Both managers: the order review, the plan's set-up, what the managers approve.
 MANAGERS_ORDERS = (
@@ -83,6 +85,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "shipping": MANAGERS_SHIPPING + grant(VIEW, *INVOICE_LEVELS),
         **COMMERCIAL,
         **STATEMENTS,
+        **INTAKE,
     },
     Role.GENERAL_MANAGER: {
         # The GM edits the approval thresholds and keeps the letterhead.
@@ -94,6 +97,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "quotations": grant(VIEW, *QUOTATIONS) + ("change_quotationpolicy",),
         "credit": grant(VIEW, *CREDIT),
         **STATEMENTS,
+        **INTAKE,
     },
     Role.DEPUTY_GENERAL_MANAGER: dict(COMMERCIAL),
     Role.ADMINISTRATION: {

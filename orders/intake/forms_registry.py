@@ -47,7 +47,7 @@ ORDER_CONFIRMATION = FormSpec(
     reference=str,
     signatures=(
         Signature(_("Merchandiser"), signer=lambda order: signed_by(order.merchandiser)),
-        Signature(_("Sales office: priced and confirmed"), company=True),
+        Signature(_("Factory sales office: priced and confirmed"), company=True),
     ),
     send_rule=SendRule(
         when=(

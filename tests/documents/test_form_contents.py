@@ -138,7 +138,7 @@ def fields(code: str, obj, every) -> list:
         return common + [CUSTOMER, _("Product quality"), _("Customer: countersigned")]
     if code == "F-ORD-002":  # R29: the size allocation, priced and signed by the sales office
         return common + [FACTORY, "Sky Blue", "400", _("Size allocation"),
-                         _("Sales office: priced and confirmed")]  # fmt: skip
+                         _("Factory sales office: priced and confirmed")]  # fmt: skip
     if code == "F-ORD-003":  # R13: the written reply gives PMC's date
         return common + [CUSTOMER, _d(every.order.ex_factory_date), _("Delivery date we confirm")]
     if code == "F-RET-002":

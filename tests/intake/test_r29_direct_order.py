@@ -138,7 +138,7 @@ def test_r29_order_confirmation_pdf_in_three_languages(direct, language):
             _("ORDER CONFIRMATION"),
             _("Size allocation"),
             _("Unit price (sales office)"),
-            _("Sales office: priced and confirmed"),
+            _("Factory sales office: priced and confirmed"),
         ]
     assert contains_all(text, *expected) == []
     if language != "en":
