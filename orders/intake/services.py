@@ -14,7 +14,20 @@ from orders.intake.choices import IntakeEvent, PmcReplyStatus
 from orders.intake.models import PmcReply
 from orders.planning.calendar import holidays_between
 from orders.services.common import ActionRefused, lock_order, record_event, save_order
+from orders.services.planning import replan_dates
 from orders.timeline import event_message
+
+# (capacity confirmed, the ex-factory date moved to PMC's date) -> the timeline's sentence.
+PMC_REPLY_SENTENCES = {
+    (True, False): gettext_noop("Delivery date %(date)s, capacity confirmed."),
+    (False, False): gettext_noop("Delivery date %(date)s, capacity short."),
+    (True, True): gettext_noop(
+        "Delivery date %(date)s, capacity confirmed: now the order's ex-factory date."
+    ),
+    (False, True): gettext_noop(
+        "Delivery date %(date)s, capacity short: now the order's ex-factory date."
+    ),
+}
 
 
 def pmc_reply_ask(*, order_id: int, user, note: str = "", now: datetime | None = None) -> PmcReply:
@@ -80,12 +93,11 @@ def pmc_reply_give(
         reply.reply(delivery_date=delivery_date, capacity_confirmed=capacity_confirmed, note=note)
         reply.replied_by, reply.replied_at = user, timezone.now()
         reply.save()
-        save_order(order, update_fields=[])
-        sentence = (
-            gettext_noop("Delivery date %(date)s, capacity confirmed.")
-            if capacity_confirmed
-            else gettext_noop("Delivery date %(date)s, capacity short.")
-        )
+        moved = _take_pmc_date(order, delivery_date)
+        save_order(order, update_fields=["ex_factory_date"] if moved else [])
+        if moved:
+            replan_dates(order=order)
+        sentence = PMC_REPLY_SENTENCES[(capacity_confirmed, moved)]
         record_event(
             order,
             kind=EventKind.NOTE,
@@ -95,3 +107,13 @@ def pmc_reply_give(
             comment=note,
         )
     return reply
+
+
+def _take_pmc_date(order, delivery_date: date) -> bool:
+    """PMC's date becomes the order's ex-factory date (a P/O rarely names one, the import takes
+    the customer date until PMC replies) when it keeps the customer date; a later one is for the
+    customer to accept first (the written reply asks), so the order keeps its dates."""
+    if order.ex_factory_date == delivery_date or delivery_date > order.customer_date:
+        return False
+    order.ex_factory_date = delivery_date
+    return True

@@ -205,3 +205,29 @@ def test_r13_a_reply_posted_by_another_role_is_refused_and_changes_nothing(
     )
     assert "Only the planner / PMC replies the delivery date." in answer.content.decode()
     assert PmcReply.objects.get(pk=reply.pk).status == PmcReplyStatus.WAITING
+
+
+def test_r13_pmc_date_becomes_the_ex_factory_date_when_it_keeps_the_customer_date(
+    order, merchandiser, pmc
+):
+    plan_build(order=order, template=PlanTemplate.objects.get(is_default=True))
+    earlier = order.ex_factory_date - timedelta(days=5)
+    pmc_reply_give(
+        reply_id=asked(order, merchandiser).pk,
+        user=pmc,
+        delivery_date=earlier,
+        capacity_confirmed=True,
+    )
+    order = Order.objects.get(pk=order.pk)
+    assert order.ex_factory_date == earlier
+    assert order.milestones.get(code="ex_factory").planned_date == earlier
+    # A date after the customer's is for the customer to accept first: the order keeps its own.
+    after_customer = order.customer_date + timedelta(days=10)
+    pmc_reply_give(
+        reply_id=asked(order, merchandiser).pk,
+        user=pmc,
+        delivery_date=after_customer,
+        capacity_confirmed=False,
+        note="Knitting machines booked",
+    )
+    assert Order.objects.get(pk=order.pk).ex_factory_date == earlier
