@@ -1,11 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders.form_ids import OwnIds
 from orders.forms import FreeText, OnceForm
 from orders.widgets import DateInput
 
 
-class AskPmcForm(OnceForm):
+class AskPmcForm(OwnIds, OnceForm):
+    id_prefix = "pmc-ask"
+
     note = FreeText(
         label=_("First review: what PMC should know"),
         required=False,
@@ -13,7 +16,9 @@ class AskPmcForm(OnceForm):
     )
 
 
-class PmcReplyForm(forms.Form):
+class PmcReplyForm(OwnIds, forms.Form):
+    id_prefix = "pmc-reply"
+
     delivery_date = forms.DateField(label=_("Delivery date PMC can keep"), widget=DateInput())
     capacity_confirmed = forms.BooleanField(
         label=_("Capacity confirmed for the date the customer asked"), required=False
