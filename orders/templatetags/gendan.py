@@ -5,6 +5,7 @@ import uuid
 from decimal import Decimal
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -106,15 +107,17 @@ def without_rule_code(label) -> str:
 @register.filter
 def in_row(field, row: int):
     """A formset field in a table cell, named for screen readers by its column and row
-    ("Colour, line 2"): the column heading alone is no label for the input under it."""
+    ("Colour, line 2"): the column heading alone is no label for the input under it. Its help
+    text (hidden: the cell has no room) and errors follow under the ids Django's
+    aria-describedby on the input names."""
     name = _("%(label)s, line %(row)s") % {"label": field.label, "row": row}
     widget = field.as_widget(attrs={"aria-label": name})
-    if not field.help_text:
-        return widget
-    # Django points aria-describedby at <id>_helptext; the cell has no room to show it.
-    return format_html(
-        '{}<span class="visually-hidden" id="{}_helptext">{}</span>',
-        widget,
-        field.auto_id,
-        field.help_text,
-    )
+    help_text = ""
+    if field.help_text:
+        help_text = format_html(
+            '<span class="visually-hidden" id="{}_helptext">{}</span>',
+            field.auto_id,
+            field.help_text,
+        )
+    errors = render_to_string("includes/field_errors.html", {"field": field})
+    return format_html("{}{}{}", widget, help_text, errors)  # errors: our template, already safe

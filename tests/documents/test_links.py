@@ -19,6 +19,7 @@ from orders.models import OrderEvent
 from orders.outbox.tasks import deliver_outbox
 from tests.form_filler import PNG  # a whole picture: uploads are opened to prove it
 from tests.outbox import mark_sent
+from tests.test_form_errors import missing_references
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +143,12 @@ def test_pdf_download_serves_the_sent_file(client, document):
     response = client.get(url(document, "_pdf"))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_a_refused_confirmation_links_its_errors_to_their_fields(client, document):
+    response = confirm(client, url(document), name="")
+    html = response.content.decode()
+
+    assert response.status_code == 400
+    assert '<a href="#id_name">' in html  # the error summary, focused on load
+    assert missing_references(html) == []
