@@ -9,6 +9,7 @@ from orders.changes.choices import ChangeStatus
 from orders.models import ChangeRequest
 from tests.changes.conftest import at_stage, line, raise_change
 from tests.factories import fresh
+from tests.html_forms import browser_form_data, form_index_with_field
 
 pytestmark = pytest.mark.django_db
 
@@ -287,3 +288,23 @@ def test_approvers_reject_from_the_admin_list_with_a_reason(
     client.post(url, {**selected, "apply": "1", "comment": "Price not agreed"})
     refused = reload(change)
     assert refused.status == ChangeStatus.REFUSED and refused.closed_reason == "Price not agreed"
+
+
+@pytest.mark.parametrize("language", ["zh-hant", "zh-hans"])
+def test_a_change_saved_unchanged_in_chinese_keeps_its_dates(client, order, merchandiser, language):
+    """Issue 18: the edit page's dates come back as the browser's date picker shows them."""
+    merchandiser.profile.language = language
+    merchandiser.profile.save()
+    change = raise_change(order, merchandiser, lines={"Navy": {"sizes": {"S": 150, "M": 200}}})
+    client.force_login(merchandiser)
+    url = reverse("orders:change_edit", args=[change.pk])
+    page = client.get(url).content
+    data = browser_form_data(page, form_index_with_field(page, "customer_reference_date"))
+    assert data["customer_reference_date"] == change.customer_reference_date.isoformat()
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    saved = ChangeRequest.objects.get(pk=change.pk)
+    assert saved.customer_reference_date == change.customer_reference_date
+    assert saved.proposed["fields"] == change.proposed["fields"]
