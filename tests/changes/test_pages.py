@@ -290,8 +290,10 @@ def test_approvers_reject_from_the_admin_list_with_a_reason(
     assert refused.status == ChangeStatus.REFUSED and refused.closed_reason == "Price not agreed"
 
 
-@pytest.mark.parametrize("language", ["zh-hant", "zh-hans"])
-def test_a_change_saved_unchanged_in_chinese_keeps_its_dates(client, order, merchandiser, language):
+@pytest.mark.parametrize("language", ["zh-hant", "zh-hans", "en"])
+def test_a_change_saved_unchanged_in_each_language_keeps_its_dates(
+    client, order, merchandiser, language
+):
     """Issue 18: the edit page's dates come back as the browser's date picker shows them."""
     merchandiser.profile.language = language
     merchandiser.profile.save()
