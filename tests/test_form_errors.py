@@ -12,6 +12,7 @@ from django.template import Context, Template
 from django.urls import reverse
 
 from orders.widgets import DateInput
+from tests.factories import make_order
 
 
 class Sample(forms.Form):
@@ -163,3 +164,18 @@ def test_every_refused_form_names_only_ids_it_draws(form_class):
     html = str(form) + render('{% include "includes/form_errors.html" %}', form=form)
 
     assert missing_references(html) == []
+
+
+@pytest.mark.django_db
+def test_an_action_refused_on_the_order_page_takes_focus_to_its_error(client, merchandiser):
+    """The order page's small forms post to their own action and come back to the page; what
+    was wrong is the message that focus moves to (static/js/focus_errors.js)."""
+    order = make_order(merchandiser=merchandiser)
+    client.force_login(merchandiser)
+
+    response = client.post(reverse("orders:memo_send", args=[order.pk]), {}, follow=True)
+    html = response.content.decode()
+
+    alert = re.search(r'<li class="message error"[^>]*>', html).group(0)
+    first = html.index("data-focus-on-load")  # the first on the page takes the focus
+    assert html.index(alert) < first < html.index(alert) + len(alert)
