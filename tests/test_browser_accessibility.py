@@ -164,7 +164,8 @@ def pages_of(username: str) -> list[str]:
 
 
 # Who reads their pages in which language: every role once, every language on every kind of page
-# (the merchandisers' pages are most of the site). All of them in all three would take 12 minutes.
+# (the merchandisers' pages are most of the site). All of them in all three would take 12 minutes;
+# each user's home page (their navigation) is audited in the other languages too.
 USERS = {
     "merch": [Language.TRADITIONAL_CHINESE, Language.ENGLISH],
     "merch2": [Language.SIMPLIFIED_CHINESE],
@@ -178,7 +179,7 @@ USERS = {
 
 
 def switch_language(page, language: str) -> None:
-    page.goto(reverse("orders:home"))
+    """With the switcher of the page open, which comes back in the language."""
     page.select_option("#language", language)
     with page.expect_navigation():
         page.click("form.language [type=submit]")
@@ -191,6 +192,10 @@ def audit_user(page, username: str) -> list:
     nav = [url for url in nav if not url.startswith(ADMIN)]
     urls = list(dict.fromkeys(nav + pages_of(username)))
     findings = []
+    for language in Language.values:
+        if language not in USERS[username]:
+            switch_language(page, language)  # back on the home page
+            findings.append(audit(page, language))
     for language in USERS[username]:
         switch_language(page, language)
         for url in urls:
