@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from orders.changes.choices import Aspect, ImpactArea
 from orders.changes.registry import ChangeField, Impact, register_change_contributor
 from shipping import aql
+from shipping.change_packing import packing_apply, packing_fields, packing_impact
 from shipping.choices import DispatchStep
 from shipping.models import ShippingMarks
 
@@ -43,15 +44,6 @@ def shipping_impact(context) -> list[Impact]:
                         "sample_after": _sample_size(after, booking),
                     },
                     _("QC"),
-                )
-            )
-        if hasattr(order, "packing_list"):
-            lines.append(
-                Impact(
-                    ImpactArea.INSPECTION,
-                    _("The packing list is drawn up again for %(after)s pieces.")
-                    % {"after": after},
-                    _("Merchandiser, warehouse"),
                 )
             )
         for dispatch in order.dispatches.exclude(
@@ -117,7 +109,7 @@ def balance_impact(context) -> list[Impact]:
 
 
 def shipping_and_money_impact(context) -> list[Impact]:
-    return [*shipping_impact(context), *balance_impact(context)]
+    return [*shipping_impact(context), *packing_impact(context), *balance_impact(context)]
 
 
 MAIN_MARKS, SIDE_MARKS = "shipping.marks.main", "shipping.marks.side"
@@ -134,6 +126,10 @@ def marks_fields(order) -> list[ChangeField]:
         ),
         ChangeField(SIDE_MARKS, _("Side marks"), Aspect.STYLE, marks.side_marks.strip(), True),
     ]
+
+
+def shipping_fields(order) -> list[ChangeField]:
+    return [*marks_fields(order), *packing_fields(order)]
 
 
 def _apply_marks(context) -> None:
@@ -159,16 +155,17 @@ def _apply_marks(context) -> None:
 
 def shipping_apply(context) -> None:
     """The inspections not yet done are booked for the order's new quantity; changed marks
-    are written."""
+    are written; the packing list is drawn up again for the new lines and cartons."""
     if context.diff.touches(Aspect.QUANTITY):
         _open_bookings(context.order).update(lot_size=context.diff.after.quantity)
     _apply_marks(context)
+    packing_apply(context)
 
 
 def register() -> None:
     register_change_contributor(
         code="shipping",
-        fields=marks_fields,
+        fields=shipping_fields,
         impact=shipping_and_money_impact,
         apply=shipping_apply,
         order=50,

@@ -3,6 +3,7 @@ commercial invoice, delivery note."""
 
 from django.utils.translation import gettext_lazy as _
 
+from orders.changes.choices import Aspect
 from orders.choices import Stage
 from orders.documents.builtin_forms import ORDER_NOT_CANCELLED
 from orders.documents.images import picture_data_uri
@@ -245,6 +246,8 @@ def register_forms() -> None:
             recipient=_customer_recipient,
             context=_packing_context,
             reference=lambda packing_list: str(packing_list.order),
+            # R8: new quantities or new cartons draw the list up again; the customer gets it again.
+            revised_by=frozenset({Aspect.QUANTITY, Aspect.PACKING}),
             signatures=(
                 Signature(
                     _("Prepared by"),

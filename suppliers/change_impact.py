@@ -2,15 +2,18 @@
 changed booking again), trims to procure, the trim card (R1); registered with orders' change
 registry in SuppliersConfig.ready(), so orders/ never imports this app."""
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from orders.changes.choices import Aspect, ImpactArea
 from orders.changes.registry import ChangeField, Impact, register_change_contributor
 from orders.choices import EventKind
-from suppliers.choices import ProcurementStatus, SupplierEvent, TrimCardStatus
+from orders.services.common import ActionRefused
+from suppliers.choices import ProcurementStatus, SupplierEvent, SupplierKind, TrimCardStatus
+from suppliers.models import Supplier, SupplierContact
 from suppliers.services.common import note
 
 
@@ -78,32 +81,134 @@ def trims_impact(context) -> list[Impact]:
     return lines
 
 
-def materials_impact(context) -> list[Impact]:
-    return [*fabric_impact(context), *trims_impact(context)]
+def _trim_key(trim, part: str = "") -> str:
+    return f"suppliers.trim.{trim.pk}" + (f".{part}" if part else "")
+
+
+def _decimal_text(value) -> str:
+    return format(value.normalize(), "f") if value is not None else ""
+
+
+def check_trim_quantity(value: str) -> None:
+    try:
+        quantity = Decimal(value)
+    except InvalidOperation:
+        quantity = None
+    if quantity is None or not quantity.is_finite() or quantity < 0:
+        raise ActionRefused(
+            gettext("A trim quantity must be a number of 0 or more, e.g. 1200 or 350.5.")
+        )
 
 
 def trim_fields(order) -> list[ChangeField]:
-    """Each trim of the order, which a change request may swap (R8: trims)."""
-    return [
-        ChangeField(
-            f"suppliers.trim.{trim.pk}",
-            format_lazy(_("Trim: {trim}"), trim=trim.description),
-            Aspect.STYLE,
-            trim.description.strip(),
+    """Each trim of the order, which a change request may swap (R8: trims, style data), and
+    how much of it is bought and from whom (procurement)."""
+    trims = list(order.trims.select_related("supplier"))
+    if not trims:
+        return []
+    suppliers = tuple(
+        (str(pk), name)
+        for pk, name in Supplier.objects.filter(kind=SupplierKind.TRIM_SUPPLIER)
+        .order_by("name")
+        .values_list("pk", "name")
+    )
+    fields = []
+    for trim in trims:
+        fields += [
+            ChangeField(
+                _trim_key(trim),
+                format_lazy(_("Trim: {trim}"), trim=trim.description),
+                Aspect.STYLE,
+                trim.description.strip(),
+            ),
+            ChangeField(
+                _trim_key(trim, "quantity"),
+                format_lazy(_("Trim {trim}: quantity to buy"), trim=trim.description),
+                Aspect.PROCUREMENT,
+                _decimal_text(trim.quantity),
+                check=check_trim_quantity,
+            ),
+            ChangeField(
+                _trim_key(trim, "supplier"),
+                format_lazy(_("Trim {trim}: supplier"), trim=trim.description),
+                Aspect.PROCUREMENT,
+                str(trim.supplier_id or ""),
+                choices=suppliers,
+            ),
+        ]
+    return fields
+
+
+def procurement_impact(context) -> list[Impact]:
+    """R8: a trim bought in another quantity or from another supplier: who orders it again."""
+    if not context.diff.touches(Aspect.PROCUREMENT):
+        return []
+    changed = {change.key: change for change in context.diff.fields}
+    lines = []
+    for trim in context.order.trims.select_related("supplier"):
+        ordered = trim.procurement_status != ProcurementStatus.NOT_ORDERED
+        quantity = changed.get(_trim_key(trim, "quantity"))
+        if quantity is not None:
+            text = _("Trim %(trim)s: buy %(before)s → %(after)s %(unit)s.") % {
+                "trim": trim.description,
+                "before": quantity.before,
+                "after": quantity.after,
+                "unit": trim.unit,
+            }
+            if ordered:
+                text += " " + _("Already ordered: tell the supplier.")
+            lines.append(Impact(ImpactArea.MATERIALS, text, _("Merchandiser (procurement)")))
+        supplier = changed.get(_trim_key(trim, "supplier"))
+        if supplier is not None:
+            text = _("Trim %(trim)s: bought from %(after)s instead of %(before)s.") % {
+                "trim": trim.description,
+                "before": supplier.before,
+                "after": supplier.after,
+            }
+            if ordered:
+                text += " " + _("Already ordered from %(before)s: cancel it there.") % {
+                    "before": supplier.before
+                }
+            lines.append(Impact(ImpactArea.MATERIALS, text, _("Merchandiser (procurement)")))
+    return lines
+
+
+def materials_impact(context) -> list[Impact]:
+    return [*fabric_impact(context), *trims_impact(context), *procurement_impact(context)]
+
+
+def _apply_trim(trim, extra: dict) -> None:
+    """The trim's new name, quantity and supplier as the change states them; the contact
+    follows the supplier, and the trim is checked as when it is edited."""
+    from suppliers.services.trims import validate_trim
+
+    changed = []
+    new = extra.get(_trim_key(trim))
+    if new and new != trim.description.strip():
+        trim.description = new[:200]
+        changed.append("description")
+    quantity = extra.get(_trim_key(trim, "quantity"))
+    if quantity is not None and quantity != _decimal_text(trim.quantity):
+        trim.quantity = Decimal(quantity) if quantity else None
+        changed.append("quantity")
+    supplier = extra.get(_trim_key(trim, "supplier"))
+    if supplier is not None and supplier != str(trim.supplier_id or ""):
+        trim.supplier_id = int(supplier) if supplier else None
+        trim.contact = (
+            SupplierContact.objects.filter(supplier_id=trim.supplier_id).order_by("pk").first()
         )
-        for trim in order.trims.all()
-    ]
+        changed += ["supplier", "contact"]
+    if changed:
+        validate_trim(trim)
+        trim.save(update_fields=changed)
 
 
 def materials_apply(context) -> None:
-    """A swapped trim takes its new name; a fabric booking the change alters loses its
-    signature, so the group head signs it again before it goes to the factory (R2)."""
+    """Trims take their new name, quantity and supplier; a fabric booking the change alters
+    loses its signature, so the group head signs it again before it goes to the factory (R2)."""
     order, diff = context.order, context.diff
-    for trim in order.trims.all():
-        new = context.extra.get(f"suppliers.trim.{trim.pk}")
-        if new and new != trim.description.strip():
-            trim.description = new[:200]
-            trim.save(update_fields=["description"])
+    for trim in order.trims.select_related("supplier"):
+        _apply_trim(trim, context.extra)
     if not diff.touches(Aspect.QUANTITY, Aspect.STYLE, Aspect.DATES):
         return
     for booking in order.fabric_bookings.exclude(signed_at=None):

@@ -83,8 +83,9 @@ TRIM_LIST = FormSpec(
         Signature(_("Factory: received"), company=True),
         _("QC"),
     ),
-    # R8: a change to the style (a trim swapped) or the quantities re-issues the list.
-    revised_by=frozenset({Aspect.STYLE, Aspect.QUANTITY}),
+    # R8: a change to the style (a trim swapped), the quantities, or a trim's quantity or
+    # supplier re-issues the list.
+    revised_by=frozenset({Aspect.STYLE, Aspect.QUANTITY, Aspect.PROCUREMENT}),
     send_rule=SendRule(
         when=(
             Requirement(lambda order: order.trims.exists(), _("the order has no trims to list")),

@@ -43,10 +43,20 @@ class Aspect(models.TextChoices):
     DATES = "dates", _("Dates")
     TERMS = "terms", _("Terms")
     STYLE = "style", _("Style data")
+    # The cartons of the packing list: packing data, part of the style data for R14, but no
+    # reason for a new sample round.
+    PACKING = "packing", _("Packing data")
+    # How much of a trim is bought, and from whom: nothing the garment shows.
+    PROCUREMENT = "procurement", _("Trim quantities and suppliers")
 
 
 # R14: once production has started, these need a contract amendment.
-PRODUCTION_ASPECTS = frozenset({Aspect.QUANTITY, Aspect.STYLE, Aspect.DATES})
+PRODUCTION_ASPECTS = frozenset({Aspect.QUANTITY, Aspect.STYLE, Aspect.DATES, Aspect.PACKING})
+# What the factory is shown of a change (its notice, the re-issued production order): what it
+# makes, packs and buys, and when; never the customer's prices or terms.
+FACTORY_ASPECTS = frozenset(
+    {Aspect.QUANTITY, Aspect.DATES, Aspect.STYLE, Aspect.PACKING, Aspect.PROCUREMENT}
+)
 
 
 class Requester(models.TextChoices):

@@ -110,7 +110,9 @@ def _field_changes(base: dict, proposed: dict, extra_specs: dict) -> list[FieldC
         before = base_extra.get(key)
         spec = extra_specs.get(key)
         if spec is not None and before is not None and before != after:
-            changes.append(FieldChange(key, spec.label, spec.aspect, before or "—", after or "—"))
+            changes.append(
+                FieldChange(key, spec.label, spec.aspect, spec.shown(before), spec.shown(after))
+            )
     return changes
 
 

@@ -54,6 +54,18 @@ def _order_field(spec):
     return field
 
 
+def _contributed_field(item) -> forms.Field:
+    """The form field for a value another app keeps: a list to choose from, a text box, or a
+    line of text (numbers too: the app checks them, and they stay as typed)."""
+    if item.choices:
+        return forms.ChoiceField(
+            label=item.label, required=False, choices=[("", "—"), *item.choices]
+        )
+    if item.multiline:
+        return FreeText(label=item.label, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    return forms.CharField(label=item.label, required=False, max_length=200)
+
+
 class ChangeRequestForm(OnceForm):
     """Built on the snapshot the request is drafted on: the fields show the proposal, each
     existing line one row (its sizes as "S:100, M:200", a line set to 0 is cancelled), then
@@ -89,11 +101,7 @@ class ChangeRequestForm(OnceForm):
         for item in self.extra_specs:
             if item.key not in known:
                 continue
-            widget = forms.Textarea(attrs={"rows": 2}) if item.multiline else forms.TextInput
-            field_class = FreeText if item.multiline else forms.CharField
-            self.fields[f"x_{item.key}"] = field_class(
-                label=item.label, required=False, widget=widget
-            )
+            self.fields[f"x_{item.key}"] = _contributed_field(item)
             self.initial.setdefault(
                 f"x_{item.key}", proposed.get("extra", {}).get(item.key, item.value)
             )

@@ -5,13 +5,11 @@ factory's: the notice leaves them out, as the production order does."""
 
 from django.utils.translation import gettext_lazy as _
 
-from orders.changes.choices import Aspect, ChangeStatus, FactoryAnswer
+from orders.changes.choices import FACTORY_ASPECTS, ChangeStatus, FactoryAnswer
 from orders.documents.registry import FormSpec, LinkAnswer, Signature, signed_by
 from orders.documents.rules import Requirement, SendRule
 
 CHANGE_NOTICE_FORM = "F-CHG-001"
-# What the factory is shown of a change.
-FACTORY_ASPECTS = {Aspect.QUANTITY, Aspect.DATES, Aspect.STYLE}
 
 
 def notice_context(change) -> dict:

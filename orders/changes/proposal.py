@@ -81,9 +81,25 @@ def normalize(base: dict, proposed: dict) -> dict:
     return {"revision": base["revision"], "fields": fields, "lines": lines, "extra": extra}
 
 
+def check_contributed(order, proposed: dict) -> None:
+    """Each value another app keeps (a trim's quantity, the cartons) checked by that app."""
+    from orders.changes.registry import contributed_fields
+
+    given = proposed.get("extra", {})
+    for item in contributed_fields(order):
+        value = given.get(item.key)
+        if value is None or value == item.value:
+            continue
+        if item.choices and value and value not in dict(item.choices):
+            raise ActionRefused(_("%(field)s: choose one of the list.") % {"field": item.label})
+        if item.check is not None:
+            item.check(value)
+
+
 def check_against_order(order, proposed: dict) -> None:
     """The order's and the lines' own checks (dates in order, deposit for T/T only...), on an
     unsaved copy: nothing is written."""
+    check_contributed(order, proposed)
     copy = type(order)(
         **{
             f.attname: getattr(order, f.attname)

@@ -27,6 +27,15 @@ class ChangeField:
     aspect: str  # orders.changes.choices.Aspect
     value: str
     multiline: bool = False
+    choices: tuple = ()  # ((value, label), ...): the form offers these, the diff shows labels
+    # value -> None, raising ActionRefused with a translated reason when the value is not valid
+    # (checked when a request is raised or edited, before anything is stored).
+    check: Callable[[str], None] | None = None
+
+    def shown(self, value: str) -> str:
+        if not value:
+            return "—"
+        return str(dict(self.choices).get(value, value)) if self.choices else value
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from orders.changes.choices import Aspect
+from orders.changes.choices import FACTORY_ASPECTS, Aspect
 from orders.choices import CONTRACT_APPROVED_STAGES, Stage
 from orders.documents.registry import FormSpec, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
@@ -40,7 +40,7 @@ def revision_note(order) -> dict | None:
     record = change.applied_record.get("languages", {})
     rows = (record.get(get_language()) or record.get("en") or {}).get("fields", [])
     # The factory sees what it makes and when, never the customer's prices or terms.
-    shown = {Aspect.QUANTITY, Aspect.DATES, Aspect.STYLE}
+    shown = FACTORY_ASPECTS
     return {
         "change": change,
         "fields": [row for row in rows if row[3] in shown],

@@ -95,24 +95,26 @@ def shipping_marks_confirm(
 
 
 def packing_list_write(order, spec: CartonSpec, user) -> PackingList:
-    """The packing list by carton for the order's lines as they stand, replacing any earlier
-    one: the generate button, an applied change (R8) and a repeat order (R28) all write it so.
+    """The packing list by carton for the order's lines as they stand, replacing the rows of
+    any earlier one: the generate button, an applied change (R8) and a repeat order (R28) all
+    write it so.
     The caller holds the order's lock."""
     lines = [
         (line.colour, dict(ordered_sizes(line.size_breakdown)) or {"-": line.quantity})
         for line in order.lines.all()
     ]
-    PackingList.objects.filter(order=order).delete()
-    packing_list = PackingList.objects.create(
-        order=order,
-        pieces_per_carton=spec.pieces_per_carton,
-        net_weight_per_piece_kg=spec.net_weight_per_piece_kg,
-        carton_weight_kg=spec.carton_weight_kg,
-        carton_length_cm=spec.length_cm,
-        carton_width_cm=spec.width_cm,
-        carton_height_cm=spec.height_cm,
-        generated_by=user,
-    )
+    # The same list drawn up again (its sent versions stay its versions, R8), or a first one.
+    packing_list = PackingList.objects.filter(order=order).first() or PackingList(order=order)
+    packing_list.pieces_per_carton = spec.pieces_per_carton
+    packing_list.net_weight_per_piece_kg = spec.net_weight_per_piece_kg
+    packing_list.carton_weight_kg = spec.carton_weight_kg
+    packing_list.carton_length_cm = spec.length_cm
+    packing_list.carton_width_cm = spec.width_cm
+    packing_list.carton_height_cm = spec.height_cm
+    packing_list.generated_by = user
+    packing_list.generated_at = timezone.now()
+    packing_list.save()
+    packing_list.rows.all().delete()
     PackingListRow.objects.bulk_create(
         PackingListRow(packing_list=packing_list, **row.__dict__) for row in pack(lines, spec)
     )

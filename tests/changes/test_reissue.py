@@ -7,12 +7,10 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils.translation import override
 
 from orders.changes.apply import change_request_apply
 from orders.changes.registry import register_change_contributor, unregister_change_contributor
 from orders.documents import links
-from orders.documents.services import held_message
 from orders.models import SentDocument
 from orders.services.common import ActionRefused
 from suppliers.services.fabric import fabric_booking_send, fabric_booking_sign
@@ -55,8 +53,8 @@ def test_r8_r2_the_changed_booking_waits_for_the_group_head_then_goes_as_rev_2(
     old_link = link(first)
     refused = client.post(old_link, {"name": "王廠長"})
     assert refused.status_code == 410
-    with override(first.recipient_language):  # the factory reads the page in its language
-        assert held_message(first) in refused.content.decode()
+    # In the factory's language (simplified Chinese): revision 2 of the order replaces it.
+    assert f"订单 {order.po_number} 第 2 版已取代此 F-FAB-001" in refused.content.decode()
     first.refresh_from_db()
     assert not first.is_confirmed
     assert order.events.filter(action="document_held").exists()
@@ -66,9 +64,8 @@ def test_r8_r2_the_changed_booking_waits_for_the_group_head_then_goes_as_rev_2(
     first, second = bookings()
     assert (second.version, second.order_revision) == (2, 2)
     assert second.sent_by == merchandiser and second.recipient_email == first.recipient_email
-    replaced = client.post(old_link, {"name": "王廠長"})
-    assert replaced.status_code == 410
-    assert second.queued_at.date().isoformat() in replaced.content.decode()  # names the new one
+    replaced = client.post(old_link, {"name": "王廠長"}).content.decode()
+    assert "F-FAB-001 第 2 版（订单第 2 版）" in replaced
     mark_sent(second.outbox_id)
     assert client.post(link(second), {"name": "王廠長"}).status_code == 200
     second.refresh_from_db()
@@ -106,3 +103,22 @@ def test_r8_a_price_change_leaves_the_booking_as_it_was(
     assert sent_booking.is_signed
     (first,) = bookings()
     assert first.held_at_revision is None
+
+
+def test_r8_the_old_production_order_link_names_the_new_revision_and_who_to_ask(
+    client, order, merchandiser, department_manager, clerk
+):
+    from orders.documents.services import document_send
+
+    first = document_send(spec_code="F-ORD-001", obj=order, user=merchandiser)
+    mark_sent(first.outbox_id)
+    change = raise_change(order, merchandiser, lines=MORE_NAVY)
+    walk_to_applied(change, merchandiser, department_manager, clerk)
+
+    response = client.post(link(first), {"name": "王廠長"})
+    assert response.status_code == 410
+    page = response.content.decode()
+    assert "F-ORD-001 第 2 版（订单第 2 版）" in page
+    assert merchandiser.email in page  # who to contact
+    first.refresh_from_db()
+    assert not first.is_confirmed
