@@ -155,3 +155,55 @@ def test_the_form_offers_trim_suppliers_as_a_list(client, order, merchandiser, t
     page = client.get(reverse("orders:change_raise", args=[order.pk])).content.decode()
     assert f'name="x_suppliers.trim.{trim.pk}.supplier"' in page
     assert f'<option value="{suppliers[1].pk}">YKK Shenzhen</option>' in page
+
+
+def test_r8_a_failed_application_leaves_trims_and_cartons_as_they_were(
+    order, merchandiser, department_manager, clerk, trim
+):
+    from orders.changes.apply import change_request_apply
+    from orders.changes.registry import register_change_contributor, unregister_change_contributor
+    from tests.changes.conftest import sign, walk_to_confirmed
+
+    packing_list_write(order, CARTONS, merchandiser)
+    change = raise_change(
+        order,
+        merchandiser,
+        lines={"Navy": {"sizes": {"S": 200, "M": 200}}},
+        extra={
+            f"suppliers.trim.{trim.pk}.quantity": "1500",
+            "shipping.packing.pieces_per_carton": "10",
+        },
+    )
+    walk_to_confirmed(change, merchandiser)
+    sign(change, department_manager, clerk)
+
+    def fail(context):  # after every app wrote its part
+        raise ActionRefused("the warehouse's ledger is closed")
+
+    register_change_contributor(code="failing", apply=fail, order=999)
+    try:
+        with pytest.raises(ActionRefused, match="ledger"):
+            change_request_apply(change_id=change.pk, user=merchandiser)
+    finally:
+        unregister_change_contributor("failing")
+    trim.refresh_from_db()
+    packing_list = PackingList.objects.get(order=order)
+    assert trim.quantity == Decimal("1000")
+    assert packing_list.carton_spec() == CARTONS and packing_list.totals()["pieces"] == 500
+
+
+def test_r8_the_factory_notice_shows_new_cartons_and_trim_quantities(order, merchandiser, trim):
+    from orders.changes.notice import notice_context
+
+    packing_list_write(order, CARTONS, merchandiser)
+    change = raise_change(
+        order,
+        merchandiser,
+        extra={
+            f"suppliers.trim.{trim.pk}.quantity": "1200",
+            "shipping.packing.pieces_per_carton": "10",
+        },
+    )
+    shown = {(str(c.label), c.before, c.after) for c in notice_context(change)["fields"]}
+    assert ("pieces per carton", "20", "10") in shown
+    assert ("Trim Hang tag: quantity to buy", "1000", "1200") in shown
