@@ -58,6 +58,10 @@ def test_r8_r2_the_changed_booking_waits_for_the_group_head_then_goes_as_rev_2(
     first.refresh_from_db()
     assert not first.is_confirmed
     assert order.events.filter(action="document_held").exists()
+    client.force_login(merchandiser)
+    order_page = client.get(order.get_absolute_url()).content.decode()
+    assert "Replaced at Rev 2: the new version goes once it is signed again (R8)." in order_page
+    client.logout()
 
     fabric_booking_sign(booking_id=sent_booking.pk, user=department_manager)
 
