@@ -310,3 +310,26 @@ def test_a_change_saved_unchanged_in_each_language_keeps_its_dates(
     saved = ChangeRequest.objects.get(pk=change.pk)
     assert saved.customer_reference_date == change.customer_reference_date
     assert saved.proposed["fields"] == change.proposed["fields"]
+
+
+def test_r14_the_refusal_is_said_in_the_users_language(client, order, merchandiser):
+    from django.utils import translation
+
+    from orders.changes.rules import R14_REFUSAL
+    from orders.models import Profile
+
+    at_stage(order, "in_production")
+    Profile.objects.filter(user=merchandiser).update(language="zh-hant")
+    client.force_login(merchandiser)
+    navy = line(order, "Navy")
+    response = client.post(
+        reverse("orders:change_raise", args=[order.pk]),
+        raise_form(order, **{f"line_{navy.pk}_sizes": "S:50, M:200"}),
+        follow=True,
+    )
+    with translation.override("zh-hant"):
+        expected = str(R14_REFUSAL)
+    with translation.override("en"):
+        assert expected != str(R14_REFUSAL)  # really translated
+    assert expected in response.content.decode()
+    assert not ChangeRequest.objects.exists()
