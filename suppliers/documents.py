@@ -31,6 +31,7 @@ FABRIC_BOOKING = FormSpec(
     # R8 + R2: a change of the quantities, the style or the dates voids the group head's
     # signature; the booking goes again as the order's new revision once signed again.
     revised_by=frozenset({Aspect.QUANTITY, Aspect.STYLE, Aspect.DATES}),
+    reissued_after=_("Sent by itself once the group head signs it again (R2)"),
     send_rule=SendRule(
         when=(
             Requirement(

@@ -136,7 +136,8 @@ def documents_impact(context) -> list[Impact]:
                 "recipient": document.recipient_name,
                 "revision": context.order.revision + 1,
             },
-            _("Sent when the change is applied; the factory confirms the new revision"),
+            spec.reissued_after
+            or _("Sent when the change is applied; the factory confirms the new revision"),
         )
         for document, spec in documents_revised_by(
             order=context.order, aspects=context.diff.aspects

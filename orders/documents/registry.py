@@ -97,6 +97,9 @@ class FormSpec:
     # prints; once sent, it is re-issued as the order's new revision when such a change applies
     # (if its send rule lets it leave: e.g. a fabric booking only while signed).
     revised_by: frozenset = frozenset()
+    # When such a change makes it wait before it goes again, who lets it go (a lazy text, e.g.
+    # "the group head signs it again (R2)"): the change's impact says so instead of "at once".
+    reissued_after: Any = None
     link_answer: LinkAnswer | None = None
     seen_by: Callable[[Any, Any], bool] | None = None  # (obj, user) when order_of gives None
     on_sent: Callable[[Any, Any, Any], None] | None = None  # (obj, SentDocument, user)

@@ -9,7 +9,12 @@ import pytest
 from django.urls import reverse
 
 from orders.changes.apply import change_request_apply
-from orders.changes.registry import register_change_contributor, unregister_change_contributor
+from orders.changes.registry import (
+    ChangeContext,
+    impacts,
+    register_change_contributor,
+    unregister_change_contributor,
+)
 from orders.documents import links
 from orders.models import SentDocument
 from orders.services.common import ActionRefused
@@ -44,6 +49,9 @@ def test_r8_r2_the_changed_booking_waits_for_the_group_head_then_goes_as_rev_2(
     client, order, merchandiser, department_manager, clerk, sent_booking
 ):
     change = raise_change(order, merchandiser, lines=MORE_NAVY)
+    context = ChangeContext(order, change, change.diff(), extra=change.proposed["extra"])
+    documents = [(str(i.text), str(i.who)) for i in impacts(context) if "F-FAB-001" in str(i.text)]
+    assert documents[0][1] == "Sent by itself once the group head signs it again (R2)"
     walk_to_applied(change, merchandiser, department_manager, clerk)
 
     sent_booking.refresh_from_db()
