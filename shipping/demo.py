@@ -19,7 +19,11 @@ from shipping.choices import (
     TransportMode,
 )
 from shipping.gates import invoice_through_request
-from shipping.services import export_document_record, packing_list_generate
+from shipping.services import (
+    export_document_record,
+    invoice_request_raise,
+    packing_list_generate,
+)
 from shipping.services.dispatch import (
     cartons_by_colour,
     dispatch_approve_prices,
@@ -160,7 +164,10 @@ def _shipment(demo: DemoOrder) -> None:
         eta=shipped + timedelta(days=20),
         container_type=ContainerType.GP40 if demo.nth % 2 else ContainerType.LCL,
     )
-    invoice_through_request(order, number=f"CI-{order.po_number}", issued_on=shipped)
+    if demo.nth == 4:  # R34: its invoice request waits for the group head's signature
+        invoice_request_raise(order_id=order.pk, user=user, note="Full shipment, B/L to follow.")
+    else:
+        invoice_through_request(order, number=f"CI-{order.po_number}", issued_on=shipped)
     bl_date = shipped + timedelta(days=2)  # starts the payment clock (R21)
     kinds = [ExportDocumentKind.BILL_OF_LADING, ExportDocumentKind.CUSTOMS_DECLARATION]
     if demo.nth in (0, 2):
