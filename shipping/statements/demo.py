@@ -13,7 +13,7 @@ from orders.services.orders import order_create
 from shipping.choices import DeductionSource, PaymentKind
 from shipping.gates import invoice_through_request
 from shipping.models import Deduction
-from shipping.services import deduction_record, payment_record
+from shipping.services import deduction_record, packing_list_generate, payment_record
 from shipping.statements.demo_walk import on_day, walk
 from shipping.statements.ledger import previous_month
 from shipping.statements.models import Statement
@@ -69,6 +69,12 @@ def statements_demo(demo: DemoOrder) -> None:
     second = _order(demo, customer, "EPT-2702", 1800, "7.25", period - timedelta(days=55))
     for order in (first, second):
         walk(demo, order, Stage.SHIPPING)
+        packing_list_generate(
+            order_id=order.pk, user=order.merchandiser, pieces_per_carton=24,
+            net_weight_per_piece_kg=Decimal("0.350"), carton_weight_kg=Decimal("1.100"),
+            carton_length_cm=Decimal("58"), carton_width_cm=Decimal("38"),
+            carton_height_cm=Decimal("32"),
+        )  # fmt: skip
     invoice_through_request(first, number="CI-EPT-2701", issued_on=period + timedelta(days=4))
     invoice_through_request(second, number="CI-EPT-2702", issued_on=period + timedelta(days=17))
     payment_record(

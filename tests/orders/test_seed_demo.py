@@ -327,3 +327,21 @@ def test_r20_demo_customer_over_its_limit_waits_for_a_guarantee():
     assert not status.met
     limit = next(c for c in status.conditions if c.code == "limit")
     assert limit.met is False and order.customer.credit_limit < order.total_amount.amount
+
+
+def test_r31_r34_demo_has_a_disputed_unpaid_monthly_statement_and_a_waiting_invoice_request():
+    from orders.choices import Settlement
+    from shipping.choices import InvoiceRequestStatus
+    from shipping.models import InvoiceRequest
+    from shipping.statements.choices import StatementStatus
+    from shipping.statements.rules import r31_owed_on
+
+    statement = Statement.objects.get(customer__settlement=Settlement.MONTHLY)
+    assert statement.status == StatementStatus.DISPUTED
+    assert statement.lines.filter(disputed=True, dispute_reason__gt="").count() == 1
+    assert r31_owed_on(statement)  # unpaid
+    waiting = Order.objects.get(customer=statement.customer, stage=Stage.IN_REVIEW)
+    (condition,) = r20_credit_status(waiting).conditions
+    assert condition.met is False and statement.label in condition.label
+    request = InvoiceRequest.objects.get(status=InvoiceRequestStatus.REQUESTED)
+    assert request.next_role == "department_manager"

@@ -245,3 +245,25 @@ def test_r31_monthly_pass_draws_up_last_month_once_for_monthly_customers(month):
     statement = Statement.objects.get()
     assert statement.customer == month.customer and statement.generated_by is None
     assert not Statement.objects.filter(customer=per_shipment).exists()
+
+
+def test_r31_drawing_up_reads_the_settlement_in_a_fixed_number_of_queries(
+    month, finance, merchandiser, django_assert_max_num_queries
+):
+    """However many orders the customer has, the statement reads them at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        statement_generate(customer=month.customer, period=month.period, user=finance)
+    Statement.objects.all().delete()
+    for number in range(5):
+        from tests.statements.conftest import _invoiced
+
+        _invoiced(
+            merchandiser, month.customer, day=month.period + timedelta(days=3),
+            number=f"CI-MORE-{number}",
+            lines=[{"colour": "Navy", "quantity": 10, "unit_price": Decimal("1.00")}],
+        )  # fmt: skip
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        statement_generate(customer=month.customer, period=month.period, user=finance)
