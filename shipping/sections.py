@@ -46,10 +46,12 @@ def section_context(order, user) -> dict:
             "confirm": forms.MarksConfirmForm() if may_handle else None,
             "packing": forms.PackingForm() if may_handle else None,
             "invoice": forms.InvoiceForm() if permissions.can_issue_invoice(order, user) else None,
-            "invoice_request": forms.InvoiceRequestForm()
+            "invoice_request": forms.InvoiceRequestForm(auto_id="id_invoice-request-%s")
             if permissions.can_raise_invoice_request(order, user)
             else None,
-            "invoice_decision": forms.CommentForm(),
+            # Their own ids: the L/G approval's comment box shares the page.
+            "invoice_approve": forms.CommentForm(auto_id="id_invoice-approve-%s"),
+            "invoice_refuse": forms.CommentForm(auto_id="id_invoice-refuse-%s"),
             "freight": forms.FreightForm() if may_handle else None,
             "document": forms.ExportDocumentForm() if may_handle else None,
             "payment": forms.PaymentForm() if permissions.can_record_payment(order, user) else None,

@@ -59,8 +59,10 @@ def statement_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "cleared": rules.r31_statement_cleared(statement),
         "may_send": keeps and statement.status == StatementStatus.DRAFT,
         "may_resolve": keeps and statement.status == StatementStatus.DISPUTED,
-        "comment_form": forms.CommentForm(),
-        "resolve_form": forms.ResolveForm(),
+        # Each its own ids: the forms share the page.
+        "send_form": forms.CommentForm(auto_id="id_send-%s"),
+        "refresh_form": forms.CommentForm(auto_id="id_refresh-%s"),
+        "resolve_form": forms.ResolveForm(auto_id="id_resolve-%s"),
     }
     return render(request, "statements/detail.html", context)
 

@@ -267,3 +267,16 @@ def test_r31_drawing_up_reads_the_settlement_in_a_fixed_number_of_queries(
         )  # fmt: skip
     with django_assert_max_num_queries(len(few.captured_queries)):
         statement_generate(customer=month.customer, period=month.period, user=finance)
+
+
+def test_r31_only_finance_draws_a_draft_up_again(month, finance, merchandiser):
+    from shipping.statements.services import statement_refresh
+
+    statement = statement_generate(customer=month.customer, period=month.period, user=finance)
+    with pytest.raises(ActionRefused, match="finance"):
+        statement_refresh(statement_id=statement.pk, user=merchandiser)
+    payment_late = statement.lines.count()
+    assert statement_refresh(statement_id=statement.pk, user=finance).lines.count() == payment_late
+    statement_send(statement_id=statement.pk, user=finance)
+    with pytest.raises(ActionRefused, match="sent"):
+        statement_refresh(statement_id=statement.pk, user=finance)
