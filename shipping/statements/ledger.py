@@ -13,12 +13,14 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from orders.models import Order
-from shipping import rules
-from shipping.choices import DeductionSource
+from orders.models import Order, OrderLine
+from orders.money import Money
+from shipping.choices import DeductionSource, PaymentKind
+from shipping.models import CommercialInvoice, Deduction, Payment
 from shipping.statements.choices import LineKind
 
 ZERO = Decimal("0")
+CENT = Decimal("0.01")
 
 
 def month_start(day: date) -> date:
@@ -38,7 +40,7 @@ class Entry:
     currency: str
     kind: str
     day: date
-    order: Order
+    order_id: int
     reference: str
     amount: Decimal  # signed: an invoice adds to what is owed, the others take off
 
@@ -57,80 +59,66 @@ class CurrencyFigures:
         return self.opening + self.invoiced - self.received - self.deducted
 
 
-def customer_orders(customer):
-    """The customer's orders with what the settlement reads, fetched at once."""
-    return (
-        Order.objects.filter(customer=customer)
-        .select_related("commercial_invoice")
-        .prefetch_related("lines", "payments", "deductions", "export_documents")
-        .order_by("id")
+def _invoice_entries(customer, end: date) -> list[Entry]:
+    """Each commercial invoice bills its order's total: the lines' amounts summed in Decimal
+    and rounded to the cent, as Order.total_amount and shipping.rules.balance have it."""
+    invoiced = OrderLine.objects.filter(
+        order__customer=customer, order__commercial_invoice__issued_on__lte=end
+    ).values_list("order_id", "quantity", "unit_price")
+    totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for order_id, quantity, unit_price in invoiced:
+        totals[order_id] += (unit_price or ZERO) * quantity
+    invoices = CommercialInvoice.objects.filter(
+        order__customer=customer, issued_on__lte=end
+    ).values_list("order_id", "order__currency", "issued_on", "number")
+    return [
+        Entry(currency, LineKind.INVOICE, day, order_id, number,
+              Money(totals[order_id], currency).rounded())
+        for order_id, currency, day, number in invoices
+    ]  # fmt: skip
+
+
+def _money_in_entries(customer, end: date) -> list[Entry]:
+    """Payments received and claims or deductions recorded on the customer's orders."""
+    payments = Payment.objects.filter(order__customer=customer, received_on__lte=end)
+    entries = [
+        Entry(currency, LineKind.PAYMENT, day, order_id,
+              reference or str(PaymentKind(kind).label), -amount)
+        for order_id, currency, day, reference, kind, amount in payments.values_list(
+            "order_id", "currency", "received_on", "reference", "kind", "amount"
+        )
+    ]  # fmt: skip
+    deductions = Deduction.objects.filter(order__customer=customer).values_list(
+        "order_id", "currency", "recorded_at", "source", "reason", "amount"
     )
-
-
-def order_entries(order) -> list[Entry]:
-    """The order's entries, from the invoice, payments and deductions shipping keeps."""
-    entries = []
-    invoice = rules_invoice(order)
-    if invoice is not None:
-        total = rules.balance(order).total.amount
-        entries.append(
-            Entry(order.currency, LineKind.INVOICE, invoice.issued_on, order, invoice.number, total)
-        )
-    for payment in order.payments.all():
-        entries.append(
-            Entry(
-                payment.currency,
-                LineKind.PAYMENT,
-                payment.received_on,
-                order,
-                payment.reference or payment.get_kind_display(),
-                -payment.amount,
-            )
-        )
-    for deduction in order.deductions.all():
-        kind = (
-            LineKind.DEDUCTION if deduction.source == DeductionSource.DEDUCTION else LineKind.CLAIM
-        )
-        entries.append(
-            Entry(
-                deduction.currency,
-                kind,
-                timezone.localdate(deduction.recorded_at),
-                order,
-                deduction.reason[:80],
-                -deduction.amount,
-            )
-        )
+    for order_id, currency, recorded_at, source, reason, amount in deductions:
+        day = timezone.localdate(recorded_at)
+        if day <= end:
+            kind = LineKind.DEDUCTION if source == DeductionSource.DEDUCTION else LineKind.CLAIM
+            entries.append(Entry(currency, kind, day, order_id, reason[:80], -amount))
     return entries
 
 
-def rules_invoice(order):
-    """The order's commercial invoice, read from what customer_orders fetched, or None."""
-    return order.commercial_invoice if rules.has_related(order, "commercial_invoice") else None
-
-
 def figures(customer, period: date) -> dict[str, CurrencyFigures]:
-    """The statement of `customer` for the month starting `period`, per currency."""
+    """The statement of `customer` for the month starting `period`, per currency: three
+    flat reads of shipping's rows, whatever the number of orders."""
     end = month_end(period)
     result: dict[str, CurrencyFigures] = {}
-    for order in customer_orders(customer):
-        for entry in order_entries(order):
-            if entry.day > end:
-                continue
-            row = result.setdefault(entry.currency, CurrencyFigures(entry.currency))
-            if entry.day < period:
-                row.opening += entry.amount
-                continue
-            row.lines.append(entry)
-            if entry.kind == LineKind.INVOICE:
-                row.invoiced += entry.amount
-            elif entry.kind == LineKind.PAYMENT:
-                row.received -= entry.amount
-            else:
-                row.deducted -= entry.amount
+    for entry in _invoice_entries(customer, end) + _money_in_entries(customer, end):
+        row = result.setdefault(entry.currency, CurrencyFigures(entry.currency))
+        if entry.day < period:
+            row.opening += entry.amount
+            continue
+        row.lines.append(entry)
+        if entry.kind == LineKind.INVOICE:
+            row.invoiced += entry.amount
+        elif entry.kind == LineKind.PAYMENT:
+            row.received -= entry.amount
+        else:
+            row.deducted -= entry.amount
     for row in result.values():
         row.lines.sort(
-            key=lambda entry: (entry.day, entry.kind != LineKind.INVOICE, entry.order.pk)
+            key=lambda entry: (entry.day, entry.kind != LineKind.INVOICE, entry.order_id)
         )
     return dict(sorted(result.items()))
 
@@ -140,21 +128,20 @@ def has_activity(rows: dict[str, CurrencyFigures]) -> bool:
     return any(row.lines or row.opening for row in rows.values())
 
 
-def invoiced_orders(customer, until: date) -> list[Order]:
-    """The customer's orders invoiced on or before `until`: what a statement to then bills."""
-    return [
-        order
-        for order in customer_orders(customer)
-        if (invoice := rules_invoice(order)) is not None and invoice.issued_on <= until
-    ]
-
-
 def still_owed(customer, until: date) -> dict[str, Decimal]:
     """R31 and R20: what the customer still owes today, per currency, on the orders invoiced
-    up to `until` (shipping.rules.balance's owed, payments received since included)."""
-    owed: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for order in invoiced_orders(customer, until):
-        balance = rules.balance(order)
-        if not balance.settled:
-            owed[order.currency] += balance.owed.amount
-    return dict(owed)
+    up to `until` (payments received since included): each order's owed as shipping's
+    collections work it out in the database (shipping.rules.balance's arithmetic), summed."""
+    from django.db.models import Sum
+
+    from shipping.collections import with_money
+
+    orders = Order.objects.filter(customer=customer, commercial_invoice__issued_on__lte=until)
+    rows = (
+        with_money(orders)
+        .filter(money_owed__gt=0)
+        .values("currency")
+        .annotate(owed=Sum("money_owed"))
+        .order_by("currency")
+    )
+    return {row["currency"]: Decimal(row["owed"]).quantize(CENT) for row in rows}

@@ -56,7 +56,7 @@ def _write_figures(statement: Statement) -> None:
             currency=entry.currency,
             kind=entry.kind,
             day=entry.day,
-            order=entry.order,
+            order_id=entry.order_id,
             reference=entry.reference,
             amount=entry.amount,
         )
