@@ -130,6 +130,9 @@ def statement_send(*, statement_id: int, user, comment: str = "") -> Statement:
     with transaction.atomic():
         statement = _locked(statement_id)
         before = _step(statement, "send", user, timezone.now(), user=user)
+        # What leaves is the settlement as it stands now (a draft may be days old): the figures
+        # freeze with the send.
+        _write_figures(statement)
         record(statement, action=StatementEvent.SENT, before=before, user=user, comment=comment)
         document_send(spec_code=STATEMENT_FORM, obj=statement, user=user)
     return statement

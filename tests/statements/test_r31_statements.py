@@ -18,6 +18,8 @@ from orders.documents.render import render_pdf
 from orders.models import SentDocument
 from orders.services.common import ActionRefused
 from shipping import rules
+from shipping.choices import PaymentKind
+from shipping.services import payment_record
 from shipping.statements.choices import LineKind, StatementStatus
 from shipping.statements.models import Statement
 from shipping.statements.reminders import r31_statement_items
@@ -280,3 +282,14 @@ def test_r31_only_finance_draws_a_draft_up_again(month, finance, merchandiser):
     statement_send(statement_id=statement.pk, user=finance)
     with pytest.raises(ActionRefused, match="sent"):
         statement_refresh(statement_id=statement.pk, user=finance)
+
+
+def test_r31_what_is_sent_is_the_settlement_as_it_stands_when_sent(month, finance):
+    statement = statement_generate(customer=month.customer, period=month.period, user=finance)
+    payment_record(
+        order_id=month.euro.pk, user=finance, kind=PaymentKind.BALANCE, amount=Decimal("99.00"),
+        received_on=month.period + timedelta(days=27), reference="TT-LATE",
+    )  # fmt: skip
+    statement = statement_send(statement_id=statement.pk, user=finance)
+    assert usd_and_eur(statement)["EUR"].closing == Decimal("900.00")
+    assert statement.lines.filter(reference="TT-LATE").exists()
