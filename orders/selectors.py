@@ -25,11 +25,13 @@ from orders.gates import GateStatus, gate_statuses, gates_of
 from orders.models import Approval, Order, OrderEvent, PaymentClearance
 from orders.models.order import annotate_totals
 from orders.permissions import can_edit
+from orders.planning.selectors import plan_home
 from orders.roles import Role, has_role
 from orders.sections import OrderSection, home_panels, sections
 from orders.services.orders import EDITABLE_STAGES
 from orders.services.transitions import available_transitions
 from orders.visibility import visible, visible_orders
+from orders.waiting import waiting_q, with_gm_threshold
 
 # Mirrors clearance_record's refusal: after production starts the payment gate is closed.
 DUE_SOON_DAYS = 7
@@ -130,8 +132,6 @@ def home(user) -> Home:
         visible_orders(user).values_list("stage").annotate(n=Count("id")).values_list("stage", "n")
     )
     stage_counts = [(stage, counts.get(stage, 0)) for stage in Stage.values]
-    from orders.planning.selectors import plan_home
-
     # A panel whose context is None is not for this user (e.g. PMC's replies, R13).
     panels = [
         (panel, context) for panel in home_panels() if (context := panel.context(user)) is not None
@@ -157,8 +157,6 @@ def waiting_for(user, rows: int = HOME_ROWS) -> tuple[list[WaitingItem], int]:
     of a received order, the next signature of the approval chain (R10), the payment
     clearances (R11) of an approved order. The first `rows`, soonest ex-factory first, and how
     many there are: the database picks them (orders.waiting), the rules name what each waits for."""
-    from orders.waiting import waiting_q, with_gm_threshold
-
     # The totals are annotated because rules.needs_general_manager reads the amount.
     waiting = (
         with_gm_threshold(annotate_totals(visible_orders(user)))

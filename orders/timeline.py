@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from orders.choices import TRANSITION_LABELS, ApprovalStep, Clearance, EventKind
 
 _labels: dict[str, object] = {}
-_listeners: dict[str, list] = {}
+_listeners: dict[str | None, list] = {}
 
 
 def register_action_labels(labels: dict) -> None:
@@ -38,15 +38,16 @@ register_action_labels(dict(Clearance.choices))
 register_action_labels(TRANSITION_LABELS)
 
 
-def register_event_listener(action: str, listener) -> None:
-    """Call listener(event) whenever an event with this action is recorded, in the same
-    transaction: how another app follows up on what orders/ did (e.g. a confirmed deposit
-    becomes a payment in the settlement) without orders/ importing it."""
+def register_event_listener(action: str | None, listener) -> None:
+    """Call listener(event) whenever an event with this action is recorded (None: any action),
+    in the same transaction: how another part follows up on what orders/ did (e.g. a confirmed
+    deposit becomes a payment in the settlement, the plan completes its milestones) without the
+    recording service importing it. The listeners of any action are called first."""
     _listeners.setdefault(action, []).append(listener)
 
 
 def notify_listeners(event) -> None:
-    for listener in _listeners.get(event.action, ()):
+    for listener in [*_listeners.get(None, ()), *_listeners.get(event.action, ())]:
         listener(event)
 
 

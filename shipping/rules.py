@@ -5,7 +5,9 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from orders.choices import PaymentTerms
 from orders.money import Money
@@ -17,23 +19,14 @@ from shipping.choices import (
     PaymentKind,
     PaymentStatus,
 )
+from shipping.models import CommercialInvoice, InspectionReport, PackingList, ShippingMarks
+from shipping.models.inspections import booking_deadline
 
 CENT = Decimal("0.01")
 
 # ---- R12: inspection booking deadlines --------------------------------------------------------
 
-# Days before the ex-factory date by which each kind of inspector is booked (seed 002, step 7).
-BOOKING_LEAD_DAYS = {
-    InspectorParty.OWN_QC: 7,
-    InspectorParty.CUSTOMER: 7,
-    InspectorParty.THIRD_PARTY: 14,
-}
-
-
-def booking_deadline(order, party: str) -> date:
-    """R12: own QC notified a week before delivery, the customer's inspector booked a week
-    before, a third-party inspection two weeks before."""
-    return order.ex_factory_date - timedelta(days=BOOKING_LEAD_DAYS[party])
+# booking_deadline (the lead days) is declared with the booking: shipping.models.inspections.
 
 
 def final_booking(order):
@@ -50,8 +43,6 @@ def final_booking_overdue(order, party: str = InspectorParty.OWN_QC, today=None)
 
 
 def latest_final_report(order):
-    from shipping.models import InspectionReport
-
     return (
         InspectionReport.objects.filter(
             booking__order=order,
@@ -85,8 +76,6 @@ def marks_warning_days() -> int:
 def shipping_marks_flagged(order, today=None) -> bool:
     """R23: chase the customer when the marks are not confirmed close to the ex-factory date."""
     today = today or timezone.localdate()
-    from shipping.models import ShippingMarks
-
     if ShippingMarks.objects.filter(order_id=order.pk, confirmed_on__isnull=False).exists():
         return False
     return today >= order.ex_factory_date - timedelta(days=marks_warning_days())
@@ -98,16 +87,12 @@ def shipping_marks_flagged(order, today=None) -> bool:
 def missing_documents(order, *, fetched: bool = False) -> list[str]:
     """R27: what the export tracking sheet still lacks (labels). `fetched`: the caller read the
     packing list and the invoice with the order (select_related), so they are not asked again."""
-    from shipping.models import CommercialInvoice, PackingList
-
     have = {document.kind for document in order.export_documents.all()}
     missing = [
         " / ".join(str(ExportDocumentKind(kind).label) for kind in group)
         for group in REQUIRED_EXPORT_DOCUMENTS
         if not have.intersection(group)
     ]
-    from django.utils.translation import gettext as _
-
     if fetched:
         has_packing_list = has_related(order, "packing_list")
         has_invoice = has_related(order, "commercial_invoice")
@@ -124,8 +109,6 @@ def missing_documents(order, *, fetched: bool = False) -> list[str]:
 def has_related(obj, name: str) -> bool:
     """Whether a reverse one-to-one exists, read from what select_related fetched (Django
     remembers a missing one too, so only for objects just read)."""
-    from django.core.exceptions import ObjectDoesNotExist
-
     try:
         return getattr(obj, name) is not None
     except ObjectDoesNotExist:

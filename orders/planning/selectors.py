@@ -41,6 +41,7 @@ from orders.planning.choices import (
 )
 from orders.planning.rules import CREDIT_CLASS_RANK
 from orders.roles import Role, has_role
+from orders.visibility import visible_orders
 
 DUE_SOON_DAYS = 7
 HOME_LIST_LIMIT = 50
@@ -268,8 +269,6 @@ def plan_section_context(order: Order, user) -> dict:
 
 
 def _mine(user) -> QuerySet[Order]:
-    from orders.visibility import visible_orders
-
     orders = visible_orders(user)
     if has_role(user, Role.MERCHANDISER) and not user.is_superuser:
         orders = orders.filter(merchandiser=user)

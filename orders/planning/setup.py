@@ -12,8 +12,13 @@ def ready() -> None:
     from orders.reminders.registry import register_reminder_source
     from orders.reminders.selection import collect_milestones, collect_orders_at_risk
     from orders.sections import register_section
+    from orders.services.planning import complete_from_event
+    from orders.timeline import register_event_listener
 
     progress_report.register()
+    # Every recorded action completes the milestones it stands for (R19), before any other
+    # app's follow-up sees the event.
+    register_event_listener(None, complete_from_event)
     register_section(
         code="plan",
         title=_("Time-and-action plan, progress and dates"),

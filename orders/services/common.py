@@ -91,10 +91,8 @@ def record_event(
         message=message or {},
     )
     if action:
-        # The time-and-action plan completes the milestones this action stands for.
-        from orders.services.planning import complete_from_event
-
-        complete_from_event(event)
+        # The time-and-action plan completes the milestones this action stands for (its
+        # listener, registered by orders.planning.setup), then the other apps follow up.
         notify_listeners(event)
     return event
 
@@ -105,9 +103,6 @@ def record_events(events: list[OrderEvent]) -> list[OrderEvent]:
     created = OrderEvent.objects.bulk_create(events)
     for event in created:
         if event.action:
-            from orders.services.planning import complete_from_event
-
-            complete_from_event(event)
             notify_listeners(event)
     return created
 

@@ -24,6 +24,7 @@ from orders.planning import scheduling
 from orders.planning.calendar import holidays_around
 from orders.planning.choices import Anchor, PlanEvent
 from orders.planning.commodity import r33_commodity_inspection_steps
+from orders.planning.selectors import step_figures
 from orders.services.common import ActionRefused, lock_order, record_event, record_events
 
 # The plan's own bookkeeping events, which never complete a milestone.
@@ -198,8 +199,6 @@ def _planned(milestone: Milestone, order: Order, holidays, event_date: date | No
 
 def production_finish(order: Order) -> date | None:
     """When the slowest unfinished process step ends at its current rate (R25)."""
-    from orders.planning.selectors import step_figures
-
     total = order.total_quantity
     finishes = [
         scheduling.step_finish(figures, total=total)

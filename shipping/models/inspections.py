@@ -1,5 +1,7 @@
 """Inspection bookings (R12), reports with AQL numbers and defects, and the R7 decision."""
 
+from datetime import date, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -17,6 +19,19 @@ from shipping.choices import (
     InspectorParty,
     Verdict,
 )
+
+# Days before the ex-factory date by which each kind of inspector is booked (seed 002, step 7).
+BOOKING_LEAD_DAYS = {
+    InspectorParty.OWN_QC: 7,
+    InspectorParty.CUSTOMER: 7,
+    InspectorParty.THIRD_PARTY: 14,
+}
+
+
+def booking_deadline(order, party: str) -> date:
+    """R12: own QC notified a week before delivery, the customer's inspector booked a week
+    before, a third-party inspection two weeks before."""
+    return order.ex_factory_date - timedelta(days=BOOKING_LEAD_DAYS[party])
 
 
 class InspectionBooking(models.Model):
@@ -85,9 +100,7 @@ class InspectionBooking(models.Model):
 
     @property
     def deadline(self):
-        from shipping import rules
-
-        return rules.booking_deadline(self.order, self.party)
+        return booking_deadline(self.order, self.party)
 
     @property
     def booked_late(self) -> bool:
