@@ -20,9 +20,6 @@ class Gate:
     check: Callable[..., bool]
     # When given, the gate applies to this order only if applies(order) is true.
     applies: Callable[..., bool] | None = None
-    # satisfy(order) does, through the owning app's services, what a user would do to meet
-    # the gate; seed_demo and the tests use it to walk an order on without importing that app.
-    satisfy: Callable[..., None] | None = None
 
 
 @dataclass(frozen=True)
@@ -50,9 +47,8 @@ def register_gate(
     cleared_by,
     check: Callable[..., bool],
     applies: Callable[..., bool] | None = None,
-    satisfy: Callable[..., None] | None = None,
 ) -> Gate:
-    gate = Gate(transition, code, label, cleared_by, check, applies, satisfy)
+    gate = Gate(transition, code, label, cleared_by, check, applies)
     _registry.setdefault(transition, {})[code] = gate
     return gate
 
@@ -77,10 +73,3 @@ def gates_met(transition: str) -> Callable[..., bool]:
 
     condition.__name__ = f"{transition}_gates_met"
     return condition
-
-
-def satisfy_gates(order, transition: str) -> None:
-    """Meet every unmet gate of `transition` that knows how (demo data and tests)."""
-    for status in gate_statuses(order, transition):
-        if not status.met and status.gate.satisfy is not None:
-            status.gate.satisfy(order)

@@ -5,8 +5,15 @@ from datetime import timedelta
 from decimal import Decimal
 
 from orders.choices import Stage
-from orders.demo.contributors import DemoOrder, register_demo_step
-from samples.choices import Area, LetterLayout, SampleType, Severity
+from orders.demo.contributors import DemoOrder, register_demo_step, register_gate_walk
+from samples.choices import (
+    DECIDED_STATUSES,
+    Area,
+    LetterLayout,
+    SampleStatus,
+    SampleType,
+    Severity,
+)
 from samples.models import SampleRequest
 from samples.services import (
     comment_letter_create,
@@ -116,3 +123,25 @@ def samples_demo(demo: DemoOrder) -> None:
 
 
 register_demo_step("samples", samples_demo)
+
+
+def satisfy_pp_sample_gate(order) -> None:
+    """What the merchandiser does to meet the gate: a PP round received, checked clean and
+    approved (for demo data and the tests of other apps)."""
+    user = order.merchandiser
+    sample = (
+        SampleRequest.objects.filter(order=order, sample_type=SampleType.PRE_PRODUCTION)
+        .order_by("-round_no")
+        .first()
+    )
+    if sample is None or sample.status in DECIDED_STATUSES:
+        sample = sample_request_create(
+            order_id=order.pk, user=user, sample_type=SampleType.PRE_PRODUCTION
+        )
+    if sample.status == SampleStatus.REQUESTED:
+        sample_receive(sample_id=sample.pk, user=user)
+    sample_check_record(sample_id=sample.pk, user=user, measurements=[], discrepancies=[])
+    sample_decide(sample_id=sample.pk, user=user, approved=True)
+
+
+register_gate_walk("start_production", "pp_sample", satisfy_pp_sample_gate)

@@ -5,8 +5,13 @@ and their payments paid, partly paid and overdue (R21)."""
 from datetime import timedelta
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
 from orders.choices import PaymentTerms, Stage
-from orders.demo.contributors import DemoOrder, register_demo_step
+from orders.demo.contributors import DemoOrder, register_demo_step, register_gate_walk
+from orders.roles import Role
 from shipping import rules
 from shipping.choices import (
     ContainerType,
@@ -15,12 +20,14 @@ from shipping.choices import (
     FailureDecision,
     InspectionKind,
     InspectorParty,
+    InvoiceRequestStatus,
     PaymentKind,
     TransportMode,
 )
-from shipping.gates import invoice_through_request
 from shipping.services import (
+    commercial_invoice_issue,
     export_document_record,
+    invoice_request_approve,
     invoice_request_raise,
     packing_list_generate,
 )
@@ -32,14 +39,17 @@ from shipping.services.dispatch import (
     dispatch_print_delivery_note,
     dispatch_ship,
     dispatch_sign_delivery_note,
+    walk_to_shipped,
 )
 from shipping.services.inspections import (
+    book_inspection,
     failure_decide,
     inspection_book,
     inspection_report_record,
+    record_inspection_report,
 )
 from shipping.services.letters import guarantee_letter_create
-from shipping.services.settlement import payment_record
+from shipping.services.settlement import create_payment, payment_record
 from shipping.services.shipment import freight_book, shipping_marks_confirm, shipping_marks_save
 
 
@@ -233,3 +243,106 @@ def shipping_demo(demo: DemoOrder) -> None:
 
 
 register_demo_step("shipping", shipping_demo)
+
+
+# ---- the gates' walks (orders.demo.contributors): what a user does to meet each gate ----------
+
+
+def satisfy_inspection_gate(order) -> None:
+    """What QC does to meet the gate: a final inspection booked and passed (demo data, tests)."""
+    user = order.merchandiser
+    with transaction.atomic():
+        booking = book_inspection(
+            order,
+            user,
+            kind=InspectionKind.FINAL,
+            party=InspectorParty.OWN_QC,
+            planned_date=order.ex_factory_date,
+            lot_size=max(order.total_quantity, 1),
+            level="II",
+            aqls=("0.010", "2.5", "4.0"),
+        )
+        record_inspection_report(
+            booking,
+            user,
+            defects_found={},
+            defects=[],
+            inspected_on=timezone.localdate(),
+            quantity_presented=booking.lot_size,
+        )
+
+
+def someone_with(role: str, *, besides=None):
+    """An active user holding `role` (demo data, tests), else a superuser."""
+    users = get_user_model().objects.filter(is_active=True).exclude(pk=getattr(besides, "pk", None))
+    found = users.filter(groups__name=role).order_by("pk").first()
+    found = found or users.filter(is_superuser=True).order_by("pk").first()
+    if found is None:
+        raise LookupError(f"nobody holds the role {role}")
+    return found
+
+
+def invoice_through_request(order, *, number: str, issued_on):
+    """R34 walked as the office walks it (demo data, tests): the merchandiser raises the
+    invoice request, each configured level signs, finance issues the commercial invoice."""
+    merchandiser = order.merchandiser
+    request = order.invoice_requests.filter(
+        status__in=[InvoiceRequestStatus.REQUESTED, InvoiceRequestStatus.APPROVED]
+    ).first() or invoice_request_raise(order_id=order.pk, user=merchandiser)
+    while request.next_role:
+        approver = someone_with(request.next_role, besides=merchandiser)
+        request = invoice_request_approve(request_id=request.pk, user=approver)
+    finance = someone_with(Role.FINANCE, besides=merchandiser)
+    return commercial_invoice_issue(
+        order_id=order.pk, user=finance, number=number, issued_on=issued_on
+    )
+
+
+def satisfy_settle_gate(order) -> None:
+    """The merchandiser's papers and finance's receipt of what is owed (demo data, tests)."""
+    user = order.merchandiser
+    today = timezone.localdate()
+    if not hasattr(order, "packing_list"):
+        packing_list_generate(
+            order_id=order.pk,
+            user=user,
+            pieces_per_carton=24,
+            net_weight_per_piece_kg=Decimal("0.250"),
+            carton_weight_kg=Decimal("1.200"),
+            carton_length_cm=Decimal("60"),
+            carton_width_cm=Decimal("40"),
+            carton_height_cm=Decimal("30"),
+        )
+    if not hasattr(order, "commercial_invoice"):
+        invoice_through_request(order, number=f"CI-{order.pk:06d}", issued_on=today)
+    for kind in (
+        ExportDocumentKind.CERTIFICATE_OF_ORIGIN,
+        ExportDocumentKind.CUSTOMS_DECLARATION,
+        ExportDocumentKind.BILL_OF_LADING,
+    ):
+        if not order.export_documents.filter(kind=kind).exists():
+            export_document_record(
+                order_id=order.pk,
+                user=user,
+                kind=kind,
+                number=f"{kind[:4]}-{order.pk}",
+                issued_on=today,
+            )
+    owed = rules.balance(order).owed.amount
+    if owed > 0:
+        create_payment(
+            order, user, kind=PaymentKind.BALANCE, amount=owed, received_on=today, reference="demo"
+        )
+
+
+def satisfy_dispatch_gate(order) -> None:
+    """Walk every open dispatch through to shipped, as the merchandiser (demo data, tests)."""
+    for dispatch in order.dispatches.all():
+        if not dispatch.shipped:
+            walk_to_shipped(dispatch, user=order.merchandiser)
+
+
+register_gate_walk("ship", "inspection_passed", satisfy_inspection_gate)
+register_gate_walk("settle", "export_documents", satisfy_settle_gate)
+register_gate_walk("settle", "dispatch_shipped", satisfy_dispatch_gate)
+register_gate_walk("settle", "nothing_owed", satisfy_settle_gate)

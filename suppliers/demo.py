@@ -1,8 +1,8 @@
 """What a user would do to meet each materials gate, done through the services.
 
-The gates' `satisfy` hooks call these so that seed_demo and the tests can walk an order into
-production without knowing this app. They act as the order's merchandiser, and sign as the
-group head (or a department manager)."""
+Registered as the gates' walks (orders.demo.contributors) so that seed_demo and the tests can
+walk an order into production without knowing this app. They act as the order's merchandiser,
+and sign as the group head (or a department manager)."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from orders.demo.contributors import register_demo_step, register_gate_walk
 from orders.models import Order
 from orders.roles import Role
 from suppliers import rules, services
@@ -239,10 +240,12 @@ def suppliers_demo(demo) -> None:
         _ensure_booking(order)
 
 
-def _register_demo_step() -> None:
-    from orders.demo.contributors import register_demo_step
-
-    register_demo_step("suppliers", suppliers_demo)
-
-
-_register_demo_step()
+register_demo_step("suppliers", suppliers_demo)
+for _code, _walk in {
+    "fabric_booking_signed": satisfy_fabric_booking,
+    "colour_standards_approved": satisfy_colour_standards,
+    "bulk_fabric_approved": satisfy_bulk_fabric,
+    "lab_tests_passed": satisfy_lab_tests,
+    "trim_card_approved": satisfy_trim_card,
+}.items():
+    register_gate_walk("start_production", _code, _walk)

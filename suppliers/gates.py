@@ -9,15 +9,12 @@ TRANSITION = "start_production"
 
 
 def register() -> None:
-    from suppliers import demo
-
     register_gate(
         transition=TRANSITION,
         code="fabric_booking_signed",
         label=_("Fabric booked and signed by the group head (R2)"),
         cleared_by=_("Merchandiser books; group head or department manager signs"),
         check=rules.fabric_bookings_signed,
-        satisfy=demo.satisfy_fabric_booking,
     )
     register_gate(
         transition=TRANSITION,
@@ -25,7 +22,6 @@ def register() -> None:
         label=_("Colour standard approved for every colourway"),
         cleared_by=_("Merchandiser, or the customer"),
         check=rules.colour_standards_approved,
-        satisfy=demo.satisfy_colour_standards,
     )
     register_gate(
         transition=TRANSITION,
@@ -33,7 +29,6 @@ def register() -> None:
         label=_("Bulk fabric swatch approved and signed (R2)"),
         cleared_by=_("Merchandiser, or the customer"),
         check=rules.bulk_fabric_approved,
-        satisfy=demo.satisfy_bulk_fabric,
     )
     register_gate(
         transition=TRANSITION,
@@ -42,7 +37,6 @@ def register() -> None:
         cleared_by=_("Merchandiser or QC records the lab's result"),
         check=rules.lab_tests_passed,
         applies=rules.tests_required,
-        satisfy=demo.satisfy_lab_tests,
     )
     register_gate(
         transition=TRANSITION,
@@ -50,5 +44,4 @@ def register() -> None:
         label=_("Trim card approved, or every trim approved for the season (R1)"),
         cleared_by=_("Merchandiser"),
         check=rules.trim_card_approved,
-        satisfy=demo.satisfy_trim_card,
     )

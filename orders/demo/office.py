@@ -27,7 +27,7 @@ from orders.choices import (
     Stage,
 )
 from orders.demo.company import seed_company
-from orders.demo.contributors import DemoOrder, demo_steps
+from orders.demo.contributors import DemoOrder, demo_steps, satisfy_gates
 from orders.demo.data import (
     CANCEL_REASON,
     COLOURS,
@@ -44,7 +44,6 @@ from orders.demo.data import (
     TEAMS,
 )
 from orders.demo.plans import date_the_plan, plan_older_orders
-from orders.gates import satisfy_gates
 from orders.models import (
     Approval,
     Customer,

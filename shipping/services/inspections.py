@@ -54,7 +54,7 @@ def inspection_book(
         refuse_unless(
             permissions.can_book_inspection(order, user), _("You may not book inspections.")
         )
-        return _book(
+        return book_inspection(
             order,
             user,
             kind=kind,
@@ -70,7 +70,9 @@ def inspection_book(
         )
 
 
-def _book(order, user, *, kind, party, planned_date, lot_size, level, aqls, **fields):
+def book_inspection(order, user, *, kind, party, planned_date, lot_size, level, aqls, **fields):
+    """The booking itself, for a caller that holds the order's lock and checked the role
+    (inspection_book; the demo's gate walk)."""
     try:
         for value in aqls:
             aql.sampling_plan(lot_size, level, value)
@@ -134,7 +136,7 @@ def inspection_report_record(
             permissions.can_record_inspection(order, user),
             _("Only QC records inspection reports."),
         )
-        return _record_report(
+        return record_inspection_report(
             booking,
             user,
             inspected_on=inspected_on,
@@ -152,9 +154,11 @@ def inspection_report_record(
         )
 
 
-def _record_report(
+def record_inspection_report(
     booking, user, *, defects_found, defects, measurement_rows=(), photos=(), **fields
 ) -> InspectionReport:
+    """The report itself, for a caller that holds the order's lock and checked the role
+    (inspection_report_record; the demo's gate walk)."""
     if InspectionReport.objects.filter(booking=booking).exists():
         raise ActionRefused(_("This inspection already has a report; book a re-inspection."))
     plans = booking.plans()
@@ -267,7 +271,7 @@ def failure_decide(
         )
         if decision == FailureDecision.REWORK:
             booking = report.booking
-            _book(
+            book_inspection(
                 order,
                 user,
                 kind=InspectionKind.REINSPECTION,

@@ -11,7 +11,7 @@ from orders.demo.contributors import DemoOrder, register_demo_step
 from orders.models import Customer, CustomerContact
 from orders.services.orders import order_create
 from shipping.choices import DeductionSource, PaymentKind
-from shipping.gates import invoice_through_request
+from shipping.demo import invoice_through_request
 from shipping.models import Deduction
 from shipping.services import deduction_record, packing_list_generate, payment_record
 from shipping.statements.demo_walk import on_day, walk

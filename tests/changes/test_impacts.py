@@ -45,7 +45,7 @@ def test_r8_materials_fabric_needs_the_group_head_again_and_trims_more(
 
 
 def test_r8_a_style_change_needs_a_new_pp_round(order, merchandiser, department_manager, clerk):
-    from samples.gates import satisfy_pp_sample_gate
+    from samples.demo import satisfy_pp_sample_gate
 
     satisfy_pp_sample_gate(order)
     assert sample_rules.pp_sample_approved(order)

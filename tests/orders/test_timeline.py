@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from orders.gates import satisfy_gates
+from orders.demo.contributors import satisfy_gates
 from tests.factories import make_order
 
 pytestmark = pytest.mark.django_db

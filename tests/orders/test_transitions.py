@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from orders.choices import ApprovalStep, Clearance, Decision, PaymentTerms, Stage
-from orders.gates import satisfy_gates
+from orders.demo.contributors import satisfy_gates
 from orders.models import StaleOrderError
 from orders.services.common import ActionRefused
 from orders.services.review import approval_record, clearance_record

@@ -99,7 +99,7 @@ def test_date_changes_and_rejections_name_who_recorded_them(client, named):
 
 def test_fabric_booking_signer_is_named_not_the_login(client, merchandiser, department_manager):
     """The Materials section says who signed the fabric booking by name, as colleagues know them."""
-    from orders.gates import satisfy_gates
+    from orders.demo.contributors import satisfy_gates
     from tests.factories import make_order
 
     department_manager.first_name, department_manager.last_name = "Chi Ming", "Wong"

@@ -7,7 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from orders.choices import Stage
-from orders.gates import gate_statuses, satisfy_gates
+from orders.demo.contributors import satisfy_gates
+from orders.gates import gate_statuses
 from orders.services.common import ActionRefused
 from orders.services.transitions import order_transition
 from shipping.choices import ExportDocumentKind, FailureDecision, PaymentKind
