@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 
 from complaints import permissions, rules
 from complaints.choices import ComplaintEvent
-from complaints.models import FactoryClaim
+from complaints.models import Complaint, FactoryClaim
 from complaints.services.common import EventKind, record_event, refuse, refuse_unless
-from complaints.services.complaints import _locked
+from orders.services.common import lock_with_order
 
 
 def factory_claim_raise(*, complaint_id: int, user, amount: Decimal, reason: str) -> FactoryClaim:
@@ -20,7 +20,7 @@ def factory_claim_raise(*, complaint_id: int, user, amount: Decimal, reason: str
     reason = (reason or "").strip()
     refuse(None if reason else _("Please give the reason for the claim."))
     with transaction.atomic():
-        complaint = _locked(complaint_id)
+        _order, complaint = lock_with_order(Complaint, complaint_id)
         order = complaint.order
         refuse(rules.r16_claim_refusal(complaint))
         refuse_unless(

@@ -20,14 +20,7 @@ from complaints.services.common import (
     refuse,
     refuse_unless,
 )
-
-
-def _locked(complaint_id: int) -> Complaint:
-    order_id = Complaint.objects.values_list("order_id", flat=True).get(pk=complaint_id)
-    order = lock_order(order_id)
-    complaint = Complaint.objects.select_for_update().get(pk=complaint_id)
-    complaint.order = order
-    return complaint
+from orders.services.common import lock_with_order
 
 
 def _linked(order, shipment_id, inspection_id):
@@ -105,7 +98,7 @@ def complaint_attach(
     *, complaint_id: int, user, upload, kind: str = AttachmentKind.PHOTO, caption: str = ""
 ) -> ComplaintAttachment:
     with transaction.atomic():
-        complaint = _locked(complaint_id)
+        _order, complaint = lock_with_order(Complaint, complaint_id)
         refuse_unless(
             permissions.can_reply(complaint.order, user)
             or permissions.can_analyse(complaint.order, user)
@@ -124,7 +117,7 @@ def complaint_attach(
 def complaint_approve(*, complaint_id: int, user, comment: str = "") -> Complaint:
     """R16: a leader signs the report before QA analyses."""
     with transaction.atomic():
-        complaint = _locked(complaint_id)
+        _order, complaint = lock_with_order(Complaint, complaint_id)
         perform(
             complaint,
             "approve",
@@ -156,7 +149,7 @@ def complaint_analyse(
     refuse(None if cause and corrective_action else _("Give the cause and the corrective action."))
     refuse(None if fault in Fault.values else _("Say whose fault it is."))
     with transaction.atomic():
-        complaint = _locked(complaint_id)
+        _order, complaint = lock_with_order(Complaint, complaint_id)
         perform(
             complaint,
             "analyse",
@@ -193,7 +186,7 @@ def complaint_reply(
     )
     refuse(None if remedy in Remedy.values else _("Say whether goods are reworked or replaced."))
     with transaction.atomic():
-        complaint = _locked(complaint_id)
+        _order, complaint = lock_with_order(Complaint, complaint_id)
         perform(
             complaint,
             "reply",
@@ -224,7 +217,7 @@ def complaint_remedy_shipped(
 ) -> Complaint:
     """R16: the reworked or replacement goods went to the customer; the complaint closes."""
     with transaction.atomic():
-        complaint = _locked(complaint_id)
+        _order, complaint = lock_with_order(Complaint, complaint_id)
         perform(
             complaint,
             "ship_remedy",

@@ -24,7 +24,7 @@ from complaints.services.common import (
     refuse,
     refuse_unless,
 )
-from complaints.services.returns import locked_application
+from orders.services.common import lock_with_order
 
 
 def return_receive(
@@ -33,7 +33,7 @@ def return_receive(
     """The warehouse checks models and quantities against the application; every difference
     is kept (per line, and in words for wrong models)."""
     with transaction.atomic():
-        application = locked_application(application_id)
+        _order, application = lock_with_order(ReturnApplication, application_id)
         refuse(rules.r17_receipt_refusal(application))
         refuse_unless(
             permissions.can_receive_return(application.order, user),
@@ -73,7 +73,7 @@ def return_sign_off(*, application_id: int, user, step: str, comment: str = "") 
     """R17: warehouse keeper, warehouse head, sales admin, sales leader, finance, in order."""
     refuse(None if step in SignOffStep.values else _("Unknown sign-off."))
     with transaction.atomic():
-        application = locked_application(application_id)
+        _order, application = lock_with_order(ReturnApplication, application_id)
         refuse(rules.r17_sign_off_refusal(application, step, user))
         sign_off = ReturnSignOff.objects.create(
             application=application, step=step, signed_by=user, comment=(comment or "").strip()
@@ -96,7 +96,7 @@ def return_sign_off(*, application_id: int, user, step: str, comment: str = "") 
 def return_note_issue(*, application_id: int, user) -> ReturnApplication:
     """R17: finance issues the return note (退貨單) for the customer."""
     with transaction.atomic():
-        application = locked_application(application_id)
+        _order, application = lock_with_order(ReturnApplication, application_id)
         refuse(rules.r17_note_refusal(application, user))
         number = f"RN-{timezone.localdate():%Y}-{application.pk:05d}"
         perform(application, "issue_note", user=user, by=user, at=timezone.now(), number=number)

@@ -18,14 +18,7 @@ from complaints.services.common import (
     refuse,
     refuse_unless,
 )
-
-
-def locked_application(application_id: int) -> ReturnApplication:
-    order_id = ReturnApplication.objects.values_list("order_id", flat=True).get(pk=application_id)
-    order = lock_order(order_id)
-    application = ReturnApplication.objects.select_for_update().get(pk=application_id)
-    application.order = order
-    return application
+from orders.services.common import lock_with_order
 
 
 def _clean_lines(lines) -> list[dict]:
@@ -106,7 +99,7 @@ def return_approve(
     """R17: accept the return (see rules.r17_approval_refusal for who may)."""
     reason, handling = (reason or "").strip(), (handling or "").strip()
     with transaction.atomic():
-        application = locked_application(application_id)
+        _order, application = lock_with_order(ReturnApplication, application_id)
         refuse(rules.r17_approval_refusal(application, user, reason=reason))
         perform(
             application,
@@ -131,7 +124,7 @@ def return_approve(
 def return_refuse(*, application_id: int, user, reason: str) -> ReturnApplication:
     reason = (reason or "").strip()
     with transaction.atomic():
-        application = locked_application(application_id)
+        _order, application = lock_with_order(ReturnApplication, application_id)
         refuse(rules.r17_refusal_refusal(application, user, reason=reason))
         perform(application, "refuse", user=user, by=user, at=timezone.now(), reason=reason)
         application.save()
@@ -150,7 +143,7 @@ def return_notify_customer(*, application_id: int, user, language: str | None = 
     from orders.documents.services import customer_recipient, document_send
 
     with transaction.atomic():
-        application = locked_application(application_id)
+        _order, application = lock_with_order(ReturnApplication, application_id)
         refuse(
             None
             if application.status == ReturnStatus.APPROVED

@@ -12,19 +12,19 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from orders.changes.choices import Aspect, ChangeEvent, ImpactArea, LineChangeKind
-from orders.changes.common import lock_change, note, perform, refuse_if_stale, refuse_r14
+from orders.changes.common import note, perform, refuse_if_stale, refuse_r14
 from orders.changes.diff import compute_diff, summary
 from orders.changes.fields import FIELD_SPECS
 from orders.changes.registry import ChangeContext, apply_contributions, contributed_fields, impacts
 from orders.choices import EventKind
 from orders.models import ChangeRequest, Order, OrderLine
 from orders.permissions import can_cancel
-from orders.services.common import ActionRefused, save_order
+from orders.services.common import ActionRefused, lock_with_order, save_order
 
 
 def change_request_apply(*, change_id: int, user) -> ChangeRequest:
     with transaction.atomic():
-        order, change = lock_change(change_id)
+        order, change = lock_with_order(ChangeRequest, change_id)
         refuse_if_stale(order, change)
         diff = change.diff()
         refuse_r14(order, change, change.proposed, diff)

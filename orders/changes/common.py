@@ -10,16 +10,7 @@ from orders.changes.fields import contract_snapshot, same_contract
 from orders.changes.registry import QuantityFloor, quantity_floors
 from orders.choices import EventKind
 from orders.models import ChangeRequest, Order
-from orders.services.common import ActionRefused, lock_order, record_event
-
-
-def lock_change(change_id: int) -> tuple[Order, ChangeRequest]:
-    """Lock the order (so its changes move one at a time), then the request."""
-    order_id = ChangeRequest.objects.values_list("order_id", flat=True).get(pk=change_id)
-    order = lock_order(order_id)
-    change = ChangeRequest.objects.select_for_update().get(pk=change_id)
-    change.order = order
-    return order, change
+from orders.services.common import ActionRefused, record_event
 
 
 def perform(change: ChangeRequest, user, name: str, *args) -> None:
@@ -128,7 +119,6 @@ __all__ = [
     "ChangeStatus",
     "figures_floors",
     "is_stale",
-    "lock_change",
     "note",
     "perform",
     "refuse_if_stale",

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from orders.changes.choices import ChangeEvent, ChangeStatus, FactoryAnswer, Requester
 from orders.changes.common import (
-    lock_change,
     note,
     perform,
     refuse_if_stale,
@@ -21,7 +20,7 @@ from orders.models import ChangeApproval, ChangeRequest
 from orders.permissions import can_edit, can_see
 from orders.roles import has_role
 from orders.rules import APPROVAL_STEP_ROLE
-from orders.services.common import ActionRefused
+from orders.services.common import ActionRefused, lock_with_order
 
 
 def _ready(order, change: ChangeRequest) -> None:
@@ -33,7 +32,7 @@ def change_request_send(*, change_id: int, user) -> ChangeRequest:
     """R8: agree the change with the factory first. The notice says the factory acts on it only
     when the revised documents arrive, after the customer confirmed."""
     with transaction.atomic():
-        order, change = lock_change(change_id)
+        order, change = lock_with_order(ChangeRequest, change_id)
         _ready(order, change)
         perform(change, user, "send_to_factory")
         change.save()
@@ -82,7 +81,7 @@ def change_factory_answer(
     if not agreed and not comment:
         raise ActionRefused(_("Please say why the factory refuses the change."))
     with transaction.atomic():
-        order, change = lock_change(change_id)
+        order, change = lock_with_order(ChangeRequest, change_id)
         if user is not None and not can_edit(order, user):
             raise ActionRefused(_("You may not change this order."))
         if change.status != ChangeStatus.SENT_TO_FACTORY:
@@ -129,7 +128,7 @@ def change_customer_confirm(
     if not confirmed_by:
         raise ActionRefused(_("Please say who confirmed on the customer's side."))
     with transaction.atomic():
-        order, change = lock_change(change_id)
+        order, change = lock_with_order(ChangeRequest, change_id)
         _ready(order, change)
         reference = (reference or "").strip()
         if not reference and change.requested_by == Requester.CUSTOMER:
@@ -163,7 +162,7 @@ def change_approval_record(
     if decision == Decision.REJECTED and not comment:
         raise ActionRefused(_("Please give the reason for the rejection."))
     with transaction.atomic():
-        order, change = lock_change(change_id)
+        order, change = lock_with_order(ChangeRequest, change_id)
         if change.status != ChangeStatus.CUSTOMER_CONFIRMED:
             raise ActionRefused(_("This change request is not waiting for approval."))
         step = change.next_step()
@@ -225,7 +224,7 @@ def _close(change_id: int, user, name: str, reason: str, action: str) -> ChangeR
     if not reason:
         raise ActionRefused(_("Please give a reason."))
     with transaction.atomic():
-        order, change = lock_change(change_id)
+        order, change = lock_with_order(ChangeRequest, change_id)
         perform(change, user, name, reason)
         change.closed_by = user
         change.save()
@@ -249,7 +248,7 @@ def change_request_reopen(*, change_id: int, user, reason: str) -> ChangeRequest
     if not reason:
         raise ActionRefused(_("Please give a reason."))
     with transaction.atomic():
-        order, change = lock_change(change_id)
+        order, change = lock_with_order(ChangeRequest, change_id)
         perform(change, user, "reopen")
         change.save()
         note(order, change, user=user, action=ChangeEvent.CHANGE_REOPENED, detail=reason)

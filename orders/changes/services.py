@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 
 from orders.changes import rules
 from orders.changes.choices import ChangeEvent, ChangeStatus, Requester
-from orders.changes.common import lock_change, note, perform, refuse_r14
+from orders.changes.common import note, perform, refuse_r14
 from orders.changes.diff import summary
 from orders.changes.fields import contract_snapshot, same_contract
 from orders.changes.proposal import check_against_order, normalize, rebase
 from orders.models import ChangeRequest
 from orders.permissions import can_edit
-from orders.services.common import ActionRefused, lock_order
+from orders.services.common import ActionRefused, lock_order, lock_with_order
 
 
 def _check_request(order, change: ChangeRequest) -> None:
@@ -97,7 +97,7 @@ def change_request_update(
 ) -> ChangeRequest:
     """Edit a draft. It stays drafted on the contract it was raised on (Refresh moves it)."""
     with transaction.atomic():
-        order, change = lock_change(change_id)
+        order, change = lock_with_order(ChangeRequest, change_id)
         if not can_edit(order, user):
             raise ActionRefused(_("You may not change this order."))
         if change.status != ChangeStatus.DRAFT:
@@ -131,7 +131,7 @@ def change_request_refresh(*, change_id: int, user) -> ChangeRequest:
     rest follows the order as it now is. Back to draft: the factory, the customer and the
     approvers see the new diff before it can be applied."""
     with transaction.atomic():
-        order, change = lock_change(change_id)
+        order, change = lock_with_order(ChangeRequest, change_id)
         if not can_edit(order, user):
             raise ActionRefused(_("You may not change this order."))
         if not change.is_open:

@@ -12,7 +12,7 @@ from orders.models import WorkMemo, WorkMemoAcknowledgement
 from orders.models.memos import MemoStatus
 from orders.permissions import can_edit, can_see
 from orders.roles import Role, has_role
-from orders.services.common import ActionRefused, lock_order, record_event
+from orders.services.common import ActionRefused, lock_order, lock_with_order, record_event
 from orders.timeline import event_message
 
 
@@ -70,19 +70,11 @@ def work_memo_send(
     return memo
 
 
-def _lock_memo(memo_id: int) -> WorkMemo:
-    order_id = WorkMemo.objects.values_list("order_id", flat=True).get(pk=memo_id)
-    order = lock_order(order_id)
-    memo = WorkMemo.objects.select_for_update().get(pk=memo_id)
-    memo.order = order
-    return memo
-
-
 def work_memo_acknowledge(*, memo_id: int, user, note: str = "") -> WorkMemoAcknowledgement:
     """One of the user's departments that the memo waits for acknowledges it; the last one
     closes the memo."""
     with transaction.atomic():
-        memo = _lock_memo(memo_id)
+        _order, memo = lock_with_order(WorkMemo, memo_id)
         if memo.status != MemoStatus.OPEN:
             raise ActionRefused(_("This work memo is closed."))
         role = next((r for r in memo.waiting_roles() if has_role(user, r)), None)
@@ -117,7 +109,7 @@ def work_memo_withdraw(*, memo_id: int, user, reason: str) -> WorkMemo:
     if not reason:
         raise ActionRefused(_("Please give a reason."))
     with transaction.atomic():
-        memo = _lock_memo(memo_id)
+        _order, memo = lock_with_order(WorkMemo, memo_id)
         _perform(memo, user, "withdraw", reason)
         memo.save()
         record_event(

@@ -1,9 +1,15 @@
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from orders.choices import EventKind
 from orders.lifecycle import state_of, transition_meta, unmet_rules
 from orders.models import Order, OrderEvent, StaleOrderError
 from orders.timeline import notify_listeners
+
+T = TypeVar("T", bound=Model)
 
 
 class ActionRefused(Exception):
@@ -49,8 +55,19 @@ def perform(
     return before, state_of(obj, name)
 
 
-def lock_order(order_id: int, version: int | None = None) -> Order:
-    """Lock the order's row for this transaction; refuse if it changed since `version`."""
+# ---- locks: every service locks through these two (Saleor's lock_objects) ---------------------
+
+
+def lock_order(
+    order_id: int,
+    version: int | None = None,
+    *,
+    user=None,
+    allowed: Callable[..., bool] | None = None,
+    refusal=None,
+) -> Order:
+    """Lock the order's row for this transaction; refuse if it changed since `version`, or if
+    `allowed(order, user)` does not hold (with `refusal`)."""
     order = Order.objects.select_for_update().select_related("customer", "factory").get(pk=order_id)
     if version is not None and order.version != version:
         raise StaleOrderError(
@@ -59,7 +76,24 @@ def lock_order(order_id: int, version: int | None = None) -> Order:
                 "Nothing was saved: reload the page and try again."
             )
         )
+    if allowed is not None:
+        refuse_unless(allowed(order, user), refusal)
     return order
+
+
+def lock_with_order(model: type[T], pk: int, *, via: str = "order", **refusing) -> tuple[Order, T]:
+    """Lock an object of an order: its order first, then its row, always in this order, so the
+    order's objects change one at a time and two services never deadlock. `via` leads from the
+    object to its order; `refusing` (user, allowed, refusal) as for lock_order."""
+    order = lock_order(model._default_manager.values_list(via, flat=True).get(pk=pk), **refusing)
+    *path, last = via.split("__")
+    rows = model._default_manager.select_for_update()
+    obj = (rows.select_related("__".join(path)) if path else rows).get(pk=pk)
+    owner = obj
+    for part in path:
+        owner = getattr(owner, part)
+    setattr(owner, last, order)
+    return order, obj
 
 
 def save_order(order: Order, *, update_fields: list[str] | None = None) -> None:
@@ -111,6 +145,7 @@ __all__ = [
     "ActionRefused",
     "EventKind",
     "lock_order",
+    "lock_with_order",
     "perform",
     "record_event",
     "record_events",

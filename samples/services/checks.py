@@ -9,12 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from orders.services.common import ActionRefused, perform
+from orders.services.common import ActionRefused, lock_with_order, perform
 from orders.timeline import event_message
 from samples import rules
 from samples.choices import Area, SampleEvent, Severity
 from samples.models import Discrepancy, Measurement, SampleRequest
-from samples.services.common import lock_sample, record_sample_event
+from samples.permissions import can_work_on_samples
+from samples.services.common import record_sample_event
 
 
 def sample_check_record(
@@ -30,7 +31,13 @@ def sample_check_record(
     """Record (or re-record) the check of a round. It replaces the previous chart and list:
     every out-of-tolerance point becomes a discrepancy, "must correct" unless accepted (R4)."""
     with transaction.atomic():
-        _order, sample = lock_sample(sample_id, user, _("You may not check these samples."))
+        _order, sample = lock_with_order(
+            SampleRequest,
+            sample_id,
+            user=user,
+            allowed=can_work_on_samples,
+            refusal=_("You may not check these samples."),
+        )
         perform(
             sample,
             "record_check",

@@ -7,12 +7,13 @@ from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
 from orders.documents.services import customer_recipient
-from orders.services.common import ActionRefused, lock_order, perform
+from orders.services.common import ActionRefused, lock_with_order, perform
 from orders.timeline import event_message
 from orders.uploads import upload_checked
 from samples.choices import LetterLayout, LetterStatus, SampleEvent, SampleStatus
 from samples.models import CommentLetter, SampleRequest
-from samples.services.common import lock_sample, record_sample_event
+from samples.permissions import can_work_on_samples
+from samples.services.common import record_sample_event
 
 _REPLACEABLE = (LetterStatus.DRAFT, LetterStatus.SIGNED)
 
@@ -24,7 +25,13 @@ def comment_letter_create(
     if layout not in (LetterLayout.HOUSE, LetterLayout.CUSTOMER):
         raise ActionRefused(_("Choose the house layout or the customer's layout."))
     with transaction.atomic():
-        _order, sample = lock_sample(sample_id, user, _("You may not write this letter."))
+        _order, sample = lock_with_order(
+            SampleRequest,
+            sample_id,
+            user=user,
+            allowed=can_work_on_samples,
+            refusal=_("You may not write this letter."),
+        )
         if sample.checked_at is None or sample.status == SampleStatus.REQUESTED:
             raise ActionRefused(_("Record the sample's check first: the letter lists its result."))
         _withdraw_unsent(sample, user)
@@ -60,7 +67,13 @@ def comment_letter_upload(
         raise ActionRefused(_("Attach the customer's letter."))
     upload_checked(document, "document")
     with transaction.atomic():
-        _order, sample = lock_sample(sample_id, user, _("You may not upload this letter."))
+        _order, sample = lock_with_order(
+            SampleRequest,
+            sample_id,
+            user=user,
+            allowed=can_work_on_samples,
+            refusal=_("You may not upload this letter."),
+        )
         _withdraw_unsent(sample, user)
         letter = CommentLetter.objects.create(
             sample=sample,
@@ -84,7 +97,7 @@ def comment_letter_sign(*, letter: CommentLetter, user) -> CommentLetter:
     """R4: the group head (or a manager) signs the letter before it leaves; our letter's
     answer to "may production start?" is frozen at this moment."""
     with transaction.atomic():
-        order, letter = _lock_letter(letter)
+        order, letter = lock_with_order(CommentLetter, letter.pk, via="sample__order")
         perform(
             letter,
             "sign",
@@ -114,7 +127,7 @@ def comment_letter_send(
     language (or the one the sender chose), records the sent document on the order and can
     re-send it: the factory's copy, or the customer's to its first contact with an e-mail."""
     with transaction.atomic():
-        order, letter = _lock_letter(letter)
+        order, letter = lock_with_order(CommentLetter, letter.pk, via="sample__order")
         # The form's send rule refuses an unsigned or withdrawn letter (R4) and other users.
         recipient = customer_recipient(order.customer) if to_customer else None
         _send_via_forms_machinery(letter, user, recipient, language)
@@ -137,15 +150,6 @@ def comment_letter_send(
             comment=str(order.factory),
         )
     return letter
-
-
-def _lock_letter(letter: CommentLetter):
-    order = lock_order(
-        SampleRequest.objects.values_list("order_id", flat=True).get(pk=letter.sample_id)
-    )
-    letter = CommentLetter.objects.select_for_update().select_related("sample").get(pk=letter.pk)
-    letter.sample.order = order
-    return order, letter
 
 
 def _send_via_forms_machinery(letter: CommentLetter, user, recipient, language) -> None:

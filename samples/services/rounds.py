@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
-from orders.services.common import ActionRefused, lock_order, perform
+from orders.services.common import ActionRefused, lock_order, lock_with_order, perform
 from orders.timeline import event_message
 from samples import rules
 from samples.choices import (
@@ -21,7 +21,7 @@ from samples.choices import (
 )
 from samples.models import SamplePiece, SampleRequest
 from samples.permissions import can_work_on_samples
-from samples.services.common import lock_sample, record_sample_event
+from samples.services.common import record_sample_event
 
 
 def sample_request_create(
@@ -85,7 +85,13 @@ def sample_request_create(
 def sample_receive(*, sample_id: int, user, received_on: date | None = None) -> SampleRequest:
     """The factory's pieces are in; the check can begin."""
     with transaction.atomic():
-        _order, sample = lock_sample(sample_id, user, _("You may not work on these samples."))
+        _order, sample = lock_with_order(
+            SampleRequest,
+            sample_id,
+            user=user,
+            allowed=can_work_on_samples,
+            refusal=_("You may not work on these samples."),
+        )
         already = _("This sample has already been received.")
         perform(
             sample,
@@ -102,7 +108,13 @@ def sample_receive(*, sample_id: int, user, received_on: date | None = None) -> 
 def sample_send_to_customer(*, sample_id: int, user, sent_on: date | None = None) -> SampleRequest:
     """The customer's piece goes out for the customer's own approval (seed 000 §5.7.3 B)."""
     with transaction.atomic():
-        _order, sample = lock_sample(sample_id, user, _("You may not work on these samples."))
+        _order, sample = lock_with_order(
+            SampleRequest,
+            sample_id,
+            user=user,
+            allowed=can_work_on_samples,
+            refusal=_("You may not work on these samples."),
+        )
         not_received = _("Only a received sample can be sent to the customer.")
         perform(
             sample,
@@ -134,7 +146,13 @@ def sample_decide(
     if source not in DecidedBy.values:
         raise ActionRefused(_("Unknown decision source."))
     with transaction.atomic():
-        _order, sample = lock_sample(sample_id, user, _("You may not decide on these samples."))
+        _order, sample = lock_with_order(
+            SampleRequest,
+            sample_id,
+            user=user,
+            allowed=can_work_on_samples,
+            refusal=_("You may not decide on these samples."),
+        )
         perform(
             sample,
             "approve" if approved else "reject",

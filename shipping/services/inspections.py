@@ -210,7 +210,7 @@ def record_inspection_report(
         ),
     )
     if passed and booking.kind != InspectionKind.INLINE:
-        _issue_certificate(report, user)
+        issue_certificate(report, user)
     return report
 
 
@@ -288,7 +288,7 @@ def failure_decide(
     return resolution
 
 
-def _issue_certificate(report, user, guarantee_letter=None) -> InspectionCertificate:
+def issue_certificate(report, user, guarantee_letter=None) -> InspectionCertificate:
     order = report.booking.order
     certificate = InspectionCertificate.objects.create(
         order=order,

@@ -12,7 +12,7 @@ from shipping import permissions
 from shipping.choices import ShippingEvent
 from shipping.models import GuaranteeLetter, InspectionReport
 from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
-from shipping.services.inspections import _issue_certificate
+from shipping.services.inspections import issue_certificate
 
 
 def guarantee_letter_create(
@@ -139,5 +139,5 @@ def guarantee_letter_approve(*, letter_id: int, user, comment: str = "") -> Guar
             if letter.approval_comment
             else event_message(gettext_noop("Shipment under L/G approved")),
         )
-        _issue_certificate(letter.report, user, guarantee_letter=letter)
+        issue_certificate(letter.report, user, guarantee_letter=letter)
     return letter

@@ -23,14 +23,8 @@ from shipping.models import (
     ShippingMarks,
 )
 from shipping.packing import CartonSpec, pack
-from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
+from shipping.services.common import ActionRefused, lock_order, record_event
 from shipping.services.invoice_requests import r34_take_approved_request
-
-
-def _locked_for_shipment(order_id: int, user):
-    order = lock_order(order_id)
-    refuse_unless(permissions.can_handle_shipment(order, user))
-    return order
 
 
 def shipping_marks_save(
@@ -40,7 +34,7 @@ def shipping_marks_save(
     if not (main_marks or "").strip():
         raise ActionRefused(_("Please give the main marks."))
     with transaction.atomic():
-        order = _locked_for_shipment(order_id, user)
+        order = lock_order(order_id, user=user, allowed=permissions.can_handle_shipment)
         marks, _created = ShippingMarks.objects.get_or_create(
             order=order, defaults={"main_marks": main_marks, "recorded_by": user}
         )
@@ -72,7 +66,7 @@ def shipping_marks_confirm(
     if not (confirmed_by or "").strip():
         raise ActionRefused(_("Please say who confirmed the marks on the customer's side."))
     with transaction.atomic():
-        order = _locked_for_shipment(order_id, user)
+        order = lock_order(order_id, user=user, allowed=permissions.can_handle_shipment)
         marks = ShippingMarks.objects.filter(order=order).first()
         if marks is None:
             raise ActionRefused(_("Enter the shipping marks first."))
@@ -145,7 +139,7 @@ def packing_list_generate(
         Decimal(carton_height_cm),
     )
     with transaction.atomic():
-        order = _locked_for_shipment(order_id, user)
+        order = lock_order(order_id, user=user, allowed=permissions.can_handle_shipment)
         packing_list = packing_list_write(order, spec, user)
         totals = packing_list.totals()
         record_event(
@@ -171,10 +165,11 @@ def commercial_invoice_issue(
         raise ActionRefused(_("Please give the invoice number."))
     with transaction.atomic():
         # R34: finance's invoicing clerk issues it, against an approved invoice request.
-        order = lock_order(order_id)
-        refuse_unless(
-            permissions.can_issue_invoice(order, user),
-            _("Only finance issues the commercial invoice (R34)."),
+        order = lock_order(
+            order_id,
+            user=user,
+            allowed=permissions.can_issue_invoice,
+            refusal=_("Only finance issues the commercial invoice (R34)."),
         )
         if CommercialInvoice.objects.exclude(order=order).filter(number=number).exists():
             raise ActionRefused(_("Invoice number %(number)s is taken.") % {"number": number})
@@ -201,7 +196,7 @@ def freight_book(*, order_id: int, user, **fields) -> FreightBooking:
     if fields.get("etd") and fields.get("eta") and fields["eta"] < fields["etd"]:
         raise ActionRefused(_("The ETA cannot be before the ETD."))
     with transaction.atomic():
-        order = _locked_for_shipment(order_id, user)
+        order = lock_order(order_id, user=user, allowed=permissions.can_handle_shipment)
         booking, _created = FreightBooking.objects.update_or_create(
             order=order, defaults={**fields, "booked_by": user, "booked_at": timezone.now()}
         )
@@ -230,7 +225,7 @@ def export_document_record(
     if not number:
         raise ActionRefused(_("Please give the document number."))
     with transaction.atomic():
-        order = _locked_for_shipment(order_id, user)
+        order = lock_order(order_id, user=user, allowed=permissions.can_handle_shipment)
         document, _created = ExportDocument.objects.update_or_create(
             order=order,
             kind=kind,

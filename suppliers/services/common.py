@@ -18,10 +18,8 @@ def lock_for(
     version: int | None = None,
 ) -> Order:
     """Lock the order's row for this transaction, refusing users who may not do this."""
-    order = lock_order(order_id, version)
-    if not allowed(order, user):
-        raise ActionRefused(_("You may not change the materials of this order."))
-    return order
+    refusal = _("You may not change the materials of this order.")
+    return lock_order(order_id, version, user=user, allowed=allowed, refusal=refusal)
 
 
 def note(order: Order, *, user, kind: str, action: str, detail: str | dict = "") -> None:
