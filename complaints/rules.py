@@ -187,12 +187,9 @@ def r17_all_signed(application) -> bool:
     return r17_next_sign_off(application) is None
 
 
-def r17_note_refusal(application, user) -> str | None:
-    """R17: finance issues the return note once everyone has signed."""
-    if not permissions.can_issue_return_note(application.order, user):
-        return _("Only finance issues the return note.")
+def r17_note_not_possible(application) -> str:
+    """Why the return note cannot be issued now: the transition (ReturnApplication.issue_note)
+    declares when it can, and who may (finance)."""
     if application.status == ReturnStatus.CLOSED:
         return _("The return note was already issued.")
-    if application.status != ReturnStatus.SIGNED_OFF:
-        return _("The return note is issued only after every sign-off.")
-    return None
+    return _("The return note is issued only after every sign-off.")

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from complaints import permissions, rules
 from complaints.choices import (
-    SIGN_OFF_ORDER,
     ArrivalDecision,
     ComplaintEvent,
     ReturnStatus,
@@ -78,7 +77,7 @@ def return_sign_off(*, application_id: int, user, step: str, comment: str = "") 
         sign_off = ReturnSignOff.objects.create(
             application=application, step=step, signed_by=user, comment=(comment or "").strip()
         )
-        if step == SIGN_OFF_ORDER[-1]:
+        if rules.r17_all_signed(application):
             perform(application, "complete_sign_offs", user=user)
             application.save(update_fields=["status"])
         record_event(
@@ -97,9 +96,17 @@ def return_note_issue(*, application_id: int, user) -> ReturnApplication:
     """R17: finance issues the return note (退貨單) for the customer."""
     with transaction.atomic():
         _order, application = lock_with_order(ReturnApplication, application_id)
-        refuse(rules.r17_note_refusal(application, user))
         number = f"RN-{timezone.localdate():%Y}-{application.pk:05d}"
-        perform(application, "issue_note", user=user, by=user, at=timezone.now(), number=number)
+        perform(
+            application,
+            "issue_note",
+            user=user,
+            not_possible=rules.r17_note_not_possible(application),
+            not_yours=_("Only finance issues the return note."),
+            by=user,
+            at=timezone.now(),
+            number=number,
+        )
         application.save()
         record_event(
             application.order,

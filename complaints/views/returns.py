@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_fsm import has_transition_perm
 
 from complaints import forms, permissions, rules, selectors, services
 from complaints.choices import ReturnStatus
@@ -75,7 +76,7 @@ def _return_forms(application, user) -> dict:
         step = rules.r17_next_sign_off(application)
         if step and rules.r17_sign_off_refusal(application, step, user) is None:
             result["sign"] = forms.SignOffForm(initial={"step": step})
-    if status == ReturnStatus.SIGNED_OFF and rules.r17_note_refusal(application, user) is None:
+    if has_transition_perm(application.issue_note, user):
         result["note"] = forms.EmptyForm()
     if status == ReturnStatus.CLOSED and permissions.can_notify_customer(order, user):
         result["send_note"] = True
