@@ -15,13 +15,14 @@ class GuardedOrderView:
     url_name: str
     method = "get"
     extra_kwargs: dict = {}
+    pk_name = "pk"  # the URL's name for the target's id
 
     def target(self, order):
         """The object the URL's pk names: the order, or one of its objects."""
         return order
 
     def url(self, order) -> str:
-        kwargs = {"pk": self.target(order).pk, **self.extra_kwargs}
+        kwargs = {self.pk_name: self.target(order).pk, **self.extra_kwargs}
         return reverse(f"{self.namespace}:{self.url_name}", kwargs=kwargs)
 
     def request(self, client, order, data=None):

@@ -60,8 +60,9 @@ class ShippingView(GuardedOrderView):
     on: str | None = None  # which object of `world` the pk names (None: the order)
 
     @pytest.fixture(autouse=True)
-    def _world(self, world):
+    def _world(self, world, order):
         self.world = world
+        order.refresh_from_db()  # the objects' services moved the order's version on
 
     def target(self, order):
         return order if self.on is None else self.world[self.on]
