@@ -1,6 +1,7 @@
 import os
 
 from celery import Celery
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -11,7 +12,6 @@ app.autodiscover_tasks()
 
 def _make_filesystem_broker_folders(sender=None, **kwargs) -> None:
     """The embedded broker (no Redis) keeps its queues in folders that must exist."""
-    from django.conf import settings
 
     options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {})
     for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):

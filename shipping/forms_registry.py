@@ -1,6 +1,8 @@
 """The shipping app's printable forms: L/G letter, inspection certificate, packing list,
 commercial invoice, delivery note."""
 
+from decimal import Decimal
+
 from django.utils.translation import gettext_lazy as _
 
 from orders.changes.choices import Aspect
@@ -89,8 +91,6 @@ def _invoice_context(invoice) -> dict:
 
 
 def _delivery_note_context(dispatch) -> dict:
-    from decimal import Decimal
-
     from orders.money import Money
 
     lines = list(dispatch.lines.all())

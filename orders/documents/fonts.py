@@ -1,5 +1,8 @@
 """Which fonts a form uses, per language."""
 
+import shutil
+import subprocess
+
 LATIN_FAMILY = "DejaVu Sans"
 CJK_FAMILIES = {"zh-hant": "Noto Sans CJK TC", "zh-hans": "Noto Sans CJK SC"}
 
@@ -24,8 +27,6 @@ def harfbuzz_subset_available() -> bool:
 
 def missing_families() -> list[str]:
     """Families of the font stacks that fontconfig does not know (fc-list exits 0 either way)."""
-    import shutil
-    import subprocess
 
     if not shutil.which("fc-list"):
         return []

@@ -3,6 +3,7 @@ time-and-action plan of many orders."""
 
 from functools import cached_property
 
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -114,8 +115,6 @@ class ProgressSheetTable(OrderTable):
         return list(ProcessStep.objects.filter(active=True))
 
     def rows(self, orders):
-        from django.utils import timezone
-
         from orders.models import ProgressReport
         from orders.planning.selectors import progress_sheet
 
@@ -155,7 +154,6 @@ class PlanTable(OrderTable):
     @cached_property
     def milestones(self) -> list[tuple[str, str]]:
         """(code, label) of every milestone the listed orders' plans have, in plan order."""
-        from django.db.models import Min
 
         from orders.models import Milestone
         from orders.planning.choices import MILESTONE_LABELS

@@ -6,6 +6,7 @@ import csv
 import tempfile
 from datetime import date, datetime
 from decimal import Decimal
+from urllib.parse import quote
 
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
@@ -54,8 +55,6 @@ def export_response(table: Table, fmt: str):
 
 
 def _disposition(filename: str) -> str:
-    from urllib.parse import quote
-
     return f"attachment; filename=\"export.csv\"; filename*=UTF-8''{quote(filename)}"
 
 

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from orders.sizes import STANDARD_SIZES
@@ -268,9 +270,6 @@ def _alias_map() -> dict[str, str]:
     """The aliases above, and each column's own label in every language (so the template in
     any language reads back)."""
     if not _aliases:
-        from django.conf import settings
-        from django.utils import translation
-
         for column in COLUMNS:
             for alias in (*column.aliases, column.key):
                 _aliases.setdefault(fold(alias), column.key)

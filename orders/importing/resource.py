@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export import resources
 from import_export.fields import Field
@@ -375,6 +376,4 @@ def _form_errors(form, row: int, sheet: Sheet) -> list[RowError]:
 
 
 def _today():
-    from django.utils import timezone
-
     return timezone.localdate()

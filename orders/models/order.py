@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Subquery, Sum
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
 
@@ -184,8 +185,6 @@ class Order(ConcurrentTransitionMixin, models.Model):
 
     @property
     def is_late(self) -> bool:
-        from django.utils import timezone
-
         return self.stage in NOT_YET_SHIPPED_STAGES and self.ex_factory_date < timezone.localdate()
 
     # ---- the state machine ---------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
 from orders.models import OutboxMessage
 from orders.outbox.choices import OutboxState
@@ -84,7 +85,6 @@ def outbox_sweep(*, limit: int = 500) -> int:
 
 def outbox_requeue(*, row: OutboxMessage, user) -> bool:
     """A manager sends a failed e-mail again (its address or the mail server was fixed)."""
-    from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
     if not (can_proceed(row.requeue) and has_transition_perm(row.requeue, user)):
         return False

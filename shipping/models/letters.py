@@ -1,6 +1,7 @@
 """The L/G letter (F-PMER-003) and the INSPECTION CERTIFICATE (F-PMER-002)."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -74,7 +75,6 @@ class GuaranteeLetter(models.Model):
 
     def factory_confirmation(self):
         """The factory's confirmation with a signed copy, through the forms machinery's link."""
-        from django.contrib.contenttypes.models import ContentType
 
         from orders.models import SentDocument
 

@@ -2,6 +2,7 @@
 so the admin records them on the order's timeline exactly like the screens do."""
 
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orders.admin.actions import run_each
@@ -162,8 +163,6 @@ class SeasonTrimAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change) -> None:
         # Whoever saves a season-wide trim in the admin approves it, and the record says so.
         if obj.approved_at is None:
-            from django.utils import timezone
-
             obj.approved_by, obj.approved_at = request.user, timezone.now()
         super().save_model(request, obj, form, change)
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from orders.choices import Language
@@ -23,8 +24,6 @@ class Factory(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("suppliers:factory_detail", args=[self.pk])
 
 
@@ -79,8 +78,6 @@ class Supplier(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("suppliers:supplier_detail", args=[self.pk])
 
     @property

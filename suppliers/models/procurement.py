@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
@@ -91,7 +92,6 @@ class Procurement(Lifecycle, models.Model):
         """The shortage flag: not in yet, and expected after production needs it."""
         if self.is_in_house:
             return False
-        from django.utils import timezone
 
         # Without an expected date, it is short once the need date has passed.
         earliest = self.expected_on or timezone.localdate()

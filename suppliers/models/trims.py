@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
@@ -228,8 +229,6 @@ class TrimCard(Lifecycle, models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        from django.utils import timezone
-
         return (
             self.status == TrimCardStatus.SUBMITTED and self.review_deadline < timezone.localdate()
         )
