@@ -17,6 +17,7 @@ from complaints.choices import (
 from orders.forms import FreeText, OnceForm
 from orders.uploads import UploadValidator, validate_upload
 from orders.widgets import DateInput
+from shipping.models import FreightBooking, InspectionReport
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -69,7 +70,6 @@ class ComplaintForm(OnceForm):
 
     def __init__(self, *args, order, **kwargs):
         super().__init__(*args, **kwargs)
-        from shipping.models import FreightBooking, InspectionReport
 
         self.fields["shipment_id"].choices = [("", "—")] + [
             (booking.pk, str(booking)) for booking in FreightBooking.objects.filter(order=order)

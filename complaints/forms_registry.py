@@ -10,11 +10,10 @@ from complaints.models import COMPLAINT_FORM, RETURN_APPLICATION_FORM, RETURN_NO
 from orders.documents.builtin_forms import ORDER_NOT_CANCELLED
 from orders.documents.registry import FormSpec, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
+from orders.documents.services import customer_recipient
 
 
 def _customer(application):
-    from orders.documents.services import customer_recipient
-
     return customer_recipient(application.order.customer)
 
 

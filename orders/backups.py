@@ -17,6 +17,8 @@ from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
+from orders.models import Order, SentDocument
+
 SQLITE_FILE = "database.sqlite3"
 POSTGRES_FILE = "database.pgdump"
 MANIFEST = "manifest.json"
@@ -72,8 +74,6 @@ def _dump_database(folder: Path) -> Path:
 
 
 def _counts() -> dict[str, int]:
-    from orders.models import Order, SentDocument
-
     return {"orders": Order.objects.count(), "documents": SentDocument.objects.count()}
 
 

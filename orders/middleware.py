@@ -1,6 +1,7 @@
 from django.utils import translation
 
 from orders.choices import Language
+from orders.views.language import SESSION_LANGUAGE_KEY
 
 
 class UserLanguageMiddleware:
@@ -22,7 +23,6 @@ class UserLanguageMiddleware:
         user = getattr(request, "user", None)
         if not (user and user.is_authenticated):
             return ""
-        from orders.views.language import SESSION_LANGUAGE_KEY
 
         picked = request.session.get(SESSION_LANGUAGE_KEY)
         if picked in Language.values:

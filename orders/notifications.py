@@ -4,11 +4,11 @@ and sent by a worker after the commit (orders.outbox)."""
 from django.contrib.auth import get_user_model
 
 from orders import rules
+from orders.outbox.services import outbox_enqueue
 from orders.roles import Role
 
 
 def _queue(order, user_ids, message: str, step: str = "", memo=None) -> None:
-    from orders.outbox.services import outbox_enqueue
 
     user_ids = list(user_ids)
     emails = dict(get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "email"))

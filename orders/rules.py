@@ -9,6 +9,7 @@ from orders.choices import (
     Decision,
     PaymentTerms,
 )
+from orders.models import ApprovalThreshold
 from orders.roles import Role
 
 # ---- R5: contract check before distribution -----------------------------------------------
@@ -33,7 +34,6 @@ APPROVAL_STEP_ROLE = {
 
 def needs_general_manager(order) -> bool:
     """R10: large amounts, prepayment or commission terms need the general manager."""
-    from orders.models import ApprovalThreshold
 
     if order.commission:
         return True

@@ -4,6 +4,7 @@ import os
 
 from django.utils.translation import gettext_lazy as _
 
+from orders.documents.attachments import guess_mimetype
 from orders.documents.builtin_forms import ORDER_LIVE
 from orders.documents.registry import Attachment, FormSpec, register_form
 from orders.documents.rules import Requirement, SendRule
@@ -31,7 +32,6 @@ def _sample_context(sample) -> dict:
 def _customer_letter_file(letter) -> list[Attachment]:
     """R4: the customer's own letter is what the factory works to; our cover sheet alone would
     only say that it exists."""
-    from orders.documents.attachments import guess_mimetype
 
     if not (letter.is_uploaded and letter.document):
         return []

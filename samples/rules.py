@@ -6,8 +6,10 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from orders.changes.rules import style_changed_at
 from orders.lifecycle import rule
 from orders.permissions import is_managing
+from orders.repeats.rules import r28_style_as_before
 from samples.choices import LetterStatus, Recipient, SampleStatus, SampleType, Severity
 from samples.permissions import can_work_on_samples
 
@@ -107,7 +109,6 @@ SENDABLE_STATUSES = (SampleStatus.RECEIVED, SampleStatus.CHECKED)
 def pp_sample_approved(order) -> bool:
     """Bulk is made to an approved pre-production sample; after a change to the style data
     (R8), to one approved since."""
-    from orders.changes.rules import style_changed_at
 
     since = style_changed_at(order)
     return any(
@@ -119,6 +120,7 @@ def pp_sample_approved(order) -> bool:
 
 
 def approved_master_file(order):
+    # Local: the sample models import these rules at their top.
     from samples.models import StyleMasterFile
 
     master = StyleMasterFile.objects.filter(
@@ -132,6 +134,5 @@ def pp_sample_gate_applies(order) -> bool:
     made to that file, without a new pre-production sample, as long as its style data is as
     before (a repeat entered with other style data, or a change request that touched it, needs
     the PP round again)."""
-    from orders.repeats.rules import r28_style_as_before
 
     return approved_master_file(order) is None or not r28_style_as_before(order)

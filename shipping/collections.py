@@ -30,6 +30,7 @@ from orders.choices import PaymentTerms
 from orders.models import Order, OrderLine
 from shipping import rules
 from shipping.choices import ExportDocumentKind
+from shipping.models import Deduction, ExportDocument, Payment
 
 MONEY = DecimalField(max_digits=18, decimal_places=4)
 ZERO = Value(Decimal("0"), output_field=MONEY)
@@ -43,7 +44,6 @@ def _sum_of(model, expression) -> Subquery:
 
 def with_money(queryset: QuerySet[Order]) -> QuerySet[Order]:
     """Each order's total, credited (paid + deducted), owed, deposit and base date."""
-    from shipping.models import Deduction, ExportDocument, Payment
 
     bill = ExportDocument.objects.filter(
         order=OuterRef("pk"), kind=ExportDocumentKind.BILL_OF_LADING

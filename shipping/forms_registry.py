@@ -11,6 +11,8 @@ from orders.documents.builtin_forms import ORDER_NOT_CANCELLED
 from orders.documents.images import picture_data_uri
 from orders.documents.registry import FormSpec, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
+from orders.documents.services import customer_recipient
+from orders.money import Money
 from orders.templatetags.gendan import person
 from shipping.choices import DispatchStep
 from shipping.models import (
@@ -21,6 +23,7 @@ from shipping.models import (
     PACKING_LIST_FORM,
 )
 from shipping.permissions import can_handle_shipment
+from shipping.services.letters import guarantee_letter_signed_by_factory
 
 
 def _lg_context(letter) -> dict:
@@ -91,8 +94,6 @@ def _invoice_context(invoice) -> dict:
 
 
 def _delivery_note_context(dispatch) -> dict:
-    from orders.money import Money
-
     lines = list(dispatch.lines.all())
     order = dispatch.order
     done = {record.step: record.done_at for record in dispatch.steps.all()}
@@ -109,8 +110,6 @@ def _delivery_note_context(dispatch) -> dict:
 
 
 def _customer_recipient(obj):
-    from orders.documents.services import customer_recipient
-
     return customer_recipient(obj.order.customer)
 
 
@@ -130,8 +129,6 @@ def _step_signer(step):
 
 
 def _lg_signed(letter, document, name: str) -> None:
-    from shipping.services.letters import guarantee_letter_signed_by_factory
-
     guarantee_letter_signed_by_factory(letter, document, name)
 
 

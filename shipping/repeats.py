@@ -3,11 +3,10 @@ confirmation: the customer confirms them again for the new order (R23, R28); and
 data: the packing list is drawn up with the same cartons for the repeat's own lines."""
 
 from orders.repeats.registry import register_repeat_copier
+from shipping.models import ShippingMarks
 
 
 def copy_marks(original, repeat, user) -> None:
-    from shipping.models import ShippingMarks
-
     marks = ShippingMarks.objects.filter(order=original).first()
     if marks is None:
         return

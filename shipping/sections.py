@@ -7,13 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from orders.choices import Stage
 from orders.roles import Role, has_role
 from orders.sections import register_home_panel, register_section
-from shipping import permissions, rules
+from shipping import forms, permissions, rules
 from shipping.choices import PAYMENT_STATUS_COLOURS, ExportDocumentKind, InspectorParty
+from shipping.models import InspectionBooking
+from shipping.sections_dispatch import dispatch_context
+from shipping.selectors import inspections_waiting
 
 
 def section_context(order, user) -> dict:
-    from shipping.models import InspectionBooking
-
     today = timezone.localdate()
     # The balance, the due date and the tracking sheet all read these: fetch each once.
     prefetch_related_objects([order], "payments", "deductions", "export_documents")
@@ -24,11 +25,9 @@ def section_context(order, user) -> dict:
     )
     documents = {document.kind: document for document in order.export_documents.all()}
     balance = rules.balance(order, today=today)
-    from shipping import forms
 
     may_handle = permissions.can_handle_shipment(order, user)
     may_decide = permissions.can_decide_failure(order, user)
-    from shipping.sections_dispatch import dispatch_context
 
     return {
         "order": order,
@@ -103,8 +102,6 @@ def register_sections() -> None:
 
 
 def inspections_panel_context(user) -> dict:
-    from shipping.selectors import inspections_waiting
-
     return {"bookings": inspections_waiting(user), "may_record": has_role(user, Role.QC)}
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from shipping import permissions
 from shipping.choices import DISPATCH_STEP_COLOURS, DispatchStep
 from shipping.forms_dispatch import DispatchSendForm, DispatchShipForm, DispatchStepForm
+from shipping.models import Dispatch
 from shipping.permissions import STEP_ROLES, may_do_step
 
 BUTTON_LABELS = {
@@ -27,8 +28,6 @@ def step_form(order, step: str):
 
 
 def dispatch_context(order, user) -> dict:
-    from shipping.models import Dispatch
-
     dispatches = list(
         Dispatch.objects.filter(order=order).prefetch_related("lines", "steps__actor")
     )

@@ -8,9 +8,12 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 
 from orders.choices import Stage
-from orders.models import Order
+from orders.models import Customer, Order
+from orders.visibility import visible_orders
 from shipping import rules
 from shipping.choices import AGEING_BUCKETS, InspectionKind, PaymentStatus
+from shipping.collections import overdue, owing
+from shipping.models import InspectionBooking
 
 # Orders that can owe money: the contract is approved and the order is neither settled nor
 # cancelled (a held order still owes).
@@ -33,7 +36,6 @@ def orders_with_money(queryset=None):
 def owing_orders(*, merchandiser=None, today=None, merchandisers=None):
     """Orders that still owe money, with their R21 columns (shipping.collections);
     `merchandisers`: only those of these merchandisers' ids."""
-    from shipping.collections import owing
 
     queryset = Order.objects.filter(stage__in=OWING_STAGES)
     if merchandiser is not None:
@@ -65,7 +67,6 @@ def overdue_orders(
     *, merchandiser=None, today=None, merchandisers=None
 ) -> list[tuple[Order, rules.Balance]]:
     """The orders overdue today: picked by the database, then each one's balance."""
-    from shipping.collections import overdue
 
     today = today or timezone.localdate()
     orders = owing_orders(
@@ -122,7 +123,6 @@ def latest_final_report(order):
 
 def owing_with_money(queryset=None):
     """The orders that owe money, each with its R21 figures as columns (shipping.collections)."""
-    from shipping.collections import owing
 
     queryset = queryset if queryset is not None else Order.objects.all()
     return owing(queryset.filter(stage__in=OWING_STAGES))
@@ -140,7 +140,6 @@ def collection_sums(orders, *, today=None, group=("customer_id", "customer__name
 
 def collection_rows(rows) -> list[CustomerCollections]:
     """collection_sums' rows as CustomerCollections (customer None for a currency's total)."""
-    from orders.models import Customer
     from shipping.collections import NOT_DUE, bucket_fields
 
     rows = list(rows)
@@ -184,8 +183,6 @@ def overdue_by_merchandiser(*, today=None) -> dict:
 
 def inspections_waiting(user, *, limit: int = 10):
     """Booked inspections with no report yet, soonest first: QC's work for the coming days."""
-    from orders.visibility import visible_orders
-    from shipping.models import InspectionBooking
 
     return list(
         InspectionBooking.objects.filter(order__in=visible_orders(user), report__isnull=True)
@@ -196,7 +193,6 @@ def inspections_waiting(user, *, limit: int = 10):
 
 def tracking_orders(queryset):
     """R27 across orders: what the export tracking sheet reads of each, fetched per list."""
-    from shipping.models import InspectionBooking
 
     return queryset.select_related(
         "freight_booking", "packing_list", "commercial_invoice"
@@ -214,8 +210,6 @@ def tracking_orders(queryset):
 
 def inspections(user):
     """Every inspection of the orders the user sees, latest first."""
-    from orders.visibility import visible_orders
-    from shipping.models import InspectionBooking
 
     return (
         InspectionBooking.objects.filter(order__in=visible_orders(user))

@@ -7,13 +7,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from orders import selectors as order_selectors
+from orders.exports.writers import FORMATS, export_response
+from orders.models import Customer
+from orders.paging import ReversingPaginator
 from orders.services.submissions import submitted_once
 from orders.views.generic import ObjectListView, OrderAction, ServiceActionView
 from orders.visibility import visible
 from shipping import forms, permissions, selectors, services
 from shipping.aql import AQLError, aql_error_message
-from shipping.choices import DefectClass
-from shipping.exports import InspectionsTable, TrackingTable
+from shipping.choices import AGEING_BUCKETS, DefectClass
+from shipping.exports import CollectionsTable, InspectionsTable, TrackingTable
 from shipping.models import GuaranteeLetter, InspectionBooking, InspectionReport
 from shipping.report_page import ReportPage
 
@@ -144,10 +147,6 @@ def collections_view(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     from django.core.paginator import Paginator
 
-    from orders.exports.writers import FORMATS, export_response
-    from shipping.choices import AGEING_BUCKETS
-    from shipping.exports import CollectionsTable
-
     table = CollectionsTable(request.user, request.GET)
     export = request.GET.get("export")
     if export:
@@ -169,8 +168,6 @@ def collections_view(request: HttpRequest) -> HttpResponse:
 
 def _customer_orders(request: HttpRequest, orders) -> dict:
     """The orders behind one row of the collections (?customer=&currency=), a page at a time."""
-    from orders.models import Customer
-    from orders.paging import ReversingPaginator
 
     customer = Customer.objects.filter(pk=request.GET.get("customer") or None).first()
     currency = request.GET.get("currency", "")

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from orders.choices import Stage
 from orders.demo.contributors import register_demo_step, register_gate_walk
 from orders.models import Order
 from orders.roles import Role
@@ -190,8 +191,6 @@ def _trims_in(order, user, today) -> None:
 
 
 def suppliers_demo(demo) -> None:
-    from orders.choices import Stage
-
     if demo.stage != Stage.APPROVED or demo.nth > 3:
         return
     order = _order(demo.order)

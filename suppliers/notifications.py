@@ -2,6 +2,8 @@
 it reports (orders.outbox), keyed by what it is about and to whom so that it goes once, and
 sent after the commit in the recipient's own language."""
 
+from orders.outbox.services import outbox_enqueue
+
 # kind -> (subject template, body template, how to load the object)
 NOTICES = {
     "lab_test_failed": "suppliers/mail/lab_test_failed",
@@ -10,8 +12,6 @@ NOTICES = {
 
 
 def _queue(kind: str, obj, order, recipients) -> None:
-    from orders.outbox.services import outbox_enqueue
-
     for name, email, language in recipients:
         if not email:
             continue

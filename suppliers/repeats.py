@@ -1,6 +1,7 @@
 """R28: a repeat order takes over the original's trims list, to be ordered again."""
 
 from orders.repeats.registry import register_repeat_copier
+from suppliers.models import Trim
 
 # What a trim is, as opposed to how far its procurement went on the original order.
 TRIM_FIELDS = (
@@ -21,8 +22,6 @@ TRIM_FIELDS = (
 
 
 def copy_trims(original, repeat, user) -> None:
-    from suppliers.models import Trim
-
     Trim.objects.bulk_create(
         [
             Trim(

@@ -2,11 +2,10 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.choices import Stage
 from orders.sections import register_section
+from suppliers import selectors
 
 
 def _context(order, user) -> dict:
-    from suppliers import selectors
-
     return {"materials": selectors.materials(order, user)}
 
 

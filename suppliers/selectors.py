@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from orders.models import Order
 from orders.visibility import visible_orders
 from suppliers import rules
 from suppliers.choices import Decision, LabResult, TrimCardStatus
@@ -47,7 +48,6 @@ class Materials:
 
 def order_with_materials(order):
     """Load the order's materials in a fixed number of queries."""
-    from orders.models import Order
 
     return (
         Order.objects.select_related("team", "customer", "factory")

@@ -11,12 +11,11 @@ from complaints.choices import ComplaintEvent
 from complaints.models import Complaint, FactoryClaim
 from complaints.services.common import EventKind, record_event, refuse, refuse_unless
 from orders.services.common import lock_with_order
+from shipping.choices import DeductionSource
+from shipping.services import deduction_record
 
 
 def factory_claim_raise(*, complaint_id: int, user, amount: Decimal, reason: str) -> FactoryClaim:
-    from shipping.choices import DeductionSource
-    from shipping.services import deduction_record
-
     reason = (reason or "").strip()
     refuse(None if reason else _("Please give the reason for the claim."))
     with transaction.atomic():

@@ -21,11 +21,10 @@ from complaints.services.common import (
     refuse_unless,
 )
 from orders.services.common import lock_with_order
+from shipping.models import FreightBooking, InspectionReport
 
 
 def _linked(order, shipment_id, inspection_id):
-    from shipping.models import FreightBooking, InspectionReport
-
     shipment = inspection = None
     if shipment_id:
         shipment = FreightBooking.objects.filter(pk=shipment_id, order=order).first()

@@ -14,7 +14,7 @@ from complaints.choices import (
     ReturnStatus,
     SignOffStep,
 )
-from complaints.models import ReturnApplication, ReturnSignOff, UnannouncedArrival
+from complaints.models import RETURN_NOTE_FORM, ReturnApplication, ReturnSignOff, UnannouncedArrival
 from complaints.services.common import (
     EventKind,
     lock_order,
@@ -23,6 +23,7 @@ from complaints.services.common import (
     refuse,
     refuse_unless,
 )
+from orders.documents.services import document_send
 from orders.services.common import lock_with_order
 
 
@@ -181,8 +182,6 @@ def unannounced_arrival_record(
 
 def return_note_send(*, application_id: int, user, language: str | None = None):
     """The issued return note goes back to the customer (回傳《退貨單》給客戶)."""
-    from complaints.models import RETURN_NOTE_FORM
-    from orders.documents.services import document_send
 
     # F-RET-002's send rule refuses a note finance has not issued (R17).
     application = ReturnApplication.objects.select_related("order__customer").get(pk=application_id)

@@ -18,6 +18,7 @@ from complaints.services.common import (
     refuse,
     refuse_unless,
 )
+from orders.documents.services import customer_recipient, document_send
 from orders.services.common import lock_with_order
 
 
@@ -140,7 +141,6 @@ def return_refuse(*, application_id: int, user, reason: str) -> ReturnApplicatio
 
 def return_notify_customer(*, application_id: int, user, language: str | None = None):
     """R17: only an approved return is sent back to the customer, as the notice to ship."""
-    from orders.documents.services import customer_recipient, document_send
 
     with transaction.atomic():
         _order, application = lock_with_order(ReturnApplication, application_id)

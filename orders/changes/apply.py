@@ -17,9 +17,11 @@ from orders.changes.diff import compute_diff, summary
 from orders.changes.fields import FIELD_SPECS
 from orders.changes.registry import ChangeContext, apply_contributions, contributed_fields, impacts
 from orders.choices import EventKind
+from orders.documents.services import documents_reissue
 from orders.models import ChangeRequest, Order, OrderLine
 from orders.permissions import can_cancel
 from orders.services.common import ActionRefused, lock_with_order, save_order
+from orders.services.transitions import apply_transition_locked
 
 
 def change_request_apply(*, change_id: int, user) -> ChangeRequest:
@@ -46,7 +48,6 @@ def change_request_apply(*, change_id: int, user) -> ChangeRequest:
         apply_contributions(
             ChangeContext(order, change, diff, user=user, extra=change.proposed.get("extra", {}))
         )
-        from orders.documents.services import documents_reissue
 
         reissued = documents_reissue(order=order, aspects=set(diff.aspects), user=user)
         change.applied_revision = order.revision
@@ -63,8 +64,6 @@ def change_request_apply(*, change_id: int, user) -> ChangeRequest:
             detail=_applied_detail(order, change, diff, reissued),
         )
         if cancels_order:
-            from orders.services.transitions import apply_transition_locked
-
             reason = _("All lines cancelled by change request %(change)s.") % {
                 "change": change.label
             }

@@ -11,8 +11,10 @@ from orders.changes.money import order_after, order_before, payment_impact
 from orders.changes.registry import Impact, QuantityFloor
 from orders.changes.rules import r14_in_production, working_stage
 from orders.choices import PAYMENT_GATE_OPEN_STAGES, EventKind
+from orders.documents.selectors import documents_revised_by
 from orders.models import ProgressReport
 from orders.services.common import record_event
+from orders.services.planning import replan_dates, reproject
 
 # ---- plan and production ----------------------------------------------------------------------
 
@@ -57,8 +59,6 @@ def plan_impact(context) -> list[Impact]:
 
 
 def plan_apply(context) -> None:
-    from orders.services.planning import replan_dates, reproject
-
     if context.diff.touches(Aspect.DATES):
         replan_dates(order=context.order)
     else:
@@ -120,8 +120,6 @@ def payment_apply(context) -> None:
 
 
 def documents_impact(context) -> list[Impact]:
-    from orders.documents.selectors import documents_revised_by
-
     return [
         Impact(
             ImpactArea.DOCUMENTS,

@@ -15,8 +15,10 @@ from orders.changes.common import (
     refuse_if_stale,
     refuse_r14,
 )
+from orders.changes.notice import send_notice
 from orders.choices import ApprovalStep, Decision, EventKind
 from orders.models import ChangeApproval, ChangeRequest
+from orders.notifications import change_approval_needed
 from orders.permissions import can_edit, can_see
 from orders.roles import has_role
 from orders.rules import APPROVAL_STEP_ROLE
@@ -37,7 +39,6 @@ def change_request_send(*, change_id: int, user) -> ChangeRequest:
         perform(change, user, "send_to_factory")
         change.save()
         note(order, change, user=user, action=ChangeEvent.CHANGE_SENT, detail=str(order.factory))
-        from orders.changes.notice import send_notice
 
         send_notice(change=change, user=user)
     return change
@@ -147,7 +148,6 @@ def change_customer_confirm(
             kind=EventKind.APPROVAL,
             detail=" ".join(part for part in (confirmed_by, str(confirmed_on), reference) if part),
         )
-        from orders.notifications import change_approval_needed
 
         change_approval_needed(change, change.next_step())
     return change
@@ -213,8 +213,6 @@ def change_approval_record(
                 kind=EventKind.APPROVAL,
             )
         else:
-            from orders.notifications import change_approval_needed
-
             change_approval_needed(change, change.next_step())
     return approval
 

@@ -6,15 +6,16 @@ factory's: the notice leaves them out, as the production order does."""
 from django.utils.translation import gettext_lazy as _
 
 from orders.changes.choices import FACTORY_ASPECTS, ChangeStatus, FactoryAnswer
+from orders.changes.forms import FactoryLinkAnswerForm
+from orders.changes.registry import ChangeContext, impacts
 from orders.documents.registry import FormSpec, LinkAnswer, Signature, signed_by
 from orders.documents.rules import Requirement, SendRule
+from orders.documents.services import document_send
 
 CHANGE_NOTICE_FORM = "F-CHG-001"
 
 
 def notice_context(change) -> dict:
-    from orders.changes.registry import ChangeContext, impacts
-
     order = change.order
     diff = change.diff()
     lines = [
@@ -49,12 +50,11 @@ def _answer_pending(change) -> bool:
 
 
 def _answer_form(change, data=None, files=None):
-    from orders.changes.forms import FactoryLinkAnswerForm
-
     return FactoryLinkAnswerForm(change, data, files)
 
 
 def _record_answer(change, form) -> None:
+    # Local: orders.changes.lifecycle imports this module at its top (the notice it sends).
     from orders.changes.lifecycle import change_factory_answer
 
     data = form.cleaned_data
@@ -102,8 +102,6 @@ CHANGE_NOTICE = FormSpec(
 
 
 def send_notice(*, change, user):
-    from orders.documents.services import document_send
-
     return document_send(spec_code=CHANGE_NOTICE_FORM, obj=change, user=user)
 
 

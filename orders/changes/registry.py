@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from orders.changes.choices import ImpactArea
+
 
 @dataclass(frozen=True)
 class ChangeField:
@@ -57,8 +59,6 @@ class Impact:
 
     @property
     def area_label(self):
-        from orders.changes.choices import ImpactArea
-
         return ImpactArea(self.area).label
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders import rules as order_rules
 from orders.changes.choices import PRODUCTION_ASPECTS
+from orders.changes.diff import line_quantity
 from orders.changes.fields import FIELD_SPECS, PAYMENT_TERM_FIELDS
 from orders.choices import ApprovalStep, Decision, Stage
 
@@ -54,7 +55,6 @@ R14_REFUSAL = _(
 def r14_floor_breaches(proposed_lines: list[dict], floors, colours: dict) -> list[str]:
     """R14: quantities can never go below what is already produced or shipped. Returns one
     message per breach; `colours` names the lines by id."""
-    from orders.changes.diff import line_quantity
 
     by_line = {line["id"]: line_quantity(line) for line in proposed_lines if line.get("id")}
     total = sum(line_quantity(line) for line in proposed_lines)

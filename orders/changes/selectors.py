@@ -22,6 +22,8 @@ from orders.changes.registry import ChangeContext, impacts
 from orders.choices import ApprovalStep, Decision
 from orders.models import ChangeRequest, Order
 from orders.permissions import can_drive_change, can_edit
+from orders.reminders.registry import ReminderItem
+from orders.reminders.selection import users_by_role
 from orders.roles import has_role
 from orders.rules import APPROVAL_STEP_ROLE
 from orders.visibility import visible_orders
@@ -225,8 +227,6 @@ def collect_waiting_changes(today: date) -> list:
     """R8 in the reminders digest: a request that has waited in its step longer than
     CHANGE_STEP_DAYS, to whoever must act (the merchandiser, or the people of the role whose
     signature is next)."""
-    from orders.reminders.registry import ReminderItem
-    from orders.reminders.selection import users_by_role
 
     changes = list(
         ChangeRequest.objects.filter(

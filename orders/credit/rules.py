@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from orders.choices import Settlement, Stage
 from orders.credit.choices import GuaranteeStatus
+from orders.models import Order
 from orders.money import Money
 
 # Orders whose value the customer owes or will owe: approved and not yet settled or cancelled.
@@ -61,7 +62,6 @@ def _owed(order) -> Decimal:
 
 def r20_open_balance(customer, currency: str, *, excluding=None) -> Decimal:
     """What the customer owes or will owe on its approved, unsettled orders in `currency`."""
-    from orders.models import Order
 
     orders = (
         Order.objects.filter(customer=customer, currency=currency, stage__in=COMMITTED_STAGES)

@@ -3,9 +3,19 @@ waits for the customer's confirmation, an amendment in production, and a repeat 
 
 from datetime import timedelta
 
+from orders.changes.apply import change_request_apply
 from orders.changes.choices import Requester
+from orders.changes.fields import contract_snapshot
+from orders.changes.lifecycle import (
+    change_approval_record,
+    change_customer_confirm,
+    change_factory_answer,
+    change_request_send,
+)
+from orders.changes.services import change_request_raise
 from orders.choices import ApprovalStep, Decision, Stage
 from orders.demo.contributors import DemoOrder, register_demo_step
+from orders.repeats.services import order_repeat
 
 # Who signs each step of the R10 chain in the demo office.
 SIGNERS = {
@@ -16,9 +26,6 @@ SIGNERS = {
 
 
 def _raise(demo: DemoOrder, *, reason: str, amendment: bool = False, **changes):
-    from orders.changes.fields import contract_snapshot
-    from orders.changes.services import change_request_raise
-
     order = demo.order
     proposed = contract_snapshot(order)
     for key, value in changes.get("fields", {}).items():
@@ -37,8 +44,6 @@ def _raise(demo: DemoOrder, *, reason: str, amendment: bool = False, **changes):
 
 
 def _agreed(change, name: str, production=None):
-    from orders.changes.lifecycle import change_factory_answer, change_request_send
-
     change_request_send(change_id=change.pk, user=change.order.merchandiser)
     return change_factory_answer(
         change_id=change.pk, agreed=True, name=name, comment="可以照做。", production=production
@@ -48,8 +53,6 @@ def _agreed(change, name: str, production=None):
 def change_applied(demo: DemoOrder) -> None:
     """The customer adds a colour and moves its date a week: agreed, confirmed, signed at the
     original's level, applied as Rev 2."""
-    from orders.changes.apply import change_request_apply
-    from orders.changes.lifecycle import change_approval_record, change_customer_confirm
 
     if demo.stage != Stage.APPROVED or demo.nth != 4:
         return
@@ -111,7 +114,6 @@ def amendment_in_production(demo: DemoOrder) -> None:
 
 def repeat_order(demo: DemoOrder) -> None:
     """R28: the customer repeats a settled style with the same quantities."""
-    from orders.repeats.services import order_repeat
 
     if demo.stage != Stage.SETTLED or demo.nth != 0:
         return

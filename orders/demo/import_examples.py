@@ -71,6 +71,7 @@ def _northwind_rows(mistakes: bool) -> list[list]:
 
 
 def northwind_xlsx(mistakes: bool = False) -> bytes:
+    # Local: openpyxl is loaded only when an example workbook is written.
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from config.celery import app as celery_app
 from orders import rules
 from orders.choices import (
     Clearance,
@@ -67,7 +68,6 @@ def mail_not_sent() -> Iterator[None]:
     """Notifications of the walk go nowhere: tasks run in-process with the dummy mail backend,
     instead of being queued for a worker that would send them for real. A mail that fails to
     render is the notifications' problem, not a reason to leave the demo half-seeded."""
-    from config.celery import app as celery_app
 
     saved = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
     celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = True, False

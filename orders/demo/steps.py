@@ -3,6 +3,9 @@ change request the customer asked for, drafted so its change notice (F-CHG-001) 
 
 from datetime import timedelta
 
+from orders.changes.choices import Requester
+from orders.changes.fields import contract_snapshot
+from orders.changes.services import change_request_raise
 from orders.choices import Stage
 from orders.demo.contributors import DemoOrder, register_demo_step
 from orders.planning.choices import Party
@@ -27,10 +30,6 @@ register_demo_step("orders.date_change_pending", date_change_pending)
 
 
 def change_request_drafted(demo: DemoOrder) -> None:
-    from orders.changes.choices import Requester
-    from orders.changes.fields import contract_snapshot
-    from orders.changes.services import change_request_raise
-
     if demo.stage != Stage.APPROVED or demo.nth != 3:
         return
     order = demo.order

@@ -6,10 +6,10 @@ about what an English one does."""
 
 from django.core import checks
 
+from orders.documents import fonts
+
 
 def check_pdf_fonts(app_configs=None, **kwargs) -> list:
-    from orders.documents import fonts
-
     problems = []
     if not fonts.harfbuzz_subset_available():
         problems.append(

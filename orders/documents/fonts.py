@@ -20,6 +20,7 @@ def font_family_css(language: str) -> str:
 
 
 def harfbuzz_subset_available() -> bool:
+    # Local: WeasyPrint's native libraries load only when the check asks for them.
     from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
 
     return bool(harfbuzz_subset) and bool(harfbuzz.hb_version_atleast(4, 1, 0))

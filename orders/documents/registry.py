@@ -29,7 +29,9 @@ from typing import Any, NamedTuple
 
 from django.apps import apps
 
+from orders import permissions
 from orders.documents.rules import SendRule
+from orders.templatetags.gendan import person
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,6 @@ class Signature:
 
 def signed_by(user, when=None) -> tuple[str, Any] | None:
     """A Signature's signer from a user recorded in Gendan (None while nobody signed)."""
-    from orders.templatetags.gendan import person
 
     return (person(user), when) if user is not None else None
 
@@ -116,8 +117,6 @@ class FormSpec:
         return order if order is not None else obj
 
     def may_see(self, obj, user) -> bool:
-        from orders import permissions
-
         order = self.order_of(obj)
         if order is not None:
             return permissions.can_see(order, user)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from orders.documents import fonts
 from orders.documents.images import picture_data_uri
+from orders.documents.pdf import html_to_pdf
 from orders.documents.registry import FormSpec, Signature
 from orders.models.company import CompanyProfile
 from orders.text import printable
@@ -98,6 +99,4 @@ def render_html(spec: FormSpec, obj, language: str, *, csp_nonce: str = "") -> s
 
 
 def render_pdf(spec: FormSpec, obj, language: str) -> bytes:
-    from orders.documents.pdf import html_to_pdf  # WeasyPrint loads Pango: only when printing
-
     return html_to_pdf(render_html(spec, obj, language))

@@ -6,9 +6,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from orders import permissions
+from orders.documents.choices import DocumentStatus
 from orders.documents.forms import language_choices
 from orders.documents.registry import FormSpec, all_forms, get_form
+from orders.documents.services import Recipient
 from orders.models import Order, SentDocument
+from orders.templatetags.gendan import person
 
 
 def sent_documents(*, order: Order):
@@ -33,7 +36,6 @@ def sent_for(obj):
 
 def latest_sent(*, order: Order) -> list[SentDocument]:
     """The latest version of each form sent for each printed object of the order."""
-    from orders.documents.choices import DocumentStatus
 
     latest: dict[tuple, SentDocument] = {}
     for document in (
@@ -128,7 +130,6 @@ class FormActions:
 def form_actions(*, code: str, obj, user, send_url: str = "", recipient=None) -> FormActions:
     """`recipient` when the button sends to someone else than the form's own recipient (the
     customer's copy of a comment letter)."""
-    from orders.documents.services import Recipient
 
     spec = get_form(code)
     order = spec.order_of(obj)
@@ -166,7 +167,6 @@ class Contact:
 
 def merchandiser_contact(owner) -> Contact:
     """`owner`: the order, or anything else a form belongs to that has a merchandiser."""
-    from orders.templatetags.gendan import person
 
     user = owner.merchandiser
     profile = getattr(user, "profile", None)
@@ -180,7 +180,6 @@ def merchandiser_contact(owner) -> Contact:
 def replacement_of(document: SentDocument) -> SentDocument | None:
     """The newer version of the same form for the same object, if one went out: the old
     version's link then only names it (R8 re-issues, a re-send after a correction)."""
-    from orders.documents.choices import DocumentStatus
 
     return (
         SentDocument.objects.filter(

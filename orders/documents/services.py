@@ -16,6 +16,7 @@ from orders.documents.choices import DocumentAction, DocumentStatus
 from orders.documents.registry import get_form
 from orders.documents.render import LANGUAGES
 from orders.models import SentDocument
+from orders.outbox.services import new_message_id, outbox_enqueue
 from orders.services.common import ActionRefused, lock_order, record_event
 from orders.uploads import upload_checked
 
@@ -48,7 +49,6 @@ def document_send(
     """Record the next version of this form for this object and e-mail it after the commit.
     The form's send rule decides who may send it and when; `language` overrides the
     recipient's (the sender chose another of the three)."""
-    from orders.outbox.services import new_message_id, outbox_enqueue
 
     try:
         spec = get_form(spec_code)
@@ -136,6 +136,7 @@ def _checked_upload(signed_copy) -> None:
 
 
 def _locked_sent(document_id: int, message_id: str) -> SentDocument:
+    # Local: orders.documents.selectors imports this module at its top (Recipient).
     from orders.documents.selectors import replacement_of
 
     document = SentDocument.objects.select_for_update().get(pk=document_id, message_id=message_id)

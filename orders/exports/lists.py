@@ -16,6 +16,9 @@ from orders.list_columns import (
     next_milestone_label,
     waiting_for_whom,
 )
+from orders.models import Milestone, ProcessStep, ProgressReport
+from orders.planning.choices import MILESTONE_LABELS
+from orders.planning.selectors import progress_sheet
 
 
 class OrderTable(Table):
@@ -110,14 +113,9 @@ class ProgressSheetTable(OrderTable):
 
     @cached_property
     def steps(self):
-        from orders.models import ProcessStep
-
         return list(ProcessStep.objects.filter(active=True))
 
     def rows(self, orders):
-        from orders.models import ProgressReport
-        from orders.planning.selectors import progress_sheet
-
         today = timezone.localdate()
         reports: dict[int, list] = {order.pk: [] for order in orders}
         for report in ProgressReport.objects.filter(order__in=list(reports)):
@@ -155,9 +153,6 @@ class PlanTable(OrderTable):
     def milestones(self) -> list[tuple[str, str]]:
         """(code, label) of every milestone the listed orders' plans have, in plan order."""
 
-        from orders.models import Milestone
-        from orders.planning.choices import MILESTONE_LABELS
-
         found = (
             Milestone.objects.filter(order__in=self.filtered().order_by().values("pk"))
             .values("code")
@@ -186,8 +181,6 @@ class PlanTable(OrderTable):
         return columns
 
     def rows(self, orders):
-        from orders.models import Milestone
-
         dates: dict[int, dict] = {order.pk: {} for order in orders}
         for milestone in Milestone.objects.filter(order__in=list(dates)).only(
             "order_id", "code", "planned_date", "actual_date", "projected_date"

@@ -7,6 +7,7 @@ from orders.choices import FeedbackRating, Stage
 from orders.documents.builtin_forms import ORDER_NOT_CANCELLED
 from orders.documents.registry import FormSpec, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
+from orders.documents.services import customer_recipient
 from orders.feedback.rules import FEEDBACK_FORM
 
 ASPECTS = (
@@ -18,8 +19,6 @@ ASPECTS = (
 
 
 def _customer(order):
-    from orders.documents.services import customer_recipient
-
     return customer_recipient(order.customer)
 
 

@@ -13,9 +13,12 @@ from django.utils.translation import gettext_lazy
 from orders import selectors
 from orders.choices import FeedbackRating
 from orders.feedback.exports import feedback_pdf, feedback_workbook
+from orders.feedback.rules import R30_FORM_CODES, r30_paper_states
 from orders.feedback.selectors import month_rows, parse_month
 from orders.feedback.services import feedback_record
 from orders.forms import FreeText
+from orders.models import CustomerFeedback
+from orders.permissions import can_edit
 from orders.views.generic import OrderAction
 
 
@@ -89,10 +92,6 @@ class FeedbackRecordView(OrderAction):
 
 
 def feedback_section_context(order, user) -> dict:
-    from orders.feedback.rules import R30_FORM_CODES, r30_paper_states
-    from orders.models import CustomerFeedback
-    from orders.permissions import can_edit
-
     documents = list(order.sent_documents.filter(form_code__in=R30_FORM_CODES))
     feedback = CustomerFeedback.objects.filter(order=order).first()
     may_edit = can_edit(order, user)

@@ -132,6 +132,7 @@ def _formula_cells(data: bytes, sheet_index: int) -> set[tuple[int, int]]:
         sheets = sorted(n for n in archive.namelist() if n.startswith("xl/worksheets/sheet"))
         if not any(b"<f>" in archive.read(n) or b"<f " in archive.read(n) for n in sheets):
             return set()
+    # Local: openpyxl is loaded only when a workbook is read.
     from openpyxl import load_workbook
 
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)

@@ -71,6 +71,7 @@ def import_upload(
         created_by=user,
         language=language,
     )
+    # Local: the import's tasks call back into these services (a Celery task module).
     from orders.importing.tasks import check_import
 
     transaction.on_commit(partial(check_import.delay, job.pk))
@@ -89,6 +90,7 @@ def import_confirm(*, import_id: int, user) -> OrderImport:
         job.confirmed_by = user
         job.phase, job.progress_done = ImportPhase.READING, 0
         job.save()
+    # Local: the import's tasks call back into these services (a Celery task module).
     from orders.importing.tasks import run_import
 
     transaction.on_commit(partial(run_import.delay, job.pk))

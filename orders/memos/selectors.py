@@ -5,9 +5,12 @@ from datetime import date, timedelta
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from orders.memos.forms import WorkMemoForm
 from orders.models import WorkMemo
 from orders.models.memos import MemoStatus
 from orders.permissions import can_edit
+from orders.reminders.registry import ReminderItem
+from orders.reminders.selection import users_by_role
 from orders.roles import Role, roles_of
 from orders.visibility import visible_orders
 
@@ -31,8 +34,6 @@ def memos_waiting_for(user) -> list[WorkMemo]:
 
 
 def order_memos_section(order, user) -> dict:
-    from orders.memos.forms import WorkMemoForm
-
     memos = list(
         order.work_memos.select_related("written_by").prefetch_related("acknowledgements__user")
     )
@@ -52,8 +53,6 @@ def order_memos_section(order, user) -> dict:
 def collect_open_memos(today: date):
     """R32 in the reminders digest: each open memo, to every active user of a department that
     has not acknowledged it yet."""
-    from orders.reminders.registry import ReminderItem
-    from orders.reminders.selection import users_by_role
 
     memos = list(
         WorkMemo.objects.filter(status=MemoStatus.OPEN)

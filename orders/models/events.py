@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.choices import EventKind, Stage
 from orders.models.order import Order
+from orders.timeline import render_message
 
 
 class OrderEvent(models.Model):
@@ -42,7 +43,6 @@ class OrderEvent(models.Model):
     @property
     def text(self) -> str:
         """What happened, in the reader's language, then what the person wrote."""
-        from orders.timeline import render_message
 
         generated = render_message(self.message)
         if generated and self.comment:

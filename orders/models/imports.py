@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from orders import permissions
-from orders.choices import Currency, ImportPhase, ImportStatus, Language
+from orders.choices import IMPORT_RUNNING, Currency, ImportPhase, ImportStatus, Language
 from orders.models.parties import Customer, Team
 from orders.uploads import UploadValidator
 
@@ -93,8 +93,6 @@ class OrderImport(models.Model):
 
     @property
     def running(self) -> bool:
-        from orders.choices import IMPORT_RUNNING
-
         return self.status in IMPORT_RUNNING
 
     @property

@@ -16,6 +16,7 @@ from django_fsm import ConcurrentTransition, can_proceed
 
 from orders.models import OutboxMessage
 from orders.outbox.registry import builder
+from orders.outbox.services import dispatch
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,6 @@ def deliver(row_id: int) -> str:
 def send_claimed(row: OutboxMessage) -> str:
     """Send a row this process claimed and record the outcome: sent, retried later (enqueued
     again after the back-off), or failed for good after GENDAN_OUTBOX_MAX_ATTEMPTS."""
-    from orders.outbox.services import dispatch
 
     try:
         message = builder(row.kind)(row)

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from orders.choices import ApprovalStep
+from orders.documents.delivery import document_message
 from orders.models import Order, OutboxMessage
 from orders.outbox.registry import register_outbox_kind
 
@@ -57,8 +58,6 @@ def build_prepared_mail(row: OutboxMessage) -> EmailMessage:
 
 
 def build_document(row: OutboxMessage) -> EmailMessage | None:
-    from orders.documents.delivery import document_message
-
     return document_message(row)
 
 

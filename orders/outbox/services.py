@@ -47,6 +47,7 @@ def outbox_enqueue(
 def dispatch(row_id: int, *, countdown: float = 0) -> bool:
     """Hand the row to the broker. A broker that is down is logged, never raised: the row stays
     pending and the sweep enqueues it again."""
+    # Local: the outbox's task calls back into these services (a Celery task module).
     from orders.outbox.tasks import deliver_outbox
 
     options = {"countdown": countdown} if countdown else {}

@@ -14,6 +14,7 @@ from orders.choices import ACTIVE_STAGES, EventKind
 from orders.documents.builtin_forms import CONTRACT_APPROVED, ORDER_LIVE
 from orders.documents.registry import FormSpec, register_form
 from orders.documents.rules import SendRule
+from orders.documents.services import customer_recipient, document_send
 from orders.models import CustomerProgressSubscription, Order
 from orders.permissions import can_edit
 from orders.planning.choices import PlanEvent
@@ -25,8 +26,6 @@ log = logging.getLogger(__name__)
 
 
 def _customer(order):
-    from orders.documents.services import customer_recipient
-
     return customer_recipient(order.customer)
 
 
@@ -96,7 +95,6 @@ def claim_week(subscription: CustomerProgressSubscription, *, today) -> bool:
 def send_due_progress_reports(*, today=None) -> int:
     """The weekly reports due today, sent as the order's merchandiser; an order that has
     shipped or stopped is dropped from the list."""
-    from orders.documents.services import document_send
 
     today = today or timezone.localdate()
     sent = 0

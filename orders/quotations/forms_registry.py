@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.documents.registry import FormSpec, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
+from orders.documents.services import customer_recipient
 from orders.quotations import permissions
 from orders.quotations.choices import QuotationEvent, QuotationStatus
 from orders.quotations.costing import price_text
@@ -14,8 +15,6 @@ QUOTATION_FORM = "F-QT-001"
 
 
 def _customer(quotation):
-    from orders.documents.services import customer_recipient
-
     return customer_recipient(quotation.customer)
 
 
@@ -31,6 +30,7 @@ def _context(quotation) -> dict:
 
 
 def _on_sent(quotation, document, user) -> None:
+    # Local: the quotation services import this registry at their top.
     from orders.quotations.services.common import record
 
     record(

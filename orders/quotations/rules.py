@@ -6,13 +6,13 @@ from django.db.models import F, Sum
 from django.utils.translation import gettext as _
 
 from orders.choices import Stage
+from orders.models import Order
 from orders.quotations.costing import PRICE_PLACES, price_text
 
 
 def r18_customer_last_price(quotation) -> tuple[Decimal, str] | None:
     """R18: what the customer paid per piece for this style on its latest order in the
     quotation's currency (the quantity-weighted price of that order's lines), with the P/O."""
-    from orders.models import Order
 
     latest = (
         Order.objects.filter(
@@ -42,6 +42,7 @@ def r18_special_price_reasons(quotation) -> list[str]:
     """R18: why this quotation is a special price (empty when it is not): a margin under the
     threshold the admin set, at any break, or a price below the customer's last price for the
     style. A special price needs the general manager or the deputy."""
+    # Local: the quotation model imports these rules at its top.
     from orders.quotations.models import QuotationPolicy
 
     threshold = QuotationPolicy.current().special_price_margin_percent

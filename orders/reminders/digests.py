@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from orders.models import Digest
+from orders.outbox.services import outbox_enqueue
 from orders.reminders.registry import ReminderItem
 from orders.reminders.selection import collect, for_user
 
@@ -46,7 +47,6 @@ def send_digests(*, today: date | None = None) -> int:
 
 def digest_queue(user, items: list[ReminderItem], today: date) -> bool:
     """Write the person's digest of the day and its e-mail; False if it exists already."""
-    from orders.outbox.services import outbox_enqueue
 
     subject, body = digest_mail(user, items, today)
     with transaction.atomic():

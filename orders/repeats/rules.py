@@ -1,6 +1,7 @@
 """R28 under its name: which orders can be repeated, and what a repeat must still clear."""
 
 from orders.choices import Stage
+from orders.models import RepeatOrder
 
 REPEATABLE_STAGES = (Stage.SHIPPING, Stage.SETTLED)
 
@@ -11,8 +12,6 @@ def r28_may_repeat(order) -> bool:
 
 
 def repeat_of(order):
-    from orders.models import RepeatOrder
-
     return RepeatOrder.objects.filter(order=order).select_related("original").first()
 
 

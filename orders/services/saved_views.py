@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.models import SavedView
 from orders.services.common import ActionRefused
+from orders.views.generic import ObjectListView
 
 # What a saved view leaves out of the list's query: the page it was on and the export button.
 NOT_SAVED = ("page", "export")
@@ -49,8 +50,6 @@ def saved_view_delete(*, user, pk: int) -> None:
 
 
 def _is_list(path: str) -> bool:
-    from orders.views.generic import ObjectListView
-
     if not path.startswith("/") or "?" in path:
         return False
     try:

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.html import format_html, format_html_join
 from django.views import View
 
+from orders.exports.writers import FORMATS, export_response
 from orders.models import Order, StaleOrderError
 from orders.paging import ReversingPaginator
 from orders.services.common import ActionRefused
@@ -33,8 +34,6 @@ class ObjectListView(LoginRequiredMixin, View):
         return {}
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        from orders.exports.writers import FORMATS, export_response
-
         if not self.allowed(request.user):
             raise PermissionDenied
         table = self.table = self.table_class(request.user, request.GET)

@@ -1,6 +1,7 @@
 from django.views.i18n import set_language as django_set_language
 
 from orders.choices import Language
+from orders.models import Profile
 
 # The language picked with the switcher for this session only (the profile keeps the saved one).
 SESSION_LANGUAGE_KEY = "gendan_language"
@@ -16,7 +17,5 @@ def set_language(request):
     if request.method == "POST" and user.is_authenticated and language in Language.values:
         request.session[SESSION_LANGUAGE_KEY] = language
         if request.POST.get("save"):
-            from orders.models import Profile
-
             Profile.objects.update_or_create(user=user, defaults={"language": language})
     return response

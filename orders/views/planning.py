@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from orders import selectors
 from orders.exports.lists import PlanTable, ProgressSheetTable
+from orders.permissions import can_edit
 from orders.planning import forms
 from orders.planning.board import PlanBoardTable
 from orders.planning.progress_report import progress_weekly_start, progress_weekly_stop
@@ -51,8 +52,6 @@ class PlanRebuildView(OrderAction):
     form_class = django_forms.Form
 
     def perform(self, request, obj, form) -> str:
-        from orders.permissions import can_edit
-
         if not can_edit(obj, request.user):
             raise ActionRefused(_("You may not update the plan of this order."))
         plan_build(order=obj, user=request.user)

@@ -6,11 +6,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
-from orders.documents.services import customer_recipient
+from orders.documents.services import customer_recipient, document_send
 from orders.services.common import ActionRefused, lock_with_order, perform
 from orders.timeline import event_message
 from orders.uploads import upload_checked
 from samples.choices import LetterLayout, LetterStatus, SampleEvent, SampleStatus
+from samples.forms_registry import letter_form_code
 from samples.models import CommentLetter, SampleRequest
 from samples.permissions import can_work_on_samples
 from samples.services.common import record_sample_event
@@ -153,9 +154,6 @@ def comment_letter_send(
 
 
 def _send_via_forms_machinery(letter: CommentLetter, user, recipient, language) -> None:
-    from orders.documents.services import document_send
-    from samples.forms_registry import letter_form_code
-
     document_send(
         spec_code=letter_form_code(letter),
         obj=letter,

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from orders.models import SentDocument
 from orders.uploads import UploadValidator
 from shipping.choices import LETTER_STATUS_COLOURS, LetterStatus
 
@@ -75,8 +76,6 @@ class GuaranteeLetter(models.Model):
 
     def factory_confirmation(self):
         """The factory's confirmation with a signed copy, through the forms machinery's link."""
-
-        from orders.models import SentDocument
 
         return (
             SentDocument.objects.filter(

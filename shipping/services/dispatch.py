@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from orders.choices import EventKind, Stage
+from orders.documents.services import customer_recipient, document_send
 from orders.models import Order
 from orders.roles import Role
 from orders.services.common import perform
@@ -279,7 +280,6 @@ def dispatch_send_to_customer(
 ):
     """The delivery note, with the waybill number on it, to the customer's contact as the
     proof of receipt (回傳送貨單及貨運單給客戶)."""
-    from orders.documents.services import customer_recipient, document_send
 
     with transaction.atomic():
         dispatch = _take_step(dispatch_id, step=DispatchStep.SENT, user=user)

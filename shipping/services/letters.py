@@ -8,6 +8,7 @@ from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
 from orders.timeline import event_message
+from orders.uploads import upload_checked
 from shipping import permissions
 from shipping.choices import ShippingEvent
 from shipping.models import GuaranteeLetter, InspectionReport
@@ -55,7 +56,6 @@ def guarantee_letter_record_signature(
     *, letter_id: int, user, signed_scan, signed_by_name: str = ""
 ) -> GuaranteeLetter:
     """The merchandiser uploads the scan the factory signed (when it did not use the link)."""
-    from orders.uploads import upload_checked
 
     letter = GuaranteeLetter.objects.get(pk=letter_id)
     if signed_scan is None:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
+from orders.documents.services import document_send
 from orders.timeline import event_message
 from suppliers.choices import CustomerDecisionReason, Decider, Decision, SupplierEvent, SupplierKind
 from suppliers.models import (
@@ -145,7 +146,6 @@ def _release_after_change(booking: FabricBooking, user) -> None:
 
 def fabric_booking_send(*, booking_id: int, user, language: str | None = None):
     """R2: the signed booking goes to the factory as form F-FAB-001; refused while unsigned."""
-    from orders.documents.services import document_send
 
     booking = FabricBooking.objects.select_related("order__factory").get(pk=booking_id)
     with transaction.atomic():  # F-FAB-001's send rule refuses an unsigned booking (R2)

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from orders.choices import EventKind
+from orders.documents.services import document_send
 from orders.models import Order, SentDocument
 from suppliers.choices import SupplierEvent
 from suppliers.models import Trim
@@ -37,7 +38,6 @@ def trim_picture_set(*, trim_id: int, user, picture) -> Trim:
 
 def trim_list_send(*, order_id: int, user, language: str | None = None) -> SentDocument:
     """Send F-TRIM-001 to the order's factory in its language, through the forms machinery."""
-    from orders.documents.services import document_send
 
     order = Order.objects.select_related("factory").get(pk=order_id)
     with transaction.atomic():  # F-TRIM-001's send rule refuses an order without trims

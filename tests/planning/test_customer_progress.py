@@ -141,7 +141,7 @@ def test_status_link_of_a_renumbered_order_finds_nothing(client, order):
 def test_weekly_report_is_sent_once_a_week_until_stopped(order, merchandiser):
     today = timezone.localdate()
     progress_weekly_start(order_id=order.pk, user=merchandiser)
-    with mock.patch("orders.documents.services.document_send") as send:
+    with mock.patch("orders.planning.progress_report.document_send") as send:
         assert send_due_progress_reports(today=today) == 1
         assert send_due_progress_reports(today=today) == 0  # claimed: not twice the same week
         assert send_due_progress_reports(today=today + timedelta(days=6)) == 0

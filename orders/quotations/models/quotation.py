@@ -21,6 +21,7 @@ from orders.quotations.choices import (
     QuotationStatus,
 )
 from orders.quotations.costing import CostParts, r18_break_figures
+from orders.quotations.rules import r18_special_price_reasons
 
 
 def _user(verbose_name, **extra):
@@ -167,8 +168,6 @@ class Quotation(ConcurrentTransitionMixin, models.Model):
         ]
 
     def special_price_reasons(self) -> list[str]:
-        from orders.quotations.rules import r18_special_price_reasons
-
         cached = getattr(self, "_special_reasons", None)
         if cached is None:
             cached = self._special_reasons = r18_special_price_reasons(self)
