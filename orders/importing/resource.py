@@ -1,6 +1,7 @@
 """From sheet rows to orders: django-import-export's resource reads each cell with its widget,
 then the rows are grouped into orders and validated by the new-order form itself."""
 
+import copy
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
@@ -288,10 +289,20 @@ class _SharedFields(dict):
     copies them so that rendering one form cannot change another's widgets, and a check renders
     nothing. Copying them was half the time to check a file of 2,000 orders. (A field with
     limit_choices_to would get its filter applied once per form, on the shared queryset: the
-    order form has none.)"""
+    order form has none.) Nor does a check show help texts: each bound field would translate
+    its field's help text, on every row."""
+
+    def __init__(self, fields):
+        super().__init__({name: _without_help_text(field) for name, field in fields.items()})
 
     def __deepcopy__(self, memo):
         return dict(self)
+
+
+def _without_help_text(form_field):
+    form_field = copy.copy(form_field)  # the new-order form keeps its own
+    form_field.help_text = ""
+    return form_field
 
 
 class _CheckedOrderForm(OrderForm):
@@ -334,7 +345,11 @@ def validate_order(draft: OrderDraft, defaults: Defaults, sheet: Sheet):
     # The customer and the factory are already read (the upload's customer, the factory by
     # name): the form checks everything else; orders_create checks the P/O is new for the
     # customer, for all the orders of the file at once.
-    form = _CheckedOrderForm(data=data, instance=Order(customer=defaults.customer, factory=factory))
+    form = _CheckedOrderForm(
+        data=data,
+        instance=Order(customer=defaults.customer, factory=factory),
+        label_suffix="",  # not rendered: no need to translate the colon
+    )
     del form.fields["customer"], form.fields["factory"]
     if factory is None:
         errors.append(
@@ -350,7 +365,8 @@ def validate_order(draft: OrderDraft, defaults: Defaults, sheet: Sheet):
                 "sizes": format_size_breakdown(line.sizes),
                 "quantity": line.quantity,
                 "unit_price": line.unit_price,
-            }
+            },
+            label_suffix="",
         )
         if line_form.is_valid():
             lines.append(line_form.line_data())

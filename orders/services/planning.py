@@ -81,6 +81,31 @@ def _milestone_from(step, order: Order, holidays) -> Milestone:
     return milestone
 
 
+class _NewMilestones:
+    """_milestone_from for many orders at once. The orders of one P/O file mostly share their
+    dates, so each step's planned date is counted once per order date and ex-factory date (it
+    depends on nothing else), and each step's fields are read once."""
+
+    def __init__(self, holidays):
+        self.holidays = holidays
+        self.dates: dict[tuple, date | None] = {}
+        self.fields: dict[int | str, dict] = {}
+
+    def of(self, step, order: Order) -> Milestone:
+        # R33's bookings are unsaved steps (no pk): their code tells them apart.
+        step_key = step.pk or step.code
+        fields = self.fields.get(step_key)
+        if fields is None:
+            fields = self.fields[step_key] = {
+                "position": step.position,
+                **{name: getattr(step, name) for name in MILESTONE_FIELDS},
+            }
+        key = (step_key, order.order_date, order.ex_factory_date)
+        if key not in self.dates:
+            self.dates[key] = _planned(step, order, self.holidays)
+        return Milestone(order=order, planned_date=self.dates[key], **fields)
+
+
 def plan_build(
     *, order: Order, user=None, template: PlanTemplate | None = None, today: date | None = None
 ) -> OrderPlan | None:
@@ -140,8 +165,10 @@ def plans_build_new(*, orders: list[Order], user=None, today: date | None = None
     )
     if not orders or not templates:
         return
-    holidays = holidays_around(
-        *(day for order in orders for day in (order.order_date, order.ex_factory_date))
+    new_milestones = _NewMilestones(
+        holidays_around(
+            *(day for order in orders for day in (order.order_date, order.ex_factory_date))
+        )
     )
     milestones, plans, built = [], [], []
     for order in orders:
@@ -149,7 +176,7 @@ def plans_build_new(*, orders: list[Order], user=None, today: date | None = None
         if template is None:
             continue
         steps = r33_commodity_inspection_steps(order, template.milestones.all())
-        rows = [_milestone_from(step, order, holidays) for step in steps]
+        rows = [new_milestones.of(step, order) for step in steps]
         plan = OrderPlan(order=order, template=template)
         _project(order, plan, rows, finish=None, today=today)
         milestones += rows
