@@ -1,6 +1,6 @@
 """How the admin shows an order's stage and the approval it waits for, without a query per row."""
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.html import format_html
 
 from orders.choices import (
@@ -45,14 +45,16 @@ def signed_flag(step: str) -> str:
 def annotate_review_state(queryset: QuerySet[Order]) -> QuerySet[Order]:
     """Which R10 signatures the current round has, and the GM threshold of the order's currency,
     as columns of the list query."""
+    # The approval's id, or None: a scalar subquery runs for the rows shown only, where an
+    # EXISTS column may be planned as a hash of every approval in the database before the LIMIT.
     signed = {
-        signed_flag(step): Exists(
+        signed_flag(step): Subquery(
             Approval.objects.filter(
                 order=OuterRef("pk"),
                 review_round=OuterRef("review_round"),
                 step=step,
                 decision=Decision.APPROVED,
-            )
+            ).values("pk")[:1]
         )
         for step in APPROVAL_CHAIN
     }

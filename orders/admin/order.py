@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -80,6 +80,19 @@ class OrderEventInline(ReadOnlyInline):
         return event.text
 
 
+class MerchandiserFilter(admin.RelatedOnlyFieldListFilter):
+    """The merchandisers of the orders listed, as RelatedOnlyFieldListFilter, asked per person
+    (an index probe each) instead of reading the merchandiser of every order."""
+
+    def field_choices(self, field, request, model_admin):
+        orders = model_admin.get_queryset(request).filter(merchandiser=OuterRef("pk"))
+        return field.get_choices(
+            include_blank=False,
+            limit_choices_to=Q(Exists(orders)),
+            ordering=self.field_admin_ordering(field, request, model_admin),
+        )
+
+
 @admin.register(Order)
 class OrderAdmin(OrderWorkflowMixin, admin.ModelAdmin):
     list_display = [
@@ -105,7 +118,7 @@ class OrderAdmin(OrderWorkflowMixin, admin.ModelAdmin):
         "customer",
         "factory",
         "team",
-        ("merchandiser", admin.RelatedOnlyFieldListFilter),
+        ("merchandiser", MerchandiserFilter),
         "payment_terms",
         "ex_factory_date",
         AtRiskFilter,

@@ -342,3 +342,19 @@ def test_import_of_a_good_factory_sheet_then_confirm(client, superuser):
 def test_import_needs_add_and_change_permission(client, administration):
     response = import_sheet(client, administration, b"name\nX\n")
     assert response.status_code == 403
+
+
+def test_changelist_filters_by_the_merchandisers_who_have_orders(client, merchandiser, superuser):
+    from orders.roles import Role
+    from tests.factories import make_user
+
+    team = merchandiser.profile.team
+    other = make_user(Role.MERCHANDISER, team=team, username="other-merch")
+    idle = make_user(Role.MERCHANDISER, team=team, username="idle-merch")
+    make_order(merchandiser=merchandiser)
+    make_order(merchandiser=other)
+    client.force_login(superuser)
+    page = client.get(reverse("admin:orders_order_changelist")).content.decode()
+    assert f"merchandiser__id__exact={merchandiser.pk}" in page
+    assert f"merchandiser__id__exact={other.pk}" in page
+    assert f"merchandiser__id__exact={idle.pk}" not in page
