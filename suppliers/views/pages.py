@@ -45,12 +45,18 @@ def supplier_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "suppliers/supplier_detail.html", context)
 
 
+FACTORY_ORDER_ROWS = 50
+
+
 @login_required
 def factory_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     factory = get_object_or_404(Factory.objects.prefetch_related("contacts"), pk=pk)
+    orders = selectors.factory_orders(factory, request.user)
     context = {
         "factory": factory,
-        "orders": selectors.factory_orders(factory, request.user),
+        # A factory of long standing has thousands: the first ones, and the order list for all.
+        "orders": orders[:FACTORY_ORDER_ROWS],
+        "order_count": orders.count(),
         "scorecard": scorecard(factory),
     }
     return render(request, "suppliers/factory_detail.html", context)
