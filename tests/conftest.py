@@ -213,3 +213,11 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("outbox fault figures")
         for line in FIGURES:
             terminalreporter.write_line(line)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "query_plans: explains the listed pages' queries on PostgreSQL (issue 16; skipped on "
+        "SQLite)",
+    )
