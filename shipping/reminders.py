@@ -12,7 +12,18 @@ from shipping import selectors
 
 
 def r21_overdue_payment_items(today: date, reach: Reach | None = None) -> list[ReminderItem]:
-    merchandisers = None if reach is None else reach.people
+    if reach is None:
+        return _items(selectors.overdue_orders(today=today))
+    found = selectors.overdue_orders(today=today, merchandisers=reach.own)
+    if reach.escalating:
+        # Of the others' balances, only those overdue past the limit escalate to the reader.
+        found += selectors.overdue_orders(
+            today=today, merchandisers=reach.escalating, overdue_on=reach.escalates_before
+        )
+    return _items(found)
+
+
+def _items(overdue) -> list[ReminderItem]:
     return [
         ReminderItem(
             user_id=order.merchandiser_id,
@@ -26,7 +37,7 @@ def r21_overdue_payment_items(today: date, reach: Reach | None = None) -> list[R
             source="r21_overdue_payments",
             overdue_days=balance.days_overdue,
         )
-        for order, balance in selectors.overdue_orders(today=today, merchandisers=merchandisers)
+        for order, balance in overdue
     ]
 
 

@@ -64,14 +64,15 @@ def open_balances(*, merchandiser=None, today=None) -> list[tuple[Order, rules.B
 
 
 def overdue_orders(
-    *, merchandiser=None, today=None, merchandisers=None
+    *, merchandiser=None, today=None, merchandisers=None, overdue_on=None
 ) -> list[tuple[Order, rules.Balance]]:
-    """The orders overdue today: picked by the database, then each one's balance."""
+    """The orders overdue today: picked by the database, then each one's balance.
+    `overdue_on`: only those already overdue on that earlier day (overdue longer)."""
 
     today = today or timezone.localdate()
     orders = owing_orders(
         merchandiser=merchandiser, today=today, merchandisers=merchandisers
-    ).filter(overdue(today))
+    ).filter(overdue(overdue_on or today))
     pairs = [
         (order, rules.balance(order, today=today))
         for order in orders_with_money(orders.order_by("customer__name", "ex_factory_date", "id"))

@@ -189,3 +189,31 @@ def test_r21_collections_aged_per_customer(shipped, finance, merchandiser):
 )
 def test_r21_ageing_buckets(days, bucket):
     assert selectors.ageing_bucket(days) == bucket
+
+
+def test_r21_reaches_the_team_head_only_once_overdue_past_the_limit(
+    shipped, merchandiser, team, finance, settings
+):
+    """The reminders page's narrow scan finds the same R21 items as the company-wide one: the
+    merchandiser's from the first day overdue, the head's copy past the escalation limit."""
+    from orders.reminders.selection import collect, for_user
+    from orders.roles import Role
+
+    settings.GENDAN_ESCALATE_AFTER_DAYS = 3
+    head = make_user(Role.MERCHANDISER, team=team)
+    team.head = head
+    team.save()
+    pay(shipped, finance, "1650.00", kind=PaymentKind.DEPOSIT)
+    first_overdue = next(
+        day
+        for offset in range(60)
+        if r21_overdue_payment_items(day := SHIPPED + timedelta(days=offset))
+    )
+    days = [first_overdue + timedelta(days=n) for n in (0, 2, 3)]  # 1, 3 and 4 days overdue
+    for day in days:
+        everyone = collect(day)
+        for person in (merchandiser, head):
+            assert for_user(person.pk, day) == everyone.get(person.pk, []), (person, day)
+    assert [i.overdue_days for i in for_user(merchandiser.pk, days[1])] == [3]
+    assert for_user(head.pk, days[1]) == []
+    assert [i.source for i in for_user(head.pk, days[2])] == ["r21_overdue_payments"]
