@@ -3,7 +3,7 @@
 
 from django.utils import translation
 from django.utils.functional import Promise
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from orders.choices import TRANSITION_LABELS, ApprovalStep, Clearance, EventKind
 
@@ -62,6 +62,14 @@ def event_message(text: str, **params) -> dict:
     return {"text": str(text), "params": {name: _stored(value) for name, value in params.items()}}
 
 
+def joined(parts, separator: str = "; ") -> dict:
+    """Parts (plain text, labels or event_message()s) joined into one generated text: each part
+    is translated when shown, the separator is not; empty parts are left out."""
+    parts = [part for part in parts if part]
+    text = separator.join(f"%(part{n})s" for n in range(len(parts)))
+    return event_message(text, **{f"part{n}": part for n, part in enumerate(parts)})
+
+
 def lowercase(label) -> dict:
     """A label shown in lower case inside a sentence (English "the factory's consent")."""
     return {**_stored(label), "lower": True}
@@ -76,6 +84,28 @@ def _stored(value):
     if isinstance(value, list | tuple):
         return {"items": [_stored(item) for item in value]}
     return "" if value is None else str(value)
+
+
+# Sentences services wrote into the comment, in English, before they stored generated text;
+# rows written then are shown translated when their comment is exactly one of these, or an
+# action code (as "plan_built" was).
+LEGACY_SENTENCES = frozenset(
+    {
+        gettext_noop("All items checked."),
+        gettext_noop("models and quantities as applied"),
+    }
+)
+
+
+def render_comment(comment: str) -> str:
+    """A stored comment as the reader sees it: a known generated sentence or action code of
+    older rows translated, anything a person wrote as it is."""
+    text = (comment or "").strip()
+    if text in LEGACY_SENTENCES:
+        return gettext(text)
+    if text in _labels:
+        return str(_labels[text])
+    return comment
 
 
 def render_message(message: dict | None) -> str:

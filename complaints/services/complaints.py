@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from complaints import permissions, rules
 from complaints.choices import AttachmentKind, ComplaintEvent, ComplaintKind, Fault, Remedy
@@ -21,6 +22,7 @@ from complaints.services.common import (
     refuse_unless,
 )
 from orders.services.common import lock_with_order
+from orders.timeline import event_message
 from shipping.models import FreightBooking, InspectionReport
 
 
@@ -88,7 +90,12 @@ def complaint_file(
             kind=EventKind.NOTE,
             actor=user,
             action=ComplaintEvent.COMPLAINT_FILED,
-            comment=f"{complaint.number} {complaint.get_kind_display()}: {description}",
+            message=event_message(
+                gettext_noop("%(number)s %(label)s:"),
+                number=complaint.number,
+                label=ComplaintKind(complaint.kind).label,
+            ),
+            comment=description,
         )
     return complaint
 
@@ -108,7 +115,12 @@ def complaint_attach(
             kind=EventKind.DOCUMENT,
             actor=user,
             action=ComplaintEvent.COMPLAINT_ATTACHMENT,
-            comment=f"{complaint.number}: {attachment.get_kind_display()} {attachment}",
+            message=event_message(
+                gettext_noop("%(number)s: %(label)s %(file)s"),
+                number=complaint.number,
+                label=AttachmentKind(attachment.kind).label,
+                file=str(attachment),
+            ),
         )
     return attachment
 
@@ -167,8 +179,12 @@ def complaint_analyse(
             kind=EventKind.NOTE,
             actor=user,
             action=ComplaintEvent.COMPLAINT_ANALYSED,
-            comment=f"{complaint.number} ({complaint.get_fault_display()}): {cause} → "
-            f"{corrective_action}",
+            message=event_message(
+                gettext_noop("%(number)s (%(label)s):"),
+                number=complaint.number,
+                label=Fault(complaint.fault).label,
+            ),
+            comment=f"{cause} → {corrective_action}",
         )
     return complaint
 
@@ -205,8 +221,12 @@ def complaint_reply(
             kind=EventKind.DOCUMENT,
             actor=user,
             action=ComplaintEvent.COMPLAINT_REPLIED,
-            comment=f"{complaint.number} ({complaint.get_remedy_display()}): "
-            f"{reply_text or complaint.reply_document.name}",
+            message=event_message(
+                gettext_noop("%(number)s (%(label)s):"),
+                number=complaint.number,
+                label=Remedy(complaint.remedy).label,
+            ),
+            comment=reply_text or complaint.reply_document.name,
         )
     return complaint
 
@@ -233,7 +253,12 @@ def complaint_remedy_shipped(
             kind=EventKind.NOTE,
             actor=user,
             action=ComplaintEvent.COMPLAINT_REMEDY_SHIPPED,
-            comment=f"{complaint.number} {complaint.get_remedy_display()} {shipped_on} "
-            f"{complaint.remedy_reference}".strip(),
+            message=event_message(
+                gettext_noop("%(number)s %(label)s %(date)s"),
+                number=complaint.number,
+                label=Remedy(complaint.remedy).label,
+                date=shipped_on,
+            ),
+            comment=complaint.remedy_reference,
         )
     return complaint

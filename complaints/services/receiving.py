@@ -6,6 +6,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from complaints import permissions, rules
 from complaints.choices import (
@@ -25,6 +26,7 @@ from complaints.services.common import (
 )
 from orders.documents.services import document_send
 from orders.services.common import lock_with_order
+from orders.timeline import event_message
 
 
 def return_receive(
@@ -63,8 +65,13 @@ def return_receive(
             kind=EventKind.NOTE,
             actor=user,
             action=ComplaintEvent.RETURN_RECEIVED,
-            comment=f"{application.number}: "
-            + (application.receipt_differences or _("models and quantities as applied")),
+            message=event_message("%(number)s:", number=application.number)
+            if application.receipt_differences
+            else event_message(
+                gettext_noop("%(number)s: models and quantities as applied"),
+                number=application.number,
+            ),
+            comment=application.receipt_differences,
         )
     return application
 
@@ -86,9 +93,12 @@ def return_sign_off(*, application_id: int, user, step: str, comment: str = "") 
             kind=EventKind.APPROVAL,
             actor=user,
             action=ComplaintEvent.RETURN_SIGNED,
-            comment=" · ".join(
-                filter(None, [application.number, str(sign_off.get_step_display()), comment])
+            message=event_message(
+                gettext_noop("%(number)s · %(label)s"),
+                number=application.number,
+                label=SignOffStep(sign_off.step).label,
             ),
+            comment=(comment or "").strip(),
         )
     return sign_off
 
@@ -173,9 +183,14 @@ def unannounced_arrival_record(
             kind=EventKind.REJECTION if decision == ArrivalDecision.REFUSED else EventKind.NOTE,
             actor=user,
             action=ComplaintEvent.UNANNOUNCED_ARRIVAL,
-            comment=f"{arrival.get_decision_display()}: {goods} ({arrival.quantity} pcs"
-            + (f", {arrival.waybill}" if arrival.waybill else "")
-            + f") — {reason}",
+            message=event_message(
+                gettext_noop("%(label)s: %(goods)s (%(quantity)s pcs%(waybill)s) —"),
+                label=ArrivalDecision(arrival.decision).label,
+                goods=goods,
+                quantity=arrival.quantity,
+                waybill=f", {arrival.waybill}" if arrival.waybill else "",
+            ),
+            comment=reason,
         )
     return arrival
 

@@ -6,6 +6,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from complaints import permissions, rules
 from complaints.choices import ComplaintEvent, ReturnCause, ReturnStatus
@@ -20,6 +21,7 @@ from complaints.services.common import (
 )
 from orders.documents.services import customer_recipient, document_send
 from orders.services.common import lock_with_order
+from orders.timeline import event_message
 
 
 def _clean_lines(lines) -> list[dict]:
@@ -87,9 +89,15 @@ def return_apply(
             kind=EventKind.NOTE,
             actor=user,
             action=ComplaintEvent.RETURN_APPLIED,
-            comment=f"{application.number} ({application.get_cause_display()}, {total} pcs"
-            + (f", {_('back to the factory')}" if back_to_factory else "")
-            + f"): {reasons}",
+            message=event_message(
+                gettext_noop("%(number)s (%(label)s, %(quantity)s pcs, back to the factory):")
+                if back_to_factory
+                else gettext_noop("%(number)s (%(label)s, %(quantity)s pcs):"),
+                number=application.number,
+                label=ReturnCause(application.cause).label,
+                quantity=total,
+            ),
+            comment=reasons,
         )
     return application
 

@@ -10,10 +10,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.changes.choices import Aspect, ChangeEvent, ImpactArea, LineChangeKind
 from orders.changes.common import note, perform, refuse_if_stale, refuse_r14
-from orders.changes.diff import compute_diff, summary
+from orders.changes.diff import compute_diff, summary_message
 from orders.changes.fields import FIELD_SPECS
 from orders.changes.registry import ChangeContext, apply_contributions, contributed_fields, impacts
 from orders.choices import EventKind
@@ -22,6 +23,7 @@ from orders.models import ChangeRequest, Order, OrderLine
 from orders.permissions import can_cancel
 from orders.services.common import ActionRefused, lock_with_order, save_order
 from orders.services.transitions import apply_transition_locked
+from orders.timeline import event_message, joined
 
 
 def change_request_apply(*, change_id: int, user) -> ChangeRequest:
@@ -71,20 +73,24 @@ def change_request_apply(*, change_id: int, user) -> ChangeRequest:
     return change
 
 
-def _applied_detail(order: Order, change: ChangeRequest, diff, reissued) -> str:
-    parts = [f"Rev {order.revision}"]
+def _applied_detail(order: Order, change: ChangeRequest, diff, reissued) -> dict:
+    reference = ""
     if change.customer_reference:
-        parts.append(
-            _("customer's document %(number)s") % {"number": change.customer_reference}
-            + (f" ({change.customer_reference_date})" if change.customer_reference_date else "")
+        reference = event_message(
+            gettext_noop("customer's document %(number)s"), number=change.customer_reference
         )
-    parts.append(summary(diff))
-    if reissued:
-        parts.append(
-            _("re-issued to the factory: %(forms)s")
-            % {"forms": ", ".join(f"{d.form_code} v{d.version}" for d in reissued)}
-        )
-    return "; ".join(parts)
+        if change.customer_reference_date:
+            reference = joined([reference, f"({change.customer_reference_date})"], " ")
+    forms = ", ".join(f"{d.form_code} v{d.version}" for d in reissued)
+    return joined(
+        [
+            f"Rev {order.revision}",
+            reference,
+            summary_message(diff),
+            forms
+            and event_message(gettext_noop("re-issued to the factory: %(forms)s"), forms=forms),
+        ]
+    )
 
 
 def _write_order(order: Order, proposed: dict, diff) -> None:

@@ -3,6 +3,7 @@ possible, staleness, R14, and the timeline entry."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.changes import rules
 from orders.changes.choices import ACTION_LABELS, CHANGE_TRANSITION_LABELS, ChangeStatus
@@ -11,6 +12,7 @@ from orders.changes.registry import QuantityFloor, quantity_floors
 from orders.choices import EventKind
 from orders.models import ChangeRequest, Order
 from orders.services.common import ActionRefused, record_event
+from orders.timeline import event_message
 
 
 def perform(change: ChangeRequest, user, name: str, *args) -> None:
@@ -108,10 +110,18 @@ def refuse_r14(order: Order, change: ChangeRequest, proposed: dict, diff) -> Non
         )
 
 
-def note(order: Order, change: ChangeRequest, *, user, action: str, detail: str = "", kind=None):
-    label = str(ACTION_LABELS[action])
-    text = f"{change.label}: {label}" + (f" — {detail}" if detail else "")
-    record_event(order, kind=kind or EventKind.NOTE, actor=user, action=action, comment=text)
+def note(order: Order, change: ChangeRequest, *, user, action: str, detail="", kind=None):
+    """The change request's timeline row: its number and what happened, in the reader's
+    language, then the detail (plain text, or generated text from event_message / joined)."""
+    message = event_message(
+        gettext_noop("%(change)s: %(action)s — %(detail)s")
+        if detail
+        else gettext_noop("%(change)s: %(action)s"),
+        change=change.label,
+        action=ACTION_LABELS[action],
+        detail=detail,
+    )
+    record_event(order, kind=kind or EventKind.NOTE, actor=user, action=action, message=message)
 
 
 __all__ = [

@@ -4,17 +4,19 @@ orders.changes.setup like any other app's contribution."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders import rules as order_rules
 from orders.changes.choices import Aspect, ChangeEvent, ImpactArea
 from orders.changes.money import order_after, order_before, payment_impact
 from orders.changes.registry import Impact, QuantityFloor
 from orders.changes.rules import r14_in_production, working_stage
-from orders.choices import PAYMENT_GATE_OPEN_STAGES, EventKind
+from orders.choices import PAYMENT_GATE_OPEN_STAGES, Clearance, EventKind
 from orders.documents.selectors import documents_revised_by
 from orders.models import ProgressReport
 from orders.services.common import record_event
 from orders.services.planning import replan_dates, reproject
+from orders.timeline import event_message
 
 # ---- plan and production ----------------------------------------------------------------------
 
@@ -112,7 +114,16 @@ def payment_apply(context) -> None:
             kind=EventKind.PAYMENT,
             actor=context.user,
             action=ChangeEvent.PAYMENT_CLEARANCE_VOID,
-            comment=f"{clearance.get_kind_display()}: {clearance.void_reason}",
+            message=event_message(
+                gettext_noop("%(clearance)s: %(reason)s"),
+                clearance=Clearance(clearance.kind).label,
+                reason=event_message(
+                    gettext_noop("%(change)s (Rev %(revision)s) raised the order to %(amount)s."),
+                    change=context.change.label,
+                    revision=order.revision,
+                    amount=context.diff.after.amount,
+                ),
+            ),
         )
 
 

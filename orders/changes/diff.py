@@ -4,6 +4,8 @@ after, with the order's totals before and after. Pure: it reads two snapshots, n
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext_noop
+
 from orders.changes.choices import Aspect, LineChangeKind
 from orders.changes.fields import FIELD_SPECS, ORDER_FIELDS
 from orders.money import Money
@@ -190,13 +192,38 @@ __all__ = ["FIELD_SPECS", "ChangeDiff", "FieldChange", "LineChange", "compute_di
 
 
 def summary(diff: ChangeDiff) -> str:
-    """One line for the timeline: what changed, and the totals when they move."""
-    parts = [f"{change.label}: {change.before} → {change.after}" for change in diff.fields]
+    """One line of what changed, in the current language (summary_message, rendered)."""
+    from orders.timeline import render_message
+
+    return render_message(summary_message(diff))
+
+
+def summary_message(diff: ChangeDiff) -> dict:
+    """One line for the timeline: what changed, and the totals when they move; stored as
+    generated text so each reader sees the labels in their own language."""
+    from orders.timeline import event_message, joined
+
+    parts = [
+        event_message(
+            gettext_noop("%(field)s: %(before)s → %(after)s"),
+            field=change.label,
+            before=change.before,
+            after=change.after,
+        )
+        for change in diff.fields
+    ]
     for line in diff.lines:
         if line.quantity_changed or line.kind != LineChangeKind.CHANGED:
             parts.append(
-                f"{line.colour}: {line.quantity_before} → {line.quantity_after}"
-                + (f" ({line.get_kind_display()})" if line.kind != LineChangeKind.CHANGED else "")
+                event_message(
+                    gettext_noop("%(colour)s: %(before)s → %(after)s (%(kind)s)")
+                    if line.kind != LineChangeKind.CHANGED
+                    else gettext_noop("%(colour)s: %(before)s → %(after)s"),
+                    colour=line.colour,
+                    before=line.quantity_before,
+                    after=line.quantity_after,
+                    kind=LineChangeKind(line.kind).label,
+                )
             )
         if line.price_changed:
             parts.append(
@@ -204,7 +231,12 @@ def summary(diff: ChangeDiff) -> str:
             )
     if diff.before != diff.after:
         parts.append(
-            f"{diff.before.quantity} → {diff.after.quantity} pcs, "
-            f"{diff.before.amount} → {diff.after.amount}"
+            event_message(
+                gettext_noop("%(before)s → %(after)s pcs, %(amount_before)s → %(amount_after)s"),
+                before=diff.before.quantity,
+                after=diff.after.quantity,
+                amount_before=diff.before.amount,
+                amount_after=diff.after.amount,
+            )
         )
-    return "; ".join(str(part) for part in parts)
+    return joined(parts)

@@ -7,6 +7,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.changes.choices import ChangeEvent, ChangeStatus, FactoryAnswer, Requester
 from orders.changes.common import (
@@ -23,6 +24,7 @@ from orders.permissions import can_edit, can_see
 from orders.roles import has_role
 from orders.rules import APPROVAL_STEP_ROLE
 from orders.services.common import ActionRefused, lock_with_order
+from orders.timeline import event_message, joined
 
 
 def _ready(order, change: ChangeRequest) -> None:
@@ -102,11 +104,14 @@ def change_factory_answer(
         change.factory_answer_recorded_by = user
         change.production_figures = figures
         change.save()
-        detail = " — ".join(part for part in (name, comment) if part)
+        made = ""
         if figures:
-            cut = sum(f["cut"] for f in figures.values())
-            made = sum(f["made"] for f in figures.values())
-            detail += " — " + _("cut %(cut)s, made %(made)s") % {"cut": cut, "made": made}
+            made = event_message(
+                gettext_noop("cut %(cut)s, made %(made)s"),
+                cut=sum(f["cut"] for f in figures.values()),
+                made=sum(f["made"] for f in figures.values()),
+            )
+        detail = joined([name, comment, made], " — ")
         note(
             order,
             change,
@@ -191,7 +196,7 @@ def change_approval_record(
                 user=user,
                 action=ChangeEvent.CHANGE_REFUSED,
                 kind=EventKind.REJECTION,
-                detail=f"{label}: {comment}",
+                detail=joined([label, comment], ": "),
             )
             return approval
         note(
@@ -200,7 +205,7 @@ def change_approval_record(
             user=user,
             action=ChangeEvent.CHANGE_SIGNED,
             kind=EventKind.APPROVAL,
-            detail=" — ".join(str(part) for part in (label, comment) if part),
+            detail=joined([label, comment], " — "),
         )
         if change.approval_chain_complete():
             perform(change, user, "approve")

@@ -7,16 +7,18 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.changes import rules
 from orders.changes.choices import ChangeEvent, ChangeStatus, Requester
 from orders.changes.common import note, perform, refuse_r14
-from orders.changes.diff import summary
+from orders.changes.diff import summary_message
 from orders.changes.fields import contract_snapshot, same_contract
 from orders.changes.proposal import check_against_order, normalize, rebase
 from orders.models import ChangeRequest
 from orders.permissions import can_edit
 from orders.services.common import ActionRefused, lock_order, lock_with_order
+from orders.timeline import event_message, joined
 
 
 def _check_request(order, change: ChangeRequest) -> None:
@@ -79,7 +81,7 @@ def change_request_raise(
             change,
             user=user,
             action=ChangeEvent.CHANGE_RAISED,
-            detail=summary(change.diff()),
+            detail=summary_message(change.diff()),
         )
     return change
 
@@ -121,7 +123,7 @@ def change_request_update(
             change,
             user=user,
             action=ChangeEvent.CHANGE_EDITED,
-            detail=summary(change.diff()),
+            detail=summary_message(change.diff()),
         )
     return change
 
@@ -150,7 +152,14 @@ def change_request_refresh(*, change_id: int, user) -> ChangeRequest:
             change,
             user=user,
             action=ChangeEvent.CHANGE_REFRESHED,
-            detail=_("now drafted on revision %(revision)s") % {"revision": order.revision}
-            + (f"; {summary(change.diff())}" if change.has_changes() else ""),
+            detail=joined(
+                [
+                    event_message(
+                        gettext_noop("now drafted on revision %(revision)s"),
+                        revision=order.revision,
+                    ),
+                    change.has_changes() and summary_message(change.diff()),
+                ]
+            ),
         )
     return change

@@ -3,11 +3,13 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind, FeedbackEvent, FeedbackRating
 from orders.models import CustomerFeedback
 from orders.permissions import can_edit
 from orders.services.common import ActionRefused, lock_order, record_event
+from orders.timeline import event_message, joined
 
 
 def feedback_record(*, order_id: int, user, comments: str = "", **ratings) -> CustomerFeedback:
@@ -34,11 +36,17 @@ def feedback_record(*, order_id: int, user, comments: str = "", **ratings) -> Cu
             kind=EventKind.NOTE,
             actor=user,
             action=FeedbackEvent.CUSTOMER_FEEDBACK_RECORDED,
-            comment=" · ".join(
-                f"{CustomerFeedback._meta.get_field(name).verbose_name}: "
-                f"{FeedbackRating(value).label}"
-                for name, value in ratings.items()
-                if value
+            message=joined(
+                [
+                    event_message(
+                        gettext_noop("%(aspect)s: %(rating)s"),
+                        aspect=CustomerFeedback._meta.get_field(name).verbose_name,
+                        rating=FeedbackRating(value).label,
+                    )
+                    for name, value in ratings.items()
+                    if value
+                ],
+                " · ",
             ),
         )
     return feedback

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.choices import EventKind, Stage
 from orders.models.order import Order
-from orders.timeline import render_message
+from orders.timeline import render_comment, render_message
 
 
 class OrderEvent(models.Model):
@@ -43,8 +43,8 @@ class OrderEvent(models.Model):
     @property
     def text(self) -> str:
         """What happened, in the reader's language, then what the person wrote."""
-
         generated = render_message(self.message)
-        if generated and self.comment:
-            return f"{generated} {self.comment}"
-        return generated or self.comment
+        comment = render_comment(self.comment)
+        if generated and comment:
+            return f"{generated} {comment}"
+        return generated or comment

@@ -26,6 +26,7 @@ from orders.services.common import (
     save_order,
 )
 from orders.services.planning import plan_build, plans_build_new, replan_dates, reproject
+from orders.timeline import event_message
 
 # Once production starts, the contract's figures are frozen (R14: changes are refused in writing).
 EDITABLE_STAGES = {Stage.RECEIVED}
@@ -278,7 +279,9 @@ def order_update(
             order,
             kind=EventKind.EDITED,
             actor=user,
-            comment=", ".join(str(Order._meta.get_field(n).verbose_name) for n in changed),
+            message=event_message(
+                "%(fields)s", fields=[Order._meta.get_field(n).verbose_name for n in changed]
+            ),
         )
     return order
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.choices import ACTIVE_STAGES, EventKind
 from orders.models import (
@@ -26,6 +27,7 @@ from orders.planning.choices import Anchor, PlanEvent
 from orders.planning.commodity import r33_commodity_inspection_steps
 from orders.planning.selectors import step_figures
 from orders.services.common import ActionRefused, lock_order, record_event, record_events
+from orders.timeline import event_message
 
 # The plan's own bookkeeping events, which never complete a milestone.
 PLAN_OWN_ACTIONS = {
@@ -298,7 +300,10 @@ def milestone_complete(
             kind=EventKind.NOTE,
             actor=user,
             action=PlanEvent.MILESTONE_COMPLETED,
-            comment=f"{milestone.label} {on:%Y-%m-%d}. {comment}".strip(),
+            message=event_message(
+                gettext_noop("%(milestone)s %(date)s."), milestone=milestone.label, date=on
+            ),
+            comment=(comment or "").strip(),
         )
         milestone.actual_date = on
         milestone.completed_by_user = user
@@ -326,7 +331,8 @@ def milestone_reopen(*, milestone_id: int, user, reason: str) -> Milestone:
             kind=EventKind.NOTE,
             actor=user,
             action=PlanEvent.MILESTONE_REOPENED,
-            comment=f"{milestone.label}: {reason}",
+            message=event_message(gettext_noop("%(milestone)s:"), milestone=milestone.label),
+            comment=reason.strip(),
         )
         reproject(order=order)
     return milestone

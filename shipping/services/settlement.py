@@ -7,10 +7,12 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
+from orders.timeline import event_message
 from shipping import permissions, rules
-from shipping.choices import PaymentStatus, ShippingEvent
+from shipping.choices import DeductionSource, PaymentKind, PaymentStatus, ShippingEvent
 from shipping.models import Deduction, Payment
 from shipping.services.common import ActionRefused, lock_order, record_event, refuse_unless
 
@@ -111,7 +113,13 @@ def create_payment(
         kind=EventKind.PAYMENT,
         actor=user,
         action=ShippingEvent.PAYMENT_RECORDED,
-        comment=f"{payment.get_kind_display()} {payment.money} ({received_on}) — {status}",
+        message=event_message(
+            gettext_noop("%(kind)s %(amount)s (%(received_on)s) — %(status)s"),
+            kind=PaymentKind(payment.kind).label,
+            amount=payment.money,
+            received_on=received_on,
+            status=status,
+        ),
     )
     return payment
 
@@ -147,6 +155,11 @@ def deduction_record(
             kind=EventKind.PAYMENT,
             actor=user,
             action=ShippingEvent.DEDUCTION_RECORDED,
-            comment=f"{deduction.get_source_display()} {deduction.money}: {reason}",
+            message=event_message(
+                gettext_noop("%(source)s %(amount)s:"),
+                source=DeductionSource(deduction.source).label,
+                amount=deduction.money,
+            ),
+            comment=reason,
         )
     return deduction

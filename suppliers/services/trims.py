@@ -89,7 +89,11 @@ def trim_create(*, order_id: int, user, **fields) -> Trim:
             user=user,
             kind=EventKind.EDITED,
             action=SupplierEvent.TRIM_ADDED,
-            detail=f"{trim.description} ({TrimSource(trim.source).label})",
+            detail=event_message(
+                gettext_noop("%(trim)s (%(source)s)"),
+                trim=trim.description,
+                source=TrimSource(trim.source).label,
+            ),
         )
     return trim
 

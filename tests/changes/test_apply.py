@@ -68,7 +68,7 @@ def test_r8_applied_change_is_revision_2_with_its_diff_stored(order, merchandise
     ]
     assert record["languages"]["zh-hant"]["fields"][0][1:3] == ["—", "100% cotton"]
     event = order.events.get(action="change_applied")
-    assert "Rev 2" in event.comment and "NW-CHG-7" in event.comment
+    assert "Rev 2" in event.text and "NW-CHG-7" in event.text
 
 
 def test_r8_applying_is_one_transaction(order, merchandiser, signers):

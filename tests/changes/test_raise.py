@@ -44,7 +44,7 @@ def test_r8_change_request_shows_each_changed_field_and_size_cell(order, merchan
     assert diff.after.amount.amount == Decimal("3880.00")
     assert diff.aspects == {Aspect.QUANTITY, Aspect.DATES, Aspect.STYLE}
     event = order.events.get(action="change_raised")
-    assert event.actor == merchandiser and "Navy: 300 → 400" in event.comment
+    assert event.actor == merchandiser and "Navy: 300 → 400" in event.text
 
 
 def test_r8_change_keeps_the_customers_document_number(order, merchandiser):

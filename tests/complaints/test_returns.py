@@ -154,8 +154,8 @@ def test_r17_goods_without_an_approved_application_are_refused_and_recorded(
     assert arrival.application == application
     event = OrderEvent.objects.get(order=order, action="unannounced_arrival")
     assert event.actor == warehouse
-    assert "SF 998877" in event.comment
-    assert "No approved return application" in event.comment
+    assert "SF 998877" in event.text
+    assert "No approved return application" in event.text
 
 
 def test_r17_only_a_leader_accepts_unannounced_goods(order, warehouse, department_manager):

@@ -75,3 +75,24 @@ def test_the_admin_heads_each_timeline_row_in_office_time_and_names_its_action(
     page = admin_client.get(reverse("admin:orders_order_change", args=[order.pk])).content
     assert b">plan_built<" not in page
     assert b"Time-and-action plan built" in page
+
+
+def test_rows_written_before_generated_text_show_known_sentences_and_codes_translated(
+    merchandiser,
+):
+    """Older rows kept "All items checked." or a code like plan_built in their comment: a
+    Chinese reader sees them in Chinese; what a person wrote stays as written."""
+    from django.utils import translation
+
+    from orders.choices import EventKind
+    from orders.services.common import record_event
+
+    order = make_order(merchandiser=merchandiser)
+    checked = record_event(order, kind=EventKind.NOTE, comment="All items checked.")
+    built = record_event(order, kind=EventKind.NOTE, comment="plan_built")
+    written = record_event(order, kind=EventKind.NOTE, comment="All items checked, says Ann.")
+    with translation.override("zh-hant"):
+        assert checked.text == translation.gettext("All items checked.") != "All items checked."
+        assert built.text == translation.gettext("Time-and-action plan built")
+        assert built.text != "plan_built"
+        assert written.text == "All items checked, says Ann."

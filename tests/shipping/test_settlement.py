@@ -1,5 +1,6 @@
 """R21: payment status, overdue reminders exactly once a day, and the collections ageing."""
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -217,3 +218,27 @@ def test_r21_reaches_the_team_head_only_once_overdue_past_the_limit(
     assert [i.overdue_days for i in for_user(merchandiser.pk, days[1])] == [3]
     assert for_user(head.pk, days[1]) == []
     assert [i.source for i in for_user(head.pk, days[2])] == ["r21_overdue_payments"]
+
+
+def test_r21_payment_and_deduction_rows_read_in_the_readers_language(shipped, finance):
+    """Recorded by an English session, the timeline rows name the payment kind, its status
+    and the deduction's source in Chinese for a Chinese reader (they said "Deposit ... —
+    Partly paid" in English before)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        pay(shipped, finance, "1650.00", kind=PaymentKind.DEPOSIT)
+        deduction_record(
+            order_id=shipped.pk, user=finance, source=DeductionSource.CLAIM,
+            amount=Decimal("10"), reason="短裝 3 件",
+        )  # fmt: skip
+    payment, deduction = shipped.events.filter(
+        action__in=["payment_recorded", "deduction_recorded"]
+    ).order_by("id")
+    with translation.override("zh-hant"):
+        assert translation.gettext("Deposit") in payment.text
+        assert not re.search("[A-Za-z]", payment.text.replace("USD", ""))
+        assert translation.gettext("Customer claim") in deduction.text
+        assert deduction.text.endswith("短裝 3 件")
+    with translation.override("en"):
+        assert payment.text.startswith("Deposit USD")
