@@ -122,3 +122,34 @@ def test_qc_records_a_report_with_two_defects_on_a_phone(
         "Open seam",
     ]
     assert report.photos.count() == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_order_list_keeps_one_line_a_row_without_scrolling_sideways_at_1440(
+    page, live_server, office, language, settings
+):
+    """With the next-milestone, waiting-for and flag columns, the order list fits 1,440 px: its
+    table does not scroll inside its frame, P/O numbers, dates, quantities and amounts are shown
+    whole, and a long name is cut with its full text kept in the cell's title."""
+    settings.SECURE_SSL_REDIRECT = False
+    order = office["orders"][0]
+    order.customer.name = "Harbourside Retail Holdings International plc"
+    order.customer.save()
+    page.set_viewport_size({"width": 1440, "height": 900})
+    log_in(page, office["manager"].username, PASSWORD)
+    switch_language(page, language)
+    page.goto("/orders/")
+    frame = page.locator(".table-wrap").first
+    assert frame.evaluate("e => e.scrollWidth - e.clientWidth") <= 0
+    clipped = page.evaluate(
+        """() => [...document.querySelectorAll('table.order-table tbody tr')].flatMap(row =>
+             [0, 1, 5, 6, 7, 8].filter(i => row.cells[i].scrollWidth > row.cells[i].clientWidth)
+           )"""
+    )
+    assert clipped == []
+    heights = page.evaluate(
+        "() => [...document.querySelectorAll('table.order-table tbody tr')]"
+        ".map(row => row.getBoundingClientRect().height)"
+    )
+    assert len(heights) == 3 and max(heights) < 40
+    assert page.locator(f"td[title='{order.customer.name}']").count() == 1
