@@ -7,6 +7,7 @@ from orders.kpis import scorecard
 from suppliers import selectors
 from suppliers.choices import SupplierKind
 from suppliers.models import Factory, Supplier
+from suppliers.permissions import may_review_trim_card
 
 
 @login_required
@@ -15,6 +16,9 @@ def trim_cards_waiting_view(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.trim_cards_waiting(request.user), 50).get_page(
         request.GET.get("page")
     )
+    for card in page:
+        # Only who manages the order's materials checks a card (R1); the others see the list.
+        card.may_check = may_review_trim_card(card, request.user)
     return render(request, "suppliers/trim_cards_waiting.html", {"page_obj": page})
 
 

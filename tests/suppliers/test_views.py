@@ -95,6 +95,12 @@ def test_r1_trim_cards_waiting_soonest_deadline_first(client, order, merchandise
     cards = list(response.context["page_obj"])
     assert [card.order_id for card in cards] == [order.pk, later.pk]
     assert cards[0].review_deadline < cards[1].review_deadline
+    review = reverse("suppliers:trim_card_review", args=[cards[0].pk])
+    assert review in response.content.decode()
+    # QC sees the cards waiting but is not offered a check it may not make (it answered 403).
+    page = login(client, qc).get(reverse("suppliers:trim_cards_waiting")).content.decode()
+    assert str(order.po_number) in page and review not in page
+    assert login(client, qc).get(review).status_code == 403
     outsider = make_user("merchandiser", team=make_team())
     response = login(client, outsider).get(reverse("suppliers:trim_cards_waiting"))
     assert list(response.context["page_obj"]) == []
