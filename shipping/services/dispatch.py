@@ -7,12 +7,14 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind, Stage
 from orders.documents.services import customer_recipient, document_send
 from orders.models import Order
 from orders.roles import Role
 from orders.services.common import perform
+from orders.timeline import event_message, joined
 from shipping import permissions
 from shipping.choices import DISPATCH_ACTIONS, DispatchStep
 from shipping.models import DELIVERY_NOTE_FORM, Dispatch, DispatchLine, DispatchStepRecord
@@ -103,20 +105,25 @@ def _slip_lines(order: Order, lines: list[dict] | None) -> list[DispatchLine]:
     return built
 
 
-def _record_step(dispatch: Dispatch, *, step: str, user, comment: str = "", note: str = "") -> None:
+def _record_step(dispatch: Dispatch, *, step: str, user, comment: str = "", note="") -> None:
+    """The step on the dispatch and on the order's timeline: the slip's number and the step
+    (and a generated note) in the reader's language, then what the person wrote."""
     DispatchStepRecord.objects.create(dispatch=dispatch, step=step, actor=user, comment=comment)
     dispatch.save(update_fields=["status", "waybill", "carrier"])
-    text = f"{dispatch.number}: {DispatchStep(step).label}"
-    if note:
-        text += f" ({note})"
-    if comment:
-        text += f" — {comment}"
+    message = event_message(
+        gettext_noop("%(number)s: %(step)s (%(note)s)")
+        if note
+        else gettext_noop("%(number)s: %(step)s"),
+        number=dispatch.number,
+        step=DispatchStep(step).label,
+        note=note,
+    )
     record_event(
         dispatch.order,
         kind=EVENT_KINDS.get(step, EventKind.NOTE),
         actor=user,
         action=DISPATCH_ACTIONS[step],
-        comment=text,
+        message=joined([message, comment and f"— {comment}"], " "),
     )
 
 
@@ -218,20 +225,29 @@ def dispatch_confirm_prepared(
             )
         DispatchLine.objects.bulk_update(lines, ["prepared_quantity", "prepared_cartons"])
         note = (
-            _("differs from the slip: %(lines)s")
-            % {
-                "lines": "; ".join(
-                    f"{line.colour} {line.quantity}→{line.prepared_quantity} pcs, "
-                    f"{line.cartons}→{line.prepared_cartons} ctns"
-                    for line in differing
-                )
-            }
+            event_message(
+                gettext_noop("differs from the slip: %(lines)s"),
+                lines=joined(
+                    [
+                        event_message(
+                            gettext_noop(
+                                "%(colour)s %(before)s→%(after)s pcs, "
+                                "%(cartons_before)s→%(cartons_after)s ctns"
+                            ),
+                            colour=line.colour,
+                            before=line.quantity,
+                            after=line.prepared_quantity,
+                            cartons_before=line.cartons,
+                            cartons_after=line.prepared_cartons,
+                        )
+                        for line in differing
+                    ]
+                ),
+            )
             if differing
-            else _("as on the slip")
+            else event_message(gettext_noop("as on the slip"))
         )
-        _record_step(
-            dispatch, step=DispatchStep.PREPARED, user=user, comment=comment, note=str(note)
-        )
+        _record_step(dispatch, step=DispatchStep.PREPARED, user=user, comment=comment, note=note)
     return dispatch
 
 

@@ -8,12 +8,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
-from orders.timeline import event_message
+from orders.timeline import event_message, joined
 from shipping import aql, permissions
 from shipping.choices import (
     DefectClass,
     FailureDecision,
     InspectionKind,
+    InspectorParty,
     ShippingEvent,
     Verdict,
     inspection_action,
@@ -91,20 +92,21 @@ def book_inspection(order, user, *, kind, party, planned_date, lot_size, level, 
         aql_minor=aql.normalize_aql(aqls[2]),
         **fields,
     )
-    comment = _("%(kind)s by %(party)s on %(date)s; booking deadline %(deadline)s") % {
-        "kind": booking.get_kind_display(),
-        "party": booking.get_party_display(),
-        "date": planned_date,
-        "deadline": booking.deadline,
-    }
+    message = event_message(
+        gettext_noop("%(kind)s by %(party)s on %(date)s; booking deadline %(deadline)s"),
+        kind=InspectionKind(booking.kind).label,
+        party=InspectorParty(booking.party).label,
+        date=planned_date,
+        deadline=booking.deadline,
+    )
     if booking.booked_late:
-        comment += " — " + _("booked late (R12)")
+        message = joined([message, event_message(gettext_noop("booked late (R12)"))], " — ")
     record_event(
         order,
         kind=EventKind.NOTE,
         actor=user,
         action=inspection_action(booking.kind, "booked"),
-        comment=comment,
+        message=message,
     )
     return booking
 

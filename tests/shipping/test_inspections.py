@@ -39,7 +39,7 @@ def test_r12_booking_after_the_deadline_is_flagged_late(order, qc):
         on_time = book_final(order, qc, party=InspectorParty.THIRD_PARTY)
     assert late.booked_late
     assert not on_time.booked_late
-    assert "R12" in order.events.filter(action__endswith="_inspection_booked").first().comment
+    assert "R12" in order.events.filter(action__endswith="_inspection_booked").first().text
 
 
 def test_r12_missing_final_booking_flagged_after_the_deadline(order, qc):

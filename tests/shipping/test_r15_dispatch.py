@@ -254,7 +254,7 @@ def test_r15_differences_from_the_slip_need_a_comment(shipping_order, people):
     line.refresh_from_db()
     assert (line.prepared_quantity, line.prepared_cartons, line.differs) == (976, 41, True)
     event = OrderEvent.objects.get(action="dispatch_prepared")
-    assert "1000→976" in event.comment and "24 pcs failed the final check" in event.comment
+    assert "1000→976" in event.text and "24 pcs failed the final check" in event.text
 
 
 def test_r15_shipping_needs_a_waybill(shipping_order, people):
