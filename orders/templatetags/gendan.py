@@ -99,9 +99,17 @@ def rules(*codes: str) -> str:
 
 
 @register.filter
+def rule_help(label) -> str:
+    """The rule codes a label carries ("(R1)", "（R25、R26）") as the help text under its
+    heading, where rules() puts them; nothing when it carries none."""
+    codes = re.findall(r"R\d+", " ".join(re.findall(r"[(（]([^)）]*)[)）]", str(label))))
+    return rules(*codes) if codes else ""
+
+
+@register.filter
 def without_rule_code(label) -> str:
     """A label as a customer reads it: our rule references, like "(R13)", left out."""
-    return re.sub(r"\s*[(（]R\d+[)）]", "", str(label))
+    return re.sub(r"\s*[(（]R\d+(?:[、,，]\s*R\d+)*[)）]", "", str(label))
 
 
 @register.filter

@@ -96,3 +96,14 @@ def test_rows_written_before_generated_text_show_known_sentences_and_codes_trans
         assert built.text == translation.gettext("Time-and-action plan built")
         assert built.text != "plan_built"
         assert written.text == "All items checked, says Ann."
+
+
+def test_rule_codes_leave_headings_for_the_help_text_under_them():
+    """Issue 15: headings such as "Check the trim card (R1)" read without the code, which moves
+    into the "Business rules" help line under the heading."""
+    from orders.templatetags.gendan import rule_help, without_rule_code
+
+    assert without_rule_code("Check the trim card (R1)") == "Check the trim card"
+    assert without_rule_code("付款（R25、R26）") == "付款"
+    assert "R25, R26" in rule_help("付款（R25、R26）")
+    assert rule_help("Collections by customer") == ""
