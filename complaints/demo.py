@@ -85,7 +85,7 @@ def complaints_demo(demo: DemoOrder) -> None:
         application = return_apply(
             order_id=order.pk,
             user=merch,
-            reasons="Broken zippers (complaint report attached).",
+            reasons="拉鏈損壞（附投訴報告）。",
             cause=ReturnCause.COMPANY,
             lines=_return_lines(order, 40),
             production_problem=True,
@@ -116,7 +116,7 @@ def complaints_demo(demo: DemoOrder) -> None:
         return_apply(
             order_id=order.pk,
             user=merch,
-            reasons="Mislabelled sizes; the factory relabels them.",
+            reasons="尺碼標錯，由工廠重新換標。",
             cause=ReturnCause.COMPANY,
             lines=_return_lines(order, 60),
             production_problem=True,

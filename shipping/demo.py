@@ -103,7 +103,7 @@ def _inspections(demo: DemoOrder) -> None:
             report_id=report.pk,
             user=manager,
             decision=FailureDecision.SHIP_UNDER_LG,
-            reason="Customer date cannot move; the factory repairs open seams before packing.",
+            reason="客期不能改；工廠包裝前修好爆口。",
         )
         factory_contact = demo.order.factory.contacts.first()
         guarantee_letter_create(

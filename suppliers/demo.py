@@ -50,7 +50,7 @@ def _supplier(kind: str, name: str, **fields) -> Supplier:
 def _ensure_booking(order: Order) -> None:
     if order.fabric_bookings.exists():
         return
-    mill = _supplier(SupplierKind.FABRIC_MILL, "Demo fabric mill", email="mill@example.com")
+    mill = _supplier(SupplierKind.FABRIC_MILL, "Demo Weaving Co.", email="mill@example.com")
     services.fabric_booking_create(
         order_id=order.pk,
         user=order.merchandiser,
@@ -114,7 +114,7 @@ def satisfy_bulk_fabric(order) -> None:
 
 def satisfy_lab_tests(order) -> None:
     order = _order(order)
-    lab = _supplier(SupplierKind.TEST_LAB, "Demo approved lab", approved=True)
+    lab = _supplier(SupplierKind.TEST_LAB, "Demo Testing Lab", approved=True)
     today = timezone.localdate()
     for booking in order.fabric_bookings.filter(tests_required=True):
         if rules.latest_test_result(booking) == LabResult.PASSED:
@@ -215,7 +215,7 @@ def suppliers_demo(demo) -> None:
             test_requirements="Dimensional stability ISO 6330 ±3%; colour fastness 4",
         )  # fmt: skip
         services.fabric_booking_sign(booking_id=booking.pk, user=_signer(order))
-        lab = _supplier(SupplierKind.TEST_LAB, "Demo approved lab", approved=True)
+        lab = _supplier(SupplierKind.TEST_LAB, "Demo Testing Lab", approved=True)
         test = services.lab_test_send(
             booking_id=booking.pk,
             user=user,

@@ -251,7 +251,7 @@ REJECTION_REASONS = [
 ]
 HOLD_REASONS = {
     Stage.RECEIVED: "Customer reviewing the colour range; wait for their confirmation.",
-    Stage.APPROVED: "L/C amendment requested by the customer; hold until it arrives.",
-    Stage.IN_PRODUCTION: "Bulk fabric failed the shrinkage test; waiting for re-dyed lot.",
+    Stage.APPROVED: "客戶要求改信用證，收到前暫停。",
+    Stage.IN_PRODUCTION: "大貨布縮水測試不合格，等重染的一批。",
 }
 CANCEL_REASON = "Customer withdrew the P/O (range dropped from the season)."

@@ -319,7 +319,7 @@ class DemoOffice:
             user=order.merchandiser,
             items=dict.fromkeys(ticked, True),
             customer_signed=complete,
-            mismatches="" if complete else "Waiting for the customer's countersigned contract.",
+            mismatches="" if complete else "等客戶回簽合同。",
         )
 
     def sign(self, order: Order, decision: str, comment: str) -> None:
