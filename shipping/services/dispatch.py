@@ -188,8 +188,11 @@ def dispatch_create(
             step=DispatchStep.SLIP_DRAWN,
             user=user,
             comment=(comment or "").strip(),
-            note=_("%(quantity)s pcs, %(cartons)s cartons")
-            % {"quantity": quantity, "cartons": cartons},
+            note=event_message(
+                gettext_noop("%(quantity)s pcs, %(cartons)s cartons"),
+                quantity=quantity,
+                cartons=cartons,
+            ),
         )
     return dispatch
 
