@@ -246,12 +246,12 @@ STAGE_DATES = {
 }
 
 REJECTION_REASONS = [
-    "Price below cost: recheck the fabric consumption with the factory.",
-    "Customer date too tight for the factory's capacity; ask for a later date.",
+    "價錢低於成本：請與工廠重新核對用布量。",
+    "客期太緊，工廠產能不足；請客人延後。",
 ]
 HOLD_REASONS = {
-    Stage.RECEIVED: "Customer reviewing the colour range; wait for their confirmation.",
+    Stage.RECEIVED: "客人正在審閱顏色，等客人確認。",
     Stage.APPROVED: "客戶要求改信用證，收到前暫停。",
     Stage.IN_PRODUCTION: "大貨布縮水測試不合格，等重染的一批。",
 }
-CANCEL_REASON = "Customer withdrew the P/O (range dropped from the season)."
+CANCEL_REASON = "客人撤回訂單（該季取消此系列）。"

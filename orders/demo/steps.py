@@ -46,7 +46,7 @@ def change_request_drafted(demo: DemoOrder) -> None:
         requested_by=Requester.CUSTOMER,
         customer_reference=f"{order.customer.name[:3].upper()}-CHG-1",
         customer_reference_date=demo.today - timedelta(days=1),
-        reason="The customer adds a dozen pieces per size of the first colour.",
+        reason="客人第一個顏色每個尺碼加一打。",
     )
 
 

@@ -24,7 +24,7 @@ from orders.quotations.services import (
 
 COSTING = [
     (CostKind.FACTORY_PRICE, CostBasis.PER_PIECE, "31.50", "FOB factory, 100% cotton twill"),
-    (CostKind.FABRIC, CostBasis.PER_PIECE, "0", "bought by the factory"),
+    (CostKind.FABRIC, CostBasis.PER_PIECE, "0", "工廠自購"),
     (CostKind.WASHING, CostBasis.PER_PIECE, "2.80", "enzyme wash"),
     (CostKind.TESTING, CostBasis.PER_ORDER, "1800", "SGS colour fastness"),
     (CostKind.FREIGHT, CostBasis.PER_PIECE, "0.60", "truck to Yantian"),

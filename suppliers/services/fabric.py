@@ -10,7 +10,7 @@ from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
 from orders.documents.services import document_send
-from orders.timeline import event_message
+from orders.timeline import event_message, joined
 from suppliers.choices import CustomerDecisionReason, Decider, Decision, SupplierEvent, SupplierKind
 from suppliers.models import (
     BulkFabricSubmission,
@@ -101,9 +101,19 @@ def fabric_booking_update(*, booking_id: int, user, **fields) -> FabricBooking:
         if voided:
             booking.signed_by, booking.signed_at = None, None
         booking.save()
-        detail = ", ".join(str(FabricBooking._meta.get_field(n).verbose_name) for n in changed)
+        detail = event_message(
+            "%(fields)s", fields=[FabricBooking._meta.get_field(n).verbose_name for n in changed]
+        )
         if voided:
-            detail += " — " + _("the signature is void; the group head must sign again")
+            detail = joined(
+                [
+                    detail,
+                    event_message(
+                        gettext_noop("the signature is void; the group head must sign again")
+                    ),
+                ],
+                " — ",
+            )
         note(
             order,
             user=user,
