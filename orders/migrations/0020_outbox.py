@@ -8,8 +8,7 @@ import django_fsm
 from django.conf import settings
 from django.db import migrations, models
 
-# Managers read the outgoing e-mails in the admin and send a failed one again.
-OUTBOX_VIEWERS = ["department_manager", "general_manager"]
+# The managers' admin permissions on the outgoing e-mails are in orders/role_table.py.
 
 STATES = {"queued": "pending", "sending": "pending", "sent": "sent", "failed": "failed"}
 
@@ -42,20 +41,6 @@ def outbox_rows_for_what_exists(apps, schema_editor):
             sent_at=digest.sent_at,
         )
         Digest.objects.filter(pk=digest.pk).update(outbox=row)
-
-
-def grant(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    app_config = apps.get_app_config("orders")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    view = Permission.objects.get(content_type__app_label="orders", codename="view_outboxmessage")
-    for role in OUTBOX_VIEWERS:
-        Group.objects.get_or_create(name=role)[0].permissions.add(view)
 
 
 class Migration(migrations.Migration):
@@ -118,5 +103,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(outbox_rows_for_what_exists, migrations.RunPython.noop),
-        migrations.RunPython(grant, migrations.RunPython.noop),
     ]

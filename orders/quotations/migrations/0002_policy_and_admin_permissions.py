@@ -1,31 +1,10 @@
 from django.db import migrations
 
-# Managers read quotations in the admin; the general manager sets the special-price threshold
-# (R18). Every state change goes through the services, never the admin.
-MODELS = ["quotation", "costingline", "pricebreak", "quotationevent", "quotationpolicy"]
-ADMIN_PERMISSIONS = {
-    "department_manager": [f"view_{model}" for model in MODELS],
-    "general_manager": [f"view_{model}" for model in MODELS] + ["change_quotationpolicy"],
-    "deputy_gm": [f"view_{model}" for model in MODELS],
-    "administration": [f"view_{model}" for model in MODELS],
-    "finance": [f"view_{model}" for model in MODELS],
-}
+# The admin permissions this migration granted are in orders/role_table.py, applied after every
+# migrate. What stays is the one policy row the general manager edits (R18).
 
 
-def grant(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    app_config = apps.get_app_config("quotations")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for role, codenames in ADMIN_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="quotations", codename__in=codenames)
-        )
+def policy_row(apps, schema_editor):
     apps.get_model("quotations", "QuotationPolicy").objects.get_or_create(pk=1)
 
 
@@ -35,4 +14,4 @@ class Migration(migrations.Migration):
         ("orders", "0002_roles_and_thresholds"),
     ]
 
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(policy_row, migrations.RunPython.noop)]
