@@ -7,13 +7,14 @@ from decimal import Decimal
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 
+from orders import selectors as order_selectors
 from orders.choices import Stage
 from orders.models import Customer, Order
-from orders.visibility import visible_orders
+from orders.visibility import visible, visible_orders
 from shipping import rules
 from shipping.choices import AGEING_BUCKETS, InspectionKind, PaymentStatus
 from shipping.collections import overdue, owing
-from shipping.models import InspectionBooking
+from shipping.models import Dispatch, InspectionBooking
 
 # Orders that can owe money: the contract is approved and the order is neither settled nor
 # cancelled (a held order still owes).
@@ -243,3 +244,11 @@ def invoice_requests_waiting(user) -> tuple[list, list]:
         elif permissions.can_issue_invoice(request.order, user):
             to_invoice.append(request)
     return waiting, to_invoice
+
+
+def dispatch_detail(user, pk: int) -> Dispatch:
+    """The shipment with its order as the order's own page shows it; Http404 unless visible."""
+    dispatch = visible(Dispatch, user, pk)
+    # One query per related list of the order, as on its page.
+    dispatch.order = order_selectors.order_detail(user, dispatch.order_id)
+    return dispatch

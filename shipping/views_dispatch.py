@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 from orders import selectors as order_selectors
 from orders.services.submissions import submitted_once
 from orders.views.generic import ServiceActionView
-from orders.visibility import visible
-from shipping import permissions
+from shipping import permissions, selectors
 from shipping.choices import DispatchStep
 from shipping.forms_dispatch import (
     DispatchSendForm,
@@ -20,7 +19,6 @@ from shipping.forms_dispatch import (
     DispatchStepForm,
     PreparedForm,
 )
-from shipping.models import Dispatch
 from shipping.services import dispatch as services
 from shipping.services.common import ActionRefused
 
@@ -35,13 +33,6 @@ BUTTON_STEPS = {
         _("Delivery note and waybill sent to the customer."),
     ),
 }
-
-
-def _visible_dispatch(user, pk) -> Dispatch:
-    dispatch = visible(Dispatch, user, pk)
-    # The pages show the order as its own page does (one query per related list).
-    dispatch.order = order_selectors.order_detail(user, dispatch.order_id)
-    return dispatch
 
 
 @login_required
@@ -78,7 +69,7 @@ def dispatch_slip_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 class DispatchStepView(ServiceActionView):
     def get_object(self, request, pk):
-        return _visible_dispatch(request.user, pk)
+        return selectors.dispatch_detail(request.user, pk)
 
     def post(self, request: HttpRequest, pk: int, step: str, **kwargs) -> HttpResponse:
         if step not in BUTTON_STEPS:
@@ -98,7 +89,7 @@ class DispatchStepView(ServiceActionView):
 @login_required
 def dispatch_prepare_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The warehouse confirms the models, quantities and cartons it actually prepared."""
-    dispatch = _visible_dispatch(request.user, pk)
+    dispatch = selectors.dispatch_detail(request.user, pk)
     if not permissions.may_do_step(dispatch.order, request.user, DispatchStep.PREPARED):
         raise PermissionDenied
     lines = list(dispatch.lines.all())

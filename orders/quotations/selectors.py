@@ -1,6 +1,7 @@
 """Reads: each selector does its own joins, so a page's query count does not grow with its rows."""
 
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from orders.permissions import team_id_of
 from orders.quotations import permissions
@@ -32,13 +33,14 @@ def quotation_list(user) -> QuerySet[Quotation]:
 
 
 def quotation_detail(user, pk: int) -> Quotation:
-    return (
+    """The quotation with everything its page shows; Http404 unless this user sees it."""
+    return get_object_or_404(
         visible_quotations(user)
         .select_related(
             "customer", "merchandiser", "team", "submitted_by", "approved_by", "order", "previous"
         )
-        .prefetch_related("costing_lines", "price_breaks", "events__actor")
-        .get(pk=pk)
+        .prefetch_related("costing_lines", "price_breaks", "events__actor"),
+        pk=pk,
     )
 
 

@@ -3,7 +3,7 @@ manager's approval. Each POST calls one service; the services enforce the roles.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -32,13 +32,6 @@ class QuotationListView(ObjectListView):
 
     def extra_context(self) -> dict:
         return {"may_quote": permissions.can_quote(self.request.user)}
-
-
-def _detail_or_404(user, pk: int) -> Quotation:
-    try:
-        return selectors.quotation_detail(user, pk)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
 
 
 @login_required
@@ -83,7 +76,7 @@ def _costing_initial(quotation: Quotation) -> tuple[list[dict], list[dict]]:
 @login_required
 def quotation_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The header, the costing lines and the prices per quantity break, on one page."""
-    quotation = _detail_or_404(request.user, pk)
+    quotation = selectors.quotation_detail(request.user, pk)
     if not permissions.can_prepare(quotation, request.user):
         raise PermissionDenied
     if quotation.status not in EDITABLE_STATUSES:
@@ -148,7 +141,7 @@ def _action_forms(quotation: Quotation, user) -> list[tuple[str, str, object]]:
 
 @login_required
 def quotation_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    quotation = _detail_or_404(request.user, pk)
+    quotation = selectors.quotation_detail(request.user, pk)
     figures = quotation.break_figures()
     context = {
         "quotation": quotation,
