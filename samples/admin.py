@@ -2,14 +2,13 @@
 services, so the admin shows them read-only."""
 
 from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from orders.admin.actions import run_each
-from orders.services.common import ActionRefused
 from samples import rules
 from samples.choices import LetterStatus
 from samples.models import (
@@ -151,10 +150,10 @@ class StyleMasterFileAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Approve the selected master files"))
     def approve(self, request, queryset) -> None:
-        for master_file in queryset:
-            try:
-                master_file_approve(master_file=master_file, user=request.user)
-            except ActionRefused as refused:
-                self.message_user(request, str(refused), messages.ERROR)
-                return
-        self.message_user(request, _("Approved."))
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda master_file: master_file_approve(master_file=master_file, user=request.user),
+            lambda master_file, approved: f"{master_file}: {_('Approved.')}",
+        )
