@@ -38,14 +38,10 @@ def r18_customer_last_price(quotation) -> tuple[Decimal, str] | None:
     return price, latest["po_number"]
 
 
-def r18_special_price_reasons(quotation) -> list[str]:
+def r18_special_price_reasons(quotation, *, threshold: Decimal) -> list[str]:
     """R18: why this quotation is a special price (empty when it is not): a margin under the
-    threshold the admin set, at any break, or a price below the customer's last price for the
-    style. A special price needs the general manager or the deputy."""
-    # Local: the quotation model imports these rules at its top.
-    from orders.quotations.models import QuotationPolicy
-
-    threshold = QuotationPolicy.current().special_price_margin_percent
+    `threshold` the admin set (QuotationPolicy), at any break, or a price below the customer's
+    last price for the style. A special price needs the general manager or the deputy."""
     reasons = []
     figures = quotation.break_figures()
     for item in figures:

@@ -21,6 +21,7 @@ from orders.quotations.choices import (
     QuotationStatus,
 )
 from orders.quotations.costing import CostParts, r18_break_figures
+from orders.quotations.models.costing import QuotationPolicy
 from orders.quotations.rules import r18_special_price_reasons
 
 
@@ -170,7 +171,8 @@ class Quotation(ConcurrentTransitionMixin, models.Model):
     def special_price_reasons(self) -> list[str]:
         cached = getattr(self, "_special_reasons", None)
         if cached is None:
-            cached = self._special_reasons = r18_special_price_reasons(self)
+            threshold = QuotationPolicy.current().special_price_margin_percent
+            cached = self._special_reasons = r18_special_price_reasons(self, threshold=threshold)
         return cached
 
     def needs_special_approval(self) -> bool:
