@@ -11,6 +11,7 @@ from orders.lifecycle import rule
 from orders.permissions import is_managing
 from orders.repeats.rules import r28_style_as_before
 from samples.choices import LetterStatus, Recipient, SampleStatus, SampleType, Severity
+from samples.models.master import StyleMasterFile  # not samples.models: its modules import us
 from samples.permissions import can_work_on_samples
 
 # ---- R22: samples go in triplicate ----------------------------------------------------------
@@ -120,9 +121,6 @@ def pp_sample_approved(order) -> bool:
 
 
 def approved_master_file(order):
-    # Local: the sample models import these rules at their top.
-    from samples.models import StyleMasterFile
-
     master = StyleMasterFile.objects.filter(
         customer_id=order.customer_id, style_no=order.style_no
     ).first()
