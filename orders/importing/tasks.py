@@ -2,14 +2,14 @@
 
 from celery import shared_task
 
-from orders.importing import services
+from orders.importing import processing
 
 
 @shared_task
 def check_import(import_id: int) -> None:
-    services.import_check(import_id=import_id)
+    processing.import_check(import_id=import_id)
 
 
 @shared_task
 def run_import(import_id: int) -> None:
-    services.import_write(import_id=import_id)
+    processing.import_write(import_id=import_id)
