@@ -8,8 +8,8 @@ from django.urls import reverse
 from orders import permissions
 from orders.documents.choices import DocumentStatus
 from orders.documents.forms import language_choices
+from orders.documents.recipients import Recipient
 from orders.documents.registry import FormSpec, all_forms, get_form
-from orders.documents.services import Recipient
 from orders.models import Order, SentDocument
 from orders.templatetags.gendan import person
 

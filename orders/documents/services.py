@@ -1,8 +1,7 @@
 """Writes of the forms machinery: send a form, record the factory's confirmation."""
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Max
@@ -13,27 +12,14 @@ from orders import permissions
 from orders.choices import EventKind
 from orders.documents import attachments, rules
 from orders.documents.choices import DocumentAction, DocumentStatus
+from orders.documents.recipients import Recipient
 from orders.documents.registry import get_form
 from orders.documents.render import LANGUAGES
+from orders.documents.selectors import documents_altered_by, held_documents, replacement_of
 from orders.models import SentDocument
 from orders.outbox.services import new_message_id, outbox_enqueue
 from orders.services.common import ActionRefused, lock_order, record_event
 from orders.uploads import upload_checked
-
-
-@dataclass(frozen=True)
-class Recipient:
-    name: str
-    email: str
-    language: str
-
-    @classmethod
-    def of(cls, party) -> "Recipient":
-        """Anything with .email, .language and a name (a Factory, a contact, a Recipient)."""
-        if isinstance(party, cls):
-            return party
-        language = getattr(party, "language", "") or settings.LANGUAGE_CODE
-        return cls(str(getattr(party, "name", party)), getattr(party, "email", "") or "", language)
 
 
 def customer_recipient(customer) -> Recipient:
@@ -136,9 +122,6 @@ def _checked_upload(signed_copy) -> None:
 
 
 def _locked_sent(document_id: int, message_id: str) -> SentDocument:
-    # Local: orders.documents.selectors imports this module at its top (Recipient).
-    from orders.documents.selectors import replacement_of
-
     document = SentDocument.objects.select_for_update().get(pk=document_id, message_id=message_id)
     if document.status != DocumentStatus.SENT:
         raise ActionRefused(_("This document has not been sent yet."))
@@ -207,8 +190,6 @@ def documents_reissue(*, order, aspects: set[str], user) -> list[SentDocument]:
     version's link then refuses confirmation and names its replacement. A form that may not go
     yet (its signature void) is held: its link refuses confirmation at once, naming the new
     revision, and the next version goes by itself once it may (documents_release)."""
-    from orders.documents.selectors import documents_altered_by
-
     reissued = []
     for document, spec, ready in documents_altered_by(order=order, aspects=aspects):
         if ready:
@@ -230,8 +211,6 @@ def documents_release(*, obj, user) -> list[SentDocument]:
     """The held forms of this object go now as their next version (R8), e.g. a fabric booking
     as soon as the group head signs it again (R2). Sent on behalf of whoever sent the earlier
     version, in the caller's transaction."""
-    from orders.documents.selectors import held_documents
-
     return [
         document_resend(document=document, user=document.sent_by or user)
         for document in held_documents(obj)
