@@ -58,6 +58,9 @@ FACTORY_ASPECTS = frozenset(
     {Aspect.QUANTITY, Aspect.DATES, Aspect.STYLE, Aspect.PACKING, Aspect.PROCUREMENT}
 )
 
+# The change notice to the factory (orders/changes/notice.py), sent by the request's R8 step.
+CHANGE_NOTICE_FORM = "F-CHG-001"
+
 
 class Requester(models.TextChoices):
     CUSTOMER = "customer", _("The customer")

@@ -9,15 +9,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from orders.changes.choices import ChangeEvent, ChangeStatus, FactoryAnswer, Requester
+from orders.changes.choices import (
+    CHANGE_NOTICE_FORM,
+    ChangeEvent,
+    ChangeStatus,
+    FactoryAnswer,
+    Requester,
+)
 from orders.changes.common import (
     note,
     perform,
     refuse_if_stale,
     refuse_r14,
 )
-from orders.changes.notice import send_notice
 from orders.choices import ApprovalStep, Decision, EventKind
+from orders.documents.services import document_send
 from orders.models import ChangeApproval, ChangeRequest
 from orders.notifications import change_approval_needed
 from orders.permissions import can_edit, can_see
@@ -42,7 +48,7 @@ def change_request_send(*, change_id: int, user) -> ChangeRequest:
         change.save()
         note(order, change, user=user, action=ChangeEvent.CHANGE_SENT, detail=str(order.factory))
 
-        send_notice(change=change, user=user)
+        document_send(spec_code=CHANGE_NOTICE_FORM, obj=change, user=user)
     return change
 
 

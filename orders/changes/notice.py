@@ -5,14 +5,17 @@ factory's: the notice leaves them out, as the production order does."""
 
 from django.utils.translation import gettext_lazy as _
 
-from orders.changes.choices import FACTORY_ASPECTS, ChangeStatus, FactoryAnswer
+from orders.changes.choices import (
+    CHANGE_NOTICE_FORM,
+    FACTORY_ASPECTS,
+    ChangeStatus,
+    FactoryAnswer,
+)
 from orders.changes.forms import FactoryLinkAnswerForm
+from orders.changes.lifecycle import change_factory_answer
 from orders.changes.registry import ChangeContext, impacts
-from orders.documents.registry import FormSpec, LinkAnswer, Signature, signed_by
+from orders.documents.registry import FormSpec, LinkAnswer, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
-from orders.documents.services import document_send
-
-CHANGE_NOTICE_FORM = "F-CHG-001"
 
 
 def notice_context(change) -> dict:
@@ -54,9 +57,6 @@ def _answer_form(change, data=None, files=None):
 
 
 def _record_answer(change, form) -> None:
-    # Local: orders.changes.lifecycle imports this module at its top (the notice it sends).
-    from orders.changes.lifecycle import change_factory_answer
-
     data = form.cleaned_data
     change_factory_answer(
         change_id=change.pk,
@@ -101,11 +101,5 @@ CHANGE_NOTICE = FormSpec(
 )
 
 
-def send_notice(*, change, user):
-    return document_send(spec_code=CHANGE_NOTICE_FORM, obj=change, user=user)
-
-
 def register() -> None:
-    from orders.documents.registry import register_form
-
     register_form(CHANGE_NOTICE)
