@@ -9,7 +9,7 @@ from orders.choices import (
     Decision,
     PaymentTerms,
 )
-from orders.models import ApprovalThreshold
+from orders.models.review import ApprovalThreshold  # not orders.models: its changes use us
 from orders.roles import Role
 
 # ---- R5: contract check before distribution -----------------------------------------------

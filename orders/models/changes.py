@@ -15,7 +15,9 @@ from orders.changes.choices import (
     FactoryAnswer,
     Requester,
 )
+from orders.changes.diff import compute_diff
 from orders.changes.registry import contributed_fields
+from orders.changes.rules import required_change_steps
 from orders.choices import ApprovalStep, Decision
 from orders.models.order import Order
 
@@ -145,9 +147,6 @@ class ChangeRequest(ConcurrentTransitionMixin, models.Model):
         """The diff of what the request proposes against what it was drafted on."""
         cached = getattr(self, "_diff", None)
         if cached is None:
-            # Local: the diff reads the models; a model module cannot import it at its top.
-            from orders.changes.diff import compute_diff
-
             extra = {item.key: item for item in contributed_fields(self.order)}
             cached = self._diff = compute_diff(
                 self.base, self.proposed, currency=self.order.currency, extra_specs=extra
@@ -165,9 +164,6 @@ class ChangeRequest(ConcurrentTransitionMixin, models.Model):
         return not self.is_amendment or bool(self.production_figures)
 
     def required_steps(self) -> list[str]:
-        # Local: the rules read the models; a model module cannot import them at its top.
-        from orders.changes.rules import required_change_steps
-
         return required_change_steps(self.order, self.proposed, self.diff())
 
     def signed_steps(self) -> set[str]:
