@@ -15,6 +15,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from orders.refusals import ActionRefused
 from orders.text import printable
 
 # Content type: (the extension a stored file gets, the bytes its content starts with).
@@ -131,9 +132,6 @@ def safe_name(name: str, content_type: str) -> str:
 
 def upload_checked(upload, kind: str):
     """validate_upload for a service: a refusal says what to upload instead."""
-    # Not at the top: the models' file fields import this module.
-    from orders.services.common import ActionRefused
-
     if upload is None:
         return None
     try:

@@ -7,21 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from orders.choices import EventKind
 from orders.lifecycle import state_of, transition_meta, unmet_rules
 from orders.models import Order, OrderEvent, StaleOrderError
+from orders.refusals import ActionRefused
 from orders.timeline import notify_listeners
 
 T = TypeVar("T", bound=Model)
-
-
-class ActionRefused(Exception):
-    """The user may not do this, or the order is not ready for it; the message says why."""
-
-    def __init__(self, message, *, details: list | None = None):
-        super().__init__(message)
-        self.message = message
-        self.details = details or []
-
-    def __str__(self) -> str:
-        return str(self.message)
 
 
 def refuse(message) -> None:
