@@ -231,6 +231,29 @@ COLUMNS = (
     ),
 )
 
+# The order's flags (R29, R33): yes / no in any of our languages; blank means no.
+FLAG_COLUMNS = (
+    Column(
+        "direct_order",
+        _("Direct order"),
+        ("Direct order", "Direct", "Repeat order", "直接單", "直接单", "直單", "直单"),
+    ),
+    Column(
+        "commodity_inspection",
+        _("Commodity inspection"),
+        (
+            "Commodity inspection",
+            "Statutory inspection",
+            "CIQ",
+            "商檢",
+            "商检",
+            "法定商檢",
+            "法定商检",
+        ),
+    ),
+)
+COLUMNS = (*COLUMNS, *FLAG_COLUMNS)
+
 BY_KEY = {column.key: column for column in COLUMNS}
 ORDER_KEYS = tuple(c.key for c in COLUMNS if c.per_order)
 LINE_KEYS = tuple(c.key for c in COLUMNS if not c.per_order)

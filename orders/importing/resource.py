@@ -24,6 +24,7 @@ from orders.importing.widgets import (
     SheetDecimalWidget,
     SheetIntegerWidget,
     TextWidget,
+    YesNoWidget,
 )
 from orders.models import Order
 
@@ -103,6 +104,10 @@ class OrderLineResource(resources.Resource):
     incoterm = Field(attribute="incoterm", column_name="incoterm", widget=ChoiceWidget(Incoterm))
     deposit_percent = Field(
         attribute="deposit_percent", column_name="deposit_percent", widget=PercentWidget()
+    )
+    direct_order = Field(attribute="direct_order", column_name="direct_order", widget=YesNoWidget())
+    commodity_inspection = Field(
+        attribute="commodity_inspection", column_name="commodity_inspection", widget=YesNoWidget()
     )
 
     def __init__(self, *, date_order: str = DateOrder.DAY_FIRST, **kwargs):
@@ -339,6 +344,8 @@ def validate_order(draft: OrderDraft, defaults: Defaults, sheet: Sheet):
         "customer_date": header.get("customer_date"),
         # A P/O rarely names the ex-factory date: until PMC replies, it is the customer date.
         "ex_factory_date": header.get("ex_factory_date") or header.get("customer_date"),
+        "direct_order": bool(header.get("direct_order")),  # R29
+        "commodity_inspection": bool(header.get("commodity_inspection")),  # R33
     }
     factory = header.get("factory") or defaults.factory
     errors = []

@@ -25,7 +25,10 @@ TEMPLATE_KEYS = (
     "factory",
     "payment_terms",
     "incoterm",
+    "direct_order",
+    "commodity_inspection",
 )
+FLAG_KEYS = ("direct_order", "commodity_inspection")
 TEMPLATE_SIZES = ("S", "M", "L", "XL")
 
 
@@ -42,6 +45,10 @@ def template_workbook() -> io.BytesIO:
     for cell in sheet[1]:
         if cell.value in required:
             cell.comment = Comment(_("Required"), "Gendan")
+    flags = {str(BY_KEY[key].label) for key in FLAG_KEYS}
+    for cell in sheet[1]:
+        if cell.value in flags:
+            cell.comment = Comment(_("Yes or No (blank means No)"), "Gendan")
     today = timezone.localdate()
     for colour, sizes in ((_("Navy"), (100, 200, 150, 50)), (_("Black"), (80, 160, 120, 40))):
         sheet.append(
@@ -59,6 +66,8 @@ def template_workbook() -> io.BytesIO:
                 "",
                 "T/T",
                 "FOB",
+                _("No"),
+                _("Yes"),
                 *sizes,
             ]
         )

@@ -155,6 +155,42 @@ class ChoiceWidget(widgets.Widget):
         return code
 
 
+YES_WORDS = ("yes", "y", "true", "1", "x", "✓", "✔", "是", "有", "要", "需要", "對", "对")
+NO_WORDS = ("no", "n", "false", "0", "-", "否", "無", "无", "不", "不需要", "沒有", "没有")
+
+
+class YesNoWidget(widgets.Widget):
+    """A flag: yes / no in any of our languages ("Y", "是", "x", "否"...). A blank cell is
+    None, so that it does not contradict another row of the same P/O; the order reads it as no."""
+
+    def __init__(self):
+        super().__init__()
+        self._names: dict[str, bool] | None = None
+
+    def names(self) -> dict[str, bool]:
+        if self._names is None:
+            names = {fold(word): True for word in YES_WORDS}
+            names.update({fold(word): False for word in NO_WORDS})
+            for language in ("en", "zh-hant", "zh-hans"):
+                with translation.override(language):
+                    names.setdefault(fold(_("Yes")), True)
+                    names.setdefault(fold(_("No")), False)
+            self._names = names
+        return self._names
+
+    def clean(self, value, row=None, **kwargs):
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int | float):
+            value = int(value) if float(value).is_integer() else value
+        answer = self.names().get(fold(value))
+        if answer is None:
+            raise ValueError(_("“%(value)s” is neither yes nor no.") % {"value": value})
+        return answer
+
+
 class NamedObjectWidget(widgets.ForeignKeyWidget):
     """A related object by its name, matched like a header (case, width and spaces folded);
     the names are read once per import."""

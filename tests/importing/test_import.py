@@ -60,3 +60,32 @@ def test_r13_an_imported_order_due_in_the_past_is_a_row_error(merchandiser, run_
     assert {error["row"] for error in job.row_errors} == {2, 4}  # PO-1 and PO-2
     assert all("in the past" in error["message"] for error in job.row_errors)
     assert not Order.objects.exists()
+
+
+def test_r29_r33_the_order_flags_are_read_in_any_language(merchandiser, run_import, confirm):
+    rows = wide_rows((("PO-1", 1), ("PO-2", 1), ("PO-3", 1)))
+    rows[0] = [*rows[0], "直接單", "Commodity inspection"]
+    rows[1] += ["Yes", "否"]
+    rows[2] += ["", "是"]
+    rows[3] += ["no", "Y"]
+    job = run_import(merchandiser, xlsx(rows))
+    assert job.status == ImportStatus.READY, (job.file_error, job.row_errors)
+    confirm(job, merchandiser)
+    flags = {
+        o.po_number: (o.direct_order, o.commodity_inspection)
+        for o in Order.objects.order_by("po_number")
+    }
+    assert flags == {"PO-1": (True, False), "PO-2": (False, True), "PO-3": (False, True)}
+
+
+def test_r29_a_flag_that_is_neither_yes_nor_no_is_a_row_error(merchandiser, run_import):
+    rows = wide_rows((("PO-1", 1),))
+    rows[0] = [*rows[0], "商檢"]
+    rows[1] += ["maybe"]
+    job = run_import(merchandiser, xlsx(rows))
+    assert job.status == ImportStatus.REJECTED
+    assert job.file_error == ""
+    assert job.row_errors == [
+        {"row": 2, "column": "商檢", "message": "“maybe” is neither yes nor no."}
+    ]
+    assert Order.objects.count() == 0

@@ -173,3 +173,14 @@ def test_the_preview_lists_every_order_a_page_at_a_time(merchandiser, run_import
     assert "P-000" in first and "P-099" in first and "P-100" not in first
     assert "P-100" in second and "P-149" in second
     assert "150 orders, 150 lines" in first
+
+
+def test_r33_the_template_carries_the_order_flags(merchandiser, client, run_import, confirm):
+    client.force_login(merchandiser)
+    response = client.get("/orders/import/template/?language=zh-hans")
+    content = b"".join(response.streaming_content)
+    headers = [cell.value for cell in load_workbook(io.BytesIO(content)).active[1]]
+    assert "直接单" in headers and "商检" in headers
+    confirm(run_import(merchandiser, content), merchandiser)
+    order = Order.objects.get()
+    assert (order.direct_order, order.commodity_inspection) == (False, True)
