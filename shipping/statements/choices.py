@@ -39,6 +39,10 @@ class StatementEvent(models.TextChoices):
     SENT = "statement_sent", _("Statement sent to the customer (R31)")
     PDF_SENT = "statement_pdf_sent", _("Statement PDF e-mailed (R31)")
     CONFIRMED = "statement_confirmed", _("Statement confirmed by the customer (R31)")
+    CONFIRMED_ON_PAPER = (
+        "statement_paper",
+        _("Statement confirmed by the customer on paper, filed by finance (R31)"),
+    )
     DISPUTED = "statement_disputed", _("Statement disputed by the customer (R31)")
     RESOLVED = "statement_resolved", _("Statement differences resolved (R31)")
 

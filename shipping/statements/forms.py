@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.forms import FreeText, OnceForm
 from orders.models import Customer
+from orders.uploads import UploadValidator
+from orders.widgets import DateInput
 from shipping.statements.choices import Answer
 
 
@@ -29,6 +31,17 @@ class ResolveForm(forms.Form):
     comment = FreeText(
         label=_("How the differences were resolved"), widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class PaperConfirmationForm(forms.Form):
+    """R31: a confirmation the customer signed on paper, filed by finance."""
+
+    name = forms.CharField(label=_("Confirmed by (customer)"), max_length=120)
+    confirmed_on = forms.DateField(label=_("Confirmed on"), widget=DateInput())
+    scan = forms.FileField(
+        label=_("Signed statement (scan)"), validators=[UploadValidator("signed_copy")]
+    )
+    comment = FreeText(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class LinkAnswerForm(forms.Form):

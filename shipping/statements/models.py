@@ -13,6 +13,7 @@ from django_fsm import FSMField, transition
 from orders.choices import Currency
 from orders.lifecycle import Lifecycle
 from orders.money import Money
+from orders.uploads import UploadValidator
 from shipping.statements import permissions
 from shipping.statements.choices import (
     STATEMENT_STATUS_COLOURS,
@@ -60,6 +61,14 @@ class Statement(Lifecycle, models.Model):
     answered_by_name = models.CharField(_("answered by (customer)"), max_length=120, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     answer_comment = models.TextField(_("customer's comment"), blank=True)
+    # A confirmation the customer gave on paper, filed by finance: the scan and who filed it.
+    paper_confirmation = models.FileField(
+        _("signed statement (paper)"),
+        upload_to="statements/%Y/%m/",
+        blank=True,
+        validators=[UploadValidator("signed_copy")],
+    )
+    paper_recorded_by = _user(_("paper confirmation filed by"), null=True, blank=True)
     resolved_by = _user(_("resolved by"), null=True, blank=True)
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     resolution = models.TextField(_("how the differences were resolved"), blank=True)
@@ -129,6 +138,17 @@ class Statement(Lifecycle, models.Model):
     )
     def confirm(self, name: str, when, comment: str = "") -> None:
         self.answered_by_name, self.answered_at, self.answer_comment = name, when, comment
+
+    @transition(
+        field=status,
+        source=StatementStatus.SENT,
+        target=StatementStatus.CONFIRMED,
+        permission=permissions.can_keep_statement,
+    )
+    def confirm_on_paper(self, name: str, when, recorded_by) -> None:
+        """The customer signed the statement on paper; finance files the scan."""
+        self.answered_by_name, self.answered_at = name, when
+        self.paper_recorded_by = recorded_by
 
     @transition(
         field=status,

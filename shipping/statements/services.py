@@ -2,7 +2,7 @@
 locks the statement, takes its transition (who may, from which state) and records who, when
 and why on its history."""
 
-from datetime import date
+from datetime import date, datetime, time
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from orders.documents.services import document_send
 from orders.services.common import ActionRefused, perform
+from orders.uploads import upload_checked
 from shipping.statements import ledger, permissions
 from shipping.statements.choices import StatementEvent, StatementStatus
 from shipping.statements.models import (
@@ -173,6 +174,35 @@ def statement_answer(
             before=before,
             name=name,
             comment=comment,
+        )
+    return statement
+
+
+def statement_confirm_on_paper(
+    *, statement_id: int, user, name: str, confirmed_on: date, scan, comment: str = ""
+) -> Statement:
+    """R31: the customer confirmed the statement on paper; finance files who signed, when,
+    and the scanned copy (checked like every signed copy)."""
+    name = (name or "").strip()
+    if not name:
+        raise ActionRefused(_("Please give the name of who confirmed it."))
+    if confirmed_on is None or confirmed_on > timezone.localdate():
+        raise ActionRefused(_("Please give the date it was confirmed (not in the future)."))
+    if scan is None:
+        raise ActionRefused(_("Please upload the signed statement."))
+    upload_checked(scan, "signed_copy")
+    when = timezone.make_aware(datetime.combine(confirmed_on, time(12)))
+    with transaction.atomic():
+        statement = _locked(statement_id)
+        before = _step(statement, "confirm_on_paper", name, when, user, user=user)
+        statement.paper_confirmation.save(scan.name, scan, save=True)
+        record(
+            statement,
+            action=StatementEvent.CONFIRMED_ON_PAPER,
+            before=before,
+            user=user,
+            name=name,
+            comment=(comment or "").strip(),
         )
     return statement
 

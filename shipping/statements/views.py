@@ -63,6 +63,8 @@ def statement_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "send_form": forms.CommentForm(auto_id="id_send-%s"),
         "refresh_form": forms.CommentForm(auto_id="id_refresh-%s"),
         "resolve_form": forms.ResolveForm(auto_id="id_resolve-%s"),
+        "may_file_paper": keeps and statement.status == StatementStatus.SENT,
+        "paper_form": forms.PaperConfirmationForm(auto_id="id_paper-%s"),
     }
     return render(request, "statements/detail.html", context)
 
@@ -119,3 +121,19 @@ class StatementAction(ServiceActionView):
 
 class ResolveView(StatementAction):
     form_class = forms.ResolveForm
+
+
+class PaperConfirmationView(StatementAction):
+    form_class = forms.PaperConfirmationForm
+
+    def perform(self, request, statement, form, **kwargs) -> str:
+        data = form.cleaned_data
+        services.statement_confirm_on_paper(
+            statement_id=statement.pk,
+            user=request.user,
+            name=data["name"],
+            confirmed_on=data["confirmed_on"],
+            scan=data["scan"],
+            comment=data["comment"],
+        )
+        return _("The customer's paper confirmation is filed.")
