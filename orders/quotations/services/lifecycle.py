@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from orders.documents.services import document_send
-from orders.quotations import permissions
+from orders.quotations import notifications, permissions
 from orders.quotations.choices import (
     EXPIRABLE_STATUSES,
     REPLACED_ON_REQUOTE,
@@ -35,6 +35,7 @@ def quotation_submit(*, quotation_id: int, user, comment: str = "") -> Quotation
                 action=QuotationEvent.SPECIAL_PRICE,
                 comment="; ".join(reasons),
             )
+        notifications.approval_needed(quotation)
     return quotation
 
 
@@ -55,6 +56,7 @@ def quotation_approve(*, quotation_id: int, user, comment: str = "") -> Quotatio
         transition(quotation, user, "approve", comment=comment)
         quotation.approved_by, quotation.approved_at = user, timezone.now()
         quotation.save(update_fields=["approved_by", "approved_at"])
+        notifications.decided(quotation, "approved")
     return quotation
 
 
@@ -64,6 +66,7 @@ def quotation_reject(*, quotation_id: int, user, reason: str) -> Quotation:
         quotation = lock_quotation(quotation_id)
         _refuse_own(quotation, user)
         transition(quotation, user, "reject", reason, comment=reason)
+        notifications.decided(quotation, "rejected", reason)
     return quotation
 
 
