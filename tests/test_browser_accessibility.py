@@ -27,11 +27,15 @@ from orders.demo import DEMO_PASSWORD
 from orders.documents import links
 from orders.documents.services import document_confirm, document_send
 from orders.feedback.rules import FEEDBACK_FORM
+from orders.intake.choices import PmcReplyStatus
+from orders.intake.models import PmcReply
 from orders.models import ChangeRequest, Customer, Order, SentDocument
 from orders.outbox.tasks import deliver_outbox
 from orders.planning import customer_status
 from samples.models import SampleRequest
 from shipping.models import InspectionBooking
+from shipping.statements.choices import StatementStatus
+from shipping.statements.models import Statement
 from suppliers.models import FabricBooking, Factory, Supplier
 from tests.accessibility import DESKTOP, Finding, audit
 from tests.browser import log_in
@@ -44,6 +48,9 @@ pytestmark = pytest.mark.browser
 # page added to the navigation is audited from the day it lands.
 NAV_LINKS = "nav.mainnav a"
 ADMIN = "/admin/"  # the navigation's admin links: the admin pages audited are listed below
+# Users whose navigation is the merchandisers' (already audited): only their home page and own
+# pages, to keep the test's run time.
+NAV_AUDITED_ELSEWHERE = {"pmc"}
 
 # The stages whose order page a merchandiser works on; each shows other sections.
 ORDER_STAGES = [
@@ -155,11 +162,19 @@ def pages_of(username: str) -> list[str]:
             reverse("shipping:inspections"),
             reverse("shipping:aql"),
         ]
+    if username == "pmc":  # R13 / R29: the intake section of the order page, asked and answered
+        waiting = PmcReply.objects.filter(status=PmcReplyStatus.WAITING).first().order
+        direct = Order.objects.filter(direct_order=True).first()
+        return [reverse("orders:detail", args=[order.pk]) for order in (waiting, direct)]
     if username == "warehouse_head":
         return after_sales_pages(username)[:4]
     pages = report_pages() + after_sales_pages(username)[:1] + order_pages("merch")[:3]
     if username in ("manager", "gm"):
         pages += admin_pages()
+    if username == "finance":  # R31: a disputed statement (the lists are in the navigation)
+        pages.append(
+            Statement.objects.filter(status=StatementStatus.DISPUTED)[0].get_absolute_url()
+        )
     return pages
 
 
@@ -175,6 +190,7 @@ USERS = {
     "finance": [Language.ENGLISH],
     "qc": [Language.SIMPLIFIED_CHINESE, Language.TRADITIONAL_CHINESE],
     "warehouse_head": [Language.TRADITIONAL_CHINESE],
+    "pmc": [Language.SIMPLIFIED_CHINESE],
 }
 
 
@@ -190,6 +206,8 @@ def audit_user(page, username: str) -> list:
     page.goto(reverse("orders:home"))
     nav = [link.get_attribute("href") for link in page.locator(NAV_LINKS).all()]
     nav = [url for url in nav if not url.startswith(ADMIN)]
+    if username in NAV_AUDITED_ELSEWHERE:
+        nav = [reverse("orders:home")]
     urls = list(dict.fromkeys(nav + pages_of(username)))
     findings = []
     for language in Language.values:
