@@ -155,5 +155,5 @@ class StyleMasterFileAdmin(admin.ModelAdmin):
             request,
             queryset,
             lambda master_file: master_file_approve(master_file=master_file, user=request.user),
-            lambda master_file, approved: f"{master_file}: {_('Approved.')}",
+            lambda master_file, approved: f"{master_file}: " + _("Approved."),
         )
