@@ -60,7 +60,7 @@ def change_applied(demo: DemoOrder) -> None:
     first = order.lines.order_by("id").first()
     change = _raise(
         demo,
-        reason="The customer adds a Charcoal colour and moves its date by a week.",
+        reason="客人加一個炭灰色，交期延後一星期。",
         fields={"customer_date": (order.customer_date + timedelta(days=7)).isoformat()},
         new_lines=[
             {"colour": "Charcoal 炭灰", "sizes": {"M": 60, "L": 60}, "unit_price": first.unit_price}
@@ -86,7 +86,7 @@ def change_waiting_for_customer(demo: DemoOrder) -> None:
         return
     change = _raise(
         demo,
-        reason="The customer wants 12 pieces per inner box instead of 6.",
+        reason="客人要求每內盒 12 件，不是 6 件。",
         fields={"packing": "1 pc / polybag, 12 pcs / inner box, 48 pcs / export carton"},
     )
     _agreed(change, "李經理")

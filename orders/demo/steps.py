@@ -21,7 +21,7 @@ def date_change_pending(demo: DemoOrder) -> None:
         user=order.merchandiser,
         requested_by=Party.FACTORY,
         proposed_date=order.ex_factory_date + timedelta(days=10),
-        reason="工人不足,車縫進度落後: the factory asks for ten more days.",
+        reason="工人不足，車縫進度落後：工廠要求延後十日。",
         responsible=Party.FACTORY,
     )
 
