@@ -50,7 +50,7 @@ def _round(demo: DemoOrder, sample_type: str, *, days_ago: int) -> SampleRequest
         sample_type=sample_type,
         requested_on=demo.today - timedelta(days=days_ago),
         due_on=demo.today - timedelta(days=days_ago - 10),
-        instructions="Use bulk fabric and trims; three pieces per R22.",
+        instructions="用大貨布及輔料；按 R22 每款三件。",
     )
 
 
@@ -59,7 +59,7 @@ def _signed_letter(demo: DemoOrder, sample: SampleRequest, layout=LetterLayout.H
         sample_id=sample.pk,
         user=demo.order.merchandiser,
         layout=layout,
-        remarks="Keep the approved shade.",
+        remarks="保持已批色。",
     )
     comment_letter_sign(letter=letter, user=demo.users["manager"])
 
@@ -83,7 +83,7 @@ def samples_demo(demo: DemoOrder) -> None:
                     "severity": Severity.MAY_PRODUCE,
                 },
             ],  # fmt: skip
-            construction_remarks="Overall good; ease the neck rib tension.",
+            construction_remarks="整體良好；領羅紋放鬆少少。",
         )
         proto.refresh_from_db()
         for discrepancy in proto.discrepancies.filter(severity=Severity.MUST_CORRECT):
@@ -98,7 +98,7 @@ def samples_demo(demo: DemoOrder) -> None:
             user=user,
             measurements=_measurements(order, chest_actual="52.5"),
             discrepancies=[],
-            wash_remarks="Enzyme wash matches the wash standard.",
+            wash_remarks="酵素洗效果與洗水標準相符。",
         )
     elif demo.stage == Stage.APPROVED and demo.nth == 1:
         # A proto round with a must-correct point; its letter waits for the group head.
@@ -110,7 +110,7 @@ def samples_demo(demo: DemoOrder) -> None:
             measurements=_measurements(order, chest_actual="54.5"),
             discrepancies=[],
         )
-        comment_letter_create(sample_id=proto.pk, user=user, remarks="Correct the chest width.")
+        comment_letter_create(sample_id=proto.pk, user=user, remarks="改正胸闊。")
     elif demo.stage == Stage.APPROVED and demo.nth == 2:
         _round(demo, SampleType.PRE_PRODUCTION, days_ago=3)
     elif demo.stage in (Stage.IN_PRODUCTION, Stage.SHIPPING) and demo.nth in (0, 1):
