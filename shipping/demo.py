@@ -73,7 +73,7 @@ def _report(demo: DemoOrder, booking, *, major: int, minor: int, defects=()):
         defects_found={DefectClass.MAJOR: major, DefectClass.MINOR: minor},
         defects=list(defects),
         cartons_opened=8,
-        remarks="Checked against the approved PP sample and the trim card.",
+        remarks="已對照已批 PP 辦及物料咭檢查。",
     )
 
 
