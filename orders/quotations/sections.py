@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.choices import Stage
 from orders.money import Money
+from orders.quotations import permissions
 from orders.quotations.costing import price_text, r18_margin_percent, r18_unit_cost
 from orders.quotations.models import Quotation
 from orders.sections import register_section
@@ -42,6 +43,9 @@ def section_context(order, user) -> dict:
         .prefetch_related("costing_lines", "price_breaks")
         .first()
     )
+    if quotation is not None and not permissions.can_see(quotation, user):
+        # Its costing is commercial: QC, the warehouse and PMC see the order, not its margin.
+        return {"quotation": None, "estimate": None, "withheld": True}
     return {
         "quotation": quotation,
         "estimate": r18_order_estimate(order, quotation) if quotation else None,

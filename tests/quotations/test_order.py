@@ -113,3 +113,17 @@ def test_r18_order_without_quotation_says_no_cost_is_known(client, merchandiser)
     client.force_login(merchandiser)
     page = client.get(order.get_absolute_url()).content.decode()
     assert "no estimated cost is known" in page
+
+
+def test_r18_qc_sees_the_order_but_not_its_quotation_or_margin(client, won, merchandiser, qc):
+    client.force_login(merchandiser)
+    client.post(
+        reverse("quotations:action", args=[won.pk, "create_order"]),
+        {**_order_fields(), "factory": _order_fields()["factory_id"]},
+    )
+    order = Quotation.objects.get(pk=won.pk).order
+    client.force_login(qc)
+    page = client.get(order.get_absolute_url()).content.decode()
+    assert won.get_absolute_url() not in page  # no link QC could only meet as a 404
+    assert "20.64 %" not in page and "USD 5.1583" not in page
+    assert "shown to the commercial staff only" in page
