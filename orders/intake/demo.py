@@ -50,7 +50,7 @@ def _direct_order(demo: DemoOrder) -> None:
         demo,
         po_number=f"{demo.order.po_number}-D",
         style_no="JV-1180",
-        description="Men's crew-neck basic tee, direct order from the master file",
+        description="Men's crew-neck basic tee",
         direct_order=True,
     )
     document = document_send(spec_code=ORDER_CONFIRMATION_FORM, obj=order, user=merch)

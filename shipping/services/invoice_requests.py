@@ -7,10 +7,12 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
 from orders.roles import Role
 from orders.services.common import perform
+from orders.timeline import event_message
 from shipping import permissions
 from shipping.choices import InvoiceRequestStatus, ShippingEvent
 from shipping.models import InvoiceApproval, InvoiceRequest
@@ -103,7 +105,14 @@ def invoice_request_approve(*, request_id: int, user, comment: str = "") -> Invo
             kind=EventKind.APPROVAL,
             actor=user,
             action=ShippingEvent.INVOICE_REQUEST_APPROVED,
-            comment=f"{position}/{len(request.approval_roles)} {Role(role).label} {comment}",
+            # Level n of m and the role, in the reader's language; the approver's words as typed.
+            message=event_message(
+                gettext_noop("Level %(position)s of %(levels)s: %(role)s"),
+                position=position,
+                levels=len(request.approval_roles),
+                role=Role(role).label,
+            ),
+            comment=(comment or "").strip(),
         )
     return request
 

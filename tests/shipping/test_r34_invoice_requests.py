@@ -162,3 +162,20 @@ def test_r34_order_page_raises_and_approves(
     assert shipping_order.po_number in page.content.decode()
     client.post(reverse("shipping:invoice_request_approve", args=[request.pk]), {"comment": ""})
     assert InvoiceRequest.objects.get(pk=request.pk).status == InvoiceRequestStatus.APPROVED
+
+
+def test_r34_each_signature_reads_in_the_readers_language(
+    shipping_order, merchandiser, department_manager, two_levels
+):
+    from django.utils import translation
+
+    request = invoice_request_raise(order_id=shipping_order.pk, user=merchandiser)
+    with translation.override("en"):  # signed in an English session
+        invoice_request_approve(request_id=request.pk, user=department_manager, comment="OK 好")
+    event = shipping_order.events.get(action="invoice_request_approved")
+    with translation.override("en"):
+        assert event.text == "Level 1 of 2: Department manager OK 好"
+    with translation.override("zh-hant"):
+        assert "Department manager" not in event.text
+        assert translation.gettext("Department manager") in event.text
+        assert event.text.endswith("OK 好")
