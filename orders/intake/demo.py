@@ -63,7 +63,7 @@ def _direct_order(demo: DemoOrder) -> None:
         signed_by_name="營業部 譚先生",
     )
     # PMC has replied on this one: the written reply to the customer (F-ORD-003) may leave.
-    reply = pmc_reply_ask(order_id=order.pk, user=merch, note="Repeat of JV-1180, master file.")
+    reply = pmc_reply_ask(order_id=order.pk, user=merch, note="JV-1180 翻單，按母板做。")
     pmc_reply_give(
         reply_id=reply.pk,
         user=demo.users["pmc"],
