@@ -13,6 +13,7 @@ class OrdersConfig(AppConfig):
             sections_builtin,  # noqa: F401  lines, review, payment gate
         )
         from orders.outbox import kinds as outbox_kinds
+        from orders.outbox import tasks as outbox_tasks  # noqa: F401  dispatch finds it by name
 
         outbox_kinds.register()  # order notes, documents and digests as outbox e-mails
         from orders.documents import setup as documents_setup

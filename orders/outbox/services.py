@@ -4,6 +4,7 @@ import logging
 from email.utils import make_msgid, parseaddr
 from functools import partial
 
+from celery import current_app
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -14,6 +15,11 @@ from orders.models import OutboxMessage
 from orders.outbox.choices import OutboxState
 
 log = logging.getLogger(__name__)
+
+# The worker's task that sends one row (orders/outbox/tasks.py), found by its registered name:
+# that task runs these services, so importing it here would close a circle. OrdersConfig.ready()
+# registers it in every process, so an eager run or a test's patch finds the same task object.
+DELIVER_TASK = "orders.outbox.tasks.deliver_outbox"
 
 
 def new_message_id() -> str:
@@ -47,9 +53,7 @@ def outbox_enqueue(
 def dispatch(row_id: int, *, countdown: float = 0) -> bool:
     """Hand the row to the broker. A broker that is down is logged, never raised: the row stays
     pending and the sweep enqueues it again."""
-    # Local: the outbox's task calls back into these services (a Celery task module).
-    from orders.outbox.tasks import deliver_outbox
-
+    deliver_outbox = current_app.tasks[DELIVER_TASK]
     options = {"countdown": countdown} if countdown else {}
     if settings.GENDAN_OUTBOX_QUEUE:
         options["queue"] = settings.GENDAN_OUTBOX_QUEUE

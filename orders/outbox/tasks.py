@@ -5,7 +5,7 @@ from celery import shared_task
 from orders.outbox import delivery, services
 
 
-@shared_task(acks_late=True, ignore_result=True)
+@shared_task(name=services.DELIVER_TASK, acks_late=True, ignore_result=True)
 def deliver_outbox(row_id: int) -> str:
     return delivery.deliver(row_id)
 
