@@ -27,11 +27,14 @@ def run_each(
     request,
     objects: Iterable,
     service: Callable,
-    done: Callable[[object, object], str],
+    done: Callable[[object, object], str] | None = None,
     *,
     refused: Callable[[object, str], str] = _named,
-) -> None:
-    """Call `service(obj)` for each object; report `done(obj, result)` or the refusal."""
+) -> list:
+    """Call `service(obj)` for each object; report `done(obj, result)` or the refusal. Returns
+    the results of the objects not refused, for an action that reports one total instead
+    (`done` None)."""
+    results = []
     for obj in objects:
         try:
             result = service(obj)
@@ -39,7 +42,10 @@ def run_each(
             message = refused(obj, refusal_text(refusal))
             model_admin.message_user(request, message, messages.ERROR)
         else:
-            model_admin.message_user(request, done(obj, result), messages.SUCCESS)
+            results.append(result)
+            if done is not None:
+                model_admin.message_user(request, done(obj, result), messages.SUCCESS)
+    return results
 
 
 def ask_comment_then_run(

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from orders.admin.actions import run_each
 from orders.models import OutboxMessage
 from orders.outbox.services import outbox_requeue
 
@@ -39,7 +40,10 @@ class OutboxMessageAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send the failed e-mails again"))
     def send_again(self, request, queryset) -> None:
-        done = sum(outbox_requeue(row=row, user=request.user) for row in queryset)
+        def requeue(row: OutboxMessage) -> bool:
+            return outbox_requeue(row=row, user=request.user)
+
+        done = sum(run_each(self, request, queryset, requeue))  # one total, not a line a row
         self.message_user(
             request,
             ngettext("%(count)d e-mail queued again.", "%(count)d e-mails queued again.", done)
