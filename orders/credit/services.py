@@ -9,7 +9,7 @@ from orders.choices import PAYMENT_GATE_OPEN_STAGES, EventKind
 from orders.credit import permissions
 from orders.credit.choices import CreditEvent, GuaranteeStatus
 from orders.credit.models import CreditException, CreditGuarantee
-from orders.services.common import ActionRefused, lock_order, record_event, save_order
+from orders.services.common import ActionRefused, lock_order, lock_row, record_event, save_order
 
 # Before approval: the gate is on the contract's approval.
 OPEN_STAGES = PAYMENT_GATE_OPEN_STAGES[:2]
@@ -65,7 +65,7 @@ def _decide(guarantee_id: int, user, name: str, comment: str) -> CreditGuarantee
     order_id = CreditGuarantee.objects.values_list("order_id", flat=True).get(pk=guarantee_id)
     with transaction.atomic():
         order = lock_order(order_id)
-        guarantee = CreditGuarantee.objects.select_for_update().get(pk=guarantee_id)
+        guarantee = lock_row(CreditGuarantee, pk=guarantee_id)
         guarantee.order = order
         if guarantee.status != GuaranteeStatus.REQUESTED:
             raise ActionRefused(_("This guarantee was already decided."))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from orders import permissions
 from orders.choices import CustomerDocumentKind
 from orders.models import Customer, CustomerDocument
-from orders.services.common import ActionRefused
+from orders.services.common import ActionRefused, lock_row
 from orders.uploads import upload_checked
 
 
@@ -33,7 +33,7 @@ def customer_document_add(
         raise ActionRefused(_("Please choose the file."))
     upload_checked(file, "master_file")
     with transaction.atomic():
-        customer = Customer.objects.select_for_update().get(pk=customer_id)
+        customer = lock_row(Customer, pk=customer_id)
         return CustomerDocument.objects.create(
             customer=customer,
             kind=kind,

@@ -18,7 +18,7 @@ from orders.documents.render import LANGUAGES
 from orders.documents.selectors import documents_altered_by, held_documents, replacement_of
 from orders.models import SentDocument
 from orders.outbox.services import new_message_id, outbox_enqueue
-from orders.services.common import ActionRefused, lock_order, record_event
+from orders.services.common import ActionRefused, lock_order, lock_row, record_event
 from orders.uploads import upload_checked
 
 
@@ -95,7 +95,7 @@ def _lock_owner(obj, order):
     """Lock the order the form belongs to, or, before any order, the printed object."""
     if order is not None:
         return lock_order(order.pk)
-    list(type(obj)._default_manager.select_for_update().filter(pk=obj.pk).values_list("pk"))
+    lock_row(type(obj), pk=obj.pk)
     return None
 
 
@@ -122,7 +122,7 @@ def _checked_upload(signed_copy) -> None:
 
 
 def _locked_sent(document_id: int, message_id: str) -> SentDocument:
-    document = SentDocument.objects.select_for_update().get(pk=document_id, message_id=message_id)
+    document = lock_row(SentDocument, pk=document_id, message_id=message_id)
     if document.status != DocumentStatus.SENT:
         raise ActionRefused(_("This document has not been sent yet."))
     newer = replacement_of(document)
@@ -273,7 +273,7 @@ def document_record_signed_copy(
         order = lock_order(document.order_id)
         if not permissions.can_edit(order, user):
             raise ActionRefused(_("You may not file documents for this order."))
-        document = SentDocument.objects.select_for_update().get(pk=document.pk)
+        document = lock_row(SentDocument, pk=document.pk)
         if document.status != DocumentStatus.SENT:
             raise ActionRefused(_("This document has not been sent yet."))
         fields = [] if document.is_confirmed else _confirm(document, signed_by_name)

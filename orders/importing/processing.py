@@ -28,7 +28,7 @@ from orders.importing.resource import (
     validate_order,
 )
 from orders.models import OrderImport, OrderLine
-from orders.services.common import ActionRefused
+from orders.services.common import ActionRefused, lock_row
 from orders.services.orders import NewOrder, OrdersRefused, orders_create
 
 CENT = Decimal("0.01")
@@ -82,7 +82,7 @@ class Outcome:
 
 def _claim(import_id: int, status: str, transition: str) -> OrderImport | None:
     with transaction.atomic():
-        job = OrderImport.objects.select_for_update().get(pk=import_id)
+        job = lock_row(OrderImport, pk=import_id)
         if job.status != status:
             return None  # another worker has it, or it is done
         getattr(job, transition)()

@@ -12,7 +12,7 @@ from orders.importing.reader import too_large_message
 from orders.importing.tasks import check_import, run_import
 from orders.models import OrderImport
 from orders.permissions import can_enter_orders_for, can_import_orders, can_see_import, team_id_of
-from orders.services.common import ActionRefused
+from orders.services.common import ActionRefused, lock_row
 
 
 def import_upload(
@@ -55,7 +55,7 @@ def import_upload(
 def import_confirm(*, import_id: int, user) -> OrderImport:
     """The user read the preview and imports: claimed once, so a double click queues one write."""
     with transaction.atomic():
-        job = OrderImport.objects.select_for_update().get(pk=import_id)
+        job = lock_row(OrderImport, pk=import_id)
         if not can_see_import(job, user) or not can_import_orders(user):
             raise ActionRefused(_("You may not import this file."))
         if job.status != ImportStatus.READY:

@@ -13,7 +13,7 @@ from orders.intake import permissions, rules
 from orders.intake.choices import IntakeEvent, PmcReplyStatus
 from orders.intake.models import PmcReply
 from orders.planning.calendar import holidays_between
-from orders.services.common import ActionRefused, lock_order, record_event, save_order
+from orders.services.common import ActionRefused, lock_order, lock_row, record_event, save_order
 from orders.services.planning import replan_dates
 from orders.timeline import event_message
 
@@ -84,7 +84,7 @@ def pmc_reply_give(
     order_id = PmcReply.objects.values_list("order_id", flat=True).get(pk=reply_id)
     with transaction.atomic():
         order = lock_order(order_id)
-        reply = PmcReply.objects.select_for_update().get(pk=reply_id)
+        reply = lock_row(PmcReply, pk=reply_id)
         reply.order = order
         if reply.status != PmcReplyStatus.WAITING:
             raise ActionRefused(_("PMC has already replied."))

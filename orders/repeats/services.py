@@ -128,6 +128,7 @@ def repeat_artwork_confirm(
         order = lock_order(order_id)
         if not can_edit(order, user):
             raise ActionRefused(_("You may not change this order."))
+        # Not lock_row: an order that is no repeat has no row, refused just below.
         repeat = RepeatOrder.objects.select_for_update().filter(order=order).first()
         if repeat is None:
             raise ActionRefused(_("This order is not a repeat order."))

@@ -1,7 +1,7 @@
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from orders.choices import EventKind
@@ -44,7 +44,15 @@ def perform(
     return before, state_of(obj, name)
 
 
-# ---- locks: every service locks through these two (Saleor's lock_objects) ---------------------
+# ---- locks: every service locks through these three (Saleor's lock_objects) -------------------
+
+
+def lock_row(rows: type[T] | QuerySet[T], **lookup) -> T:
+    """Lock one row for this transaction and read it afresh: `rows` is its model, or a queryset of
+    it (to bring related rows along); `lookup` finds exactly one row. An object of an order locks
+    its order first: lock_with_order."""
+    queryset = rows if isinstance(rows, QuerySet) else rows._default_manager.all()
+    return queryset.select_for_update().get(**lookup)
 
 
 def lock_order(
@@ -57,7 +65,7 @@ def lock_order(
 ) -> Order:
     """Lock the order's row for this transaction; refuse if it changed since `version`, or if
     `allowed(order, user)` does not hold (with `refusal`)."""
-    order = Order.objects.select_for_update().select_related("customer", "factory").get(pk=order_id)
+    order = lock_row(Order.objects.select_related("customer", "factory"), pk=order_id)
     if version is not None and order.version != version:
         raise StaleOrderError(
             _(
@@ -76,8 +84,8 @@ def lock_with_order(model: type[T], pk: int, *, via: str = "order", **refusing) 
     object to its order; `refusing` (user, allowed, refusal) as for lock_order."""
     order = lock_order(model._default_manager.values_list(via, flat=True).get(pk=pk), **refusing)
     *path, last = via.split("__")
-    rows = model._default_manager.select_for_update()
-    obj = (rows.select_related("__".join(path)) if path else rows).get(pk=pk)
+    rows = model._default_manager.all()
+    obj = lock_row(rows.select_related("__".join(path)) if path else rows, pk=pk)
     owner = obj
     for part in path:
         owner = getattr(owner, part)

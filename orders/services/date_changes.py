@@ -19,7 +19,14 @@ from orders.planning.choices import (
     Party,
     PlanEvent,
 )
-from orders.services.common import ActionRefused, lock_order, perform, record_event, save_order
+from orders.services.common import (
+    ActionRefused,
+    lock_order,
+    lock_row,
+    perform,
+    record_event,
+    save_order,
+)
 from orders.services.planning import replan_dates
 from orders.timeline import event_message, lowercase
 
@@ -101,7 +108,7 @@ def date_change_decide(
         order = lock_order(order_id)
         if not can_edit(order, user):
             raise ActionRefused(_("You may not change the dates of this order."))
-        change = DateChangeRequest.objects.select_for_update().get(pk=change_id)
+        change = lock_row(DateChangeRequest, pk=change_id)
         change.order = order
         if change.status != DateChangeStatus.PROPOSED:
             raise ActionRefused(_("This date change has already been decided."))

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from orders.permissions import is_managing
-from orders.services.common import ActionRefused
+from orders.services.common import ActionRefused, lock_row
 from samples.models import StyleMasterFile
 
 
@@ -17,7 +17,7 @@ def master_file_approve(
     if not (is_managing(user) or user.teams_headed.exists()):
         raise ActionRefused(_("Only a group head or a manager approves a style's master file."))
     with transaction.atomic():
-        master_file = StyleMasterFile.objects.select_for_update().get(pk=master_file.pk)
+        master_file = lock_row(StyleMasterFile, pk=master_file.pk)
         master_file.approved_by = user
         master_file.approved_on = approved_on or timezone.localdate()
         master_file.save(update_fields=["approved_by", "approved_on"])

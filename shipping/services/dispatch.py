@@ -13,7 +13,7 @@ from orders.choices import EventKind, Stage
 from orders.documents.services import customer_recipient, document_send
 from orders.models import Order
 from orders.roles import Role
-from orders.services.common import perform
+from orders.services.common import lock_row, perform
 from orders.timeline import event_message, joined
 from shipping import permissions
 from shipping.choices import DISPATCH_ACTIONS, DispatchStep
@@ -132,7 +132,7 @@ def _take_step(dispatch_id: int, *, step: str, user, **details) -> Dispatch:
     unless the step is next and it is this user's turn."""
     order_id = Dispatch.objects.values_list("order_id", flat=True).get(pk=dispatch_id)
     order = lock_order(order_id)
-    dispatch = Dispatch.objects.select_for_update().get(pk=dispatch_id)
+    dispatch = lock_row(Dispatch, pk=dispatch_id)
     dispatch.order = order
     role = STEP_ROLES.get(step)
     perform(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
 from orders.roles import Role
-from orders.services.common import perform
+from orders.services.common import lock_row, perform
 from orders.timeline import event_message
 from shipping import permissions
 from shipping.choices import InvoiceRequestStatus, ShippingEvent
@@ -62,7 +62,7 @@ def invoice_request_raise(*, order_id: int, user, note: str = "") -> InvoiceRequ
 def _locked_request(request_id: int) -> InvoiceRequest:
     order_id = InvoiceRequest.objects.values_list("order_id", flat=True).get(pk=request_id)
     order = lock_order(order_id)
-    request = InvoiceRequest.objects.select_for_update().get(pk=request_id)
+    request = lock_row(InvoiceRequest, pk=request_id)
     request.order = order
     return request
 
@@ -180,11 +180,7 @@ def r34_take_approved_request(order, user) -> InvoiceRequest:
     refusal = r34_invoice_refusal(order)
     if refusal:
         raise ActionRefused(refusal)
-    request = (
-        InvoiceRequest.objects.select_for_update()
-        .filter(order=order, status=InvoiceRequestStatus.APPROVED)
-        .get()
-    )
+    request = lock_row(InvoiceRequest, order=order, status=InvoiceRequestStatus.APPROVED)
     request.order = order
     perform(
         request,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
+from orders.services.common import lock_row
 from orders.timeline import event_message
 from orders.uploads import upload_checked
 from shipping import permissions
@@ -64,7 +65,7 @@ def guarantee_letter_record_signature(
     with transaction.atomic():
         order = lock_order(letter.order_id)
         refuse_unless(permissions.can_handle_shipment(order, user))
-        letter = GuaranteeLetter.objects.select_for_update().get(pk=letter_id)
+        letter = lock_row(GuaranteeLetter, pk=letter_id)
         if letter.is_approved:
             raise ActionRefused(_("The shipment under this L/G is already approved."))
         letter.signed_scan.save(signed_scan.name, signed_scan, save=False)
@@ -89,7 +90,7 @@ def guarantee_letter_signed_by_factory(letter: GuaranteeLetter, document, name: 
     """R7: the signed copy the factory returns for F-PMER-003 (through its link, or filed by
     the merchandiser) is the responsible person's signature: the letter now waits for the
     manager's approval. Runs inside the forms machinery's transaction."""
-    letter = GuaranteeLetter.objects.select_for_update().get(pk=letter.pk)
+    letter = lock_row(GuaranteeLetter, pk=letter.pk)
     if letter.signed_at is not None:
         return
     letter.signed_by_name = name or letter.factory_responsible
@@ -118,7 +119,7 @@ def guarantee_letter_approve(*, letter_id: int, user, comment: str = "") -> Guar
             permissions.can_decide_failure(order, user),
             _("Only the purchasing head or the general manager approves an L/G shipment."),
         )
-        letter = GuaranteeLetter.objects.select_for_update().get(pk=letter_id)
+        letter = lock_row(GuaranteeLetter, pk=letter_id)
         if letter.is_approved:
             raise ActionRefused(_("The shipment under this L/G is already approved."))
         if not letter.is_signed:

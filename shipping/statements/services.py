@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from orders.documents.services import document_send
-from orders.services.common import ActionRefused, perform
+from orders.services.common import ActionRefused, lock_row, perform
 from orders.uploads import upload_checked
 from shipping.statements import ledger, permissions
 from shipping.statements.choices import StatementEvent, StatementStatus
@@ -98,7 +98,7 @@ def statement_generate(*, customer, period: date, user=None) -> Statement:
 
 
 def _locked(statement_id: int) -> Statement:
-    return Statement.objects.select_for_update().select_related("customer").get(pk=statement_id)
+    return lock_row(Statement.objects.select_related("customer"), pk=statement_id)
 
 
 def _step(statement: Statement, name: str, *args, user=None) -> str:

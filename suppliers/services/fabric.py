@@ -10,6 +10,7 @@ from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
 from orders.documents.services import document_send
+from orders.services.common import lock_row
 from orders.timeline import event_message, joined
 from suppliers.choices import CustomerDecisionReason, Decider, Decision, SupplierEvent, SupplierKind
 from suppliers.models import (
@@ -91,7 +92,7 @@ def fabric_booking_update(*, booking_id: int, user, **fields) -> FabricBooking:
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     with transaction.atomic():
-        booking = FabricBooking.objects.select_for_update().get(pk=booking_id)
+        booking = lock_row(FabricBooking, pk=booking_id)
         order = lock_for(booking.order_id, user)
         changed = [name for name, value in fields.items() if getattr(booking, name) != value]
         for name in changed:
@@ -127,7 +128,7 @@ def fabric_booking_update(*, booking_id: int, user, **fields) -> FabricBooking:
 def fabric_booking_sign(*, booking_id: int, user, comment: str = "") -> FabricBooking:
     """R2: the group head (or a department manager) signs the booking before it is sent."""
     with transaction.atomic():
-        booking = FabricBooking.objects.select_for_update().get(pk=booking_id)
+        booking = lock_row(FabricBooking, pk=booking_id)
         order = lock_for(booking.order_id, user, allowed=can_sign_booking)
         if booking.is_signed:
             raise ActionRefused(_("This fabric booking is already signed."))
@@ -296,7 +297,7 @@ def _record_decision(
     """A lab dip's or a bulk swatch's decision (the same steps for both): lock, decide, sign the
     approved bulk swatch, and record it on the order's timeline."""
     with transaction.atomic():
-        submission = queryset.select_for_update().get(pk=submission_id)
+        submission = lock_row(queryset, pk=submission_id)
         order = lock_for(material(submission).order_id, user)
         _decide(submission, user=user, **answer)
         approved = answer["decision"] == Decision.APPROVED
@@ -322,7 +323,7 @@ def bulk_fabric_submit(
     reference: str = "",
 ) -> BulkFabricSubmission:
     with transaction.atomic():
-        booking = FabricBooking.objects.select_for_update().get(pk=booking_id)
+        booking = lock_row(FabricBooking, pk=booking_id)
         order = lock_for(booking.order_id, user)
         if booking.wash_standard and not with_wash_standard:
             raise ActionRefused(

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from orders.choices import EventKind
+from orders.services.common import lock_row
 from suppliers import notifications
 from suppliers.choices import LabResult, SupplierEvent, SupplierKind
 from suppliers.models import FabricBooking, LabTest, LabTestItem, Supplier
@@ -18,7 +19,7 @@ def lab_test_send(
 ) -> LabTest:
     """Bulk fabric goes to a lab for the listed test items; only approved labs (R3)."""
     with transaction.atomic():
-        booking = FabricBooking.objects.select_for_update().get(pk=booking_id)
+        booking = lock_row(FabricBooking, pk=booking_id)
         order = lock_for(booking.order_id, user, allowed=can_record_lab_results)
         lab = Supplier.objects.filter(pk=lab_id).first()
         if lab is None or lab.kind != SupplierKind.TEST_LAB:
@@ -61,7 +62,7 @@ def lab_test_record_results(
     """The lab's result per test item: {item id: (value, passed)}. Any failed item fails the
     test, holds the materials gate and e-mails the customer and the factory after the commit."""
     with transaction.atomic():
-        test = LabTest.objects.select_for_update().select_related("booking").get(pk=test_id)
+        test = lock_row(LabTest.objects.select_related("booking"), pk=test_id)
         order = lock_for(test.booking.order_id, user, allowed=can_record_lab_results)
         if test.result != LabResult.PENDING:
             raise ActionRefused(_("This test's result is already recorded; send a new test."))

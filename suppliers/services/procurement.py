@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
+from orders.services.common import lock_row
 from orders.timeline import event_message
 from suppliers.choices import ProcurementStatus, SupplierEvent
 from suppliers.models import FabricBooking, Trim
@@ -36,7 +37,7 @@ def procurement_update(
     if status not in STEP_TRANSITIONS:
         raise ActionRefused(_("Choose ordered, confirmed or in-house."))
     with transaction.atomic():
-        item = model.objects.select_for_update().get(pk=material_id)
+        item = lock_row(model, pk=material_id)
         order = lock_for(item.order_id, user)
         item.order = order
         already = _("It is already %(status)s.") % {

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from orders.choices import EventKind
 from orders.documents.services import document_send
 from orders.models import Order, SentDocument
+from orders.services.common import lock_row
 from suppliers.choices import SupplierEvent
 from suppliers.models import Trim
 from suppliers.services.common import ActionRefused, lock_for, note
@@ -23,7 +24,7 @@ def trim_picture_set(*, trim_id: int, user, picture) -> Trim:
     with transaction.atomic():
         order_id = Trim.objects.values_list("order_id", flat=True).get(pk=trim_id)
         order = lock_for(order_id, user)
-        trim = Trim.objects.select_for_update().get(pk=trim_id)
+        trim = lock_row(Trim, pk=trim_id)
         trim.picture.save(picture.name, picture, save=False)
         trim.save(update_fields=["picture"])
         note(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
 from orders.models import Customer
+from orders.services.common import lock_row
 from orders.timeline import event_message
 from orders.uploads import upload_checked
 from suppliers import calendar, notifications, rules
@@ -122,7 +123,7 @@ def season_trim_approve(
 
 def trim_apply_season_approval(*, trim_id: int, user, season_trim_id: int) -> Trim:
     with transaction.atomic():
-        trim = Trim.objects.select_for_update().get(pk=trim_id)
+        trim = lock_row(Trim, pk=trim_id)
         order = lock_for(trim.order_id, user)
         trim.season_trim = SeasonTrim.objects.get(pk=season_trim_id)
         if not trim.season_trim.is_approved:
@@ -187,7 +188,7 @@ def trim_card_receive(
 
 def _review(card_id: int, user, name: str, **details) -> tuple[TrimCard, object]:
     """Lock the card and its order, then take the review step `name` as `user`."""
-    card = TrimCard.objects.select_for_update().get(pk=card_id)
+    card = lock_row(TrimCard, pk=card_id)
     order = lock_for(card.order_id, user)
     card.order = order
     not_waiting = _("This trim card is not waiting for review.")

@@ -4,11 +4,11 @@ from django.utils.translation import gettext as _
 
 from orders.quotations.choices import TRANSITION_LABELS
 from orders.quotations.models import Quotation, QuotationEvent
-from orders.services.common import ActionRefused
+from orders.services.common import ActionRefused, lock_row
 
 
 def lock_quotation(quotation_id: int) -> Quotation:
-    return Quotation.objects.select_for_update().select_related("customer").get(pk=quotation_id)
+    return lock_row(Quotation.objects.select_related("customer"), pk=quotation_id)
 
 
 def unmet_conditions(quotation: Quotation, name: str) -> list[str]:
