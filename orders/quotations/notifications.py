@@ -1,11 +1,12 @@
-"""R18, as R10 for the contract: whoever must approve a submitted quotation is told (the general
-manager and the deputy for a special price), and the submitter hears the decision. Each mail is
-an outbox row written with the change (orders.outbox), sent after the commit in the
-recipient's own language."""
+"""R18, as R10 for the contract: whoever must approve a submitted quotation is told (the
+department manager of its team; the general manager and the deputy for a special price), and
+the submitter hears the decision. Each mail is an outbox row written with the change
+(orders.outbox), sent after the commit in the recipient's own language."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -13,6 +14,7 @@ from orders.notifications import users_with_role
 from orders.outbox.registry import register_outbox_kind
 from orders.outbox.services import outbox_enqueue
 from orders.quotations import permissions
+from orders.roles import Role
 
 KIND = "quotation_mail"
 MESSAGES = ("approval_needed", "approved", "rejected")
@@ -37,19 +39,36 @@ def _queue(quotation, user_ids, message: str, reason: str = "") -> None:
 
 
 def approval_needed(quotation) -> None:
-    """Who may approve it: a manager, or the GM and the deputy for a special price."""
-    roles = (
-        permissions.SPECIAL_PRICE_ROLES
-        if quotation.needs_special_approval()
-        else permissions.APPROVER_ROLES
-    )
-    user_ids = {
-        pk
-        for role in roles
-        for pk in users_with_role(role).values_list("pk", flat=True)
-        if pk != quotation.submitted_by_id
-    }
+    """R18: who must approve it hears of it: the department manager of the quotation's team, or
+    the GM and the deputy for a special price (they alone may approve one)."""
+    if quotation.needs_special_approval():
+        user_ids = {
+            pk
+            for role in permissions.SPECIAL_PRICE_ROLES
+            for pk in users_with_role(role).values_list("pk", flat=True)
+        }
+    else:
+        user_ids = set(r18_team_department_managers(quotation))
+    user_ids.discard(quotation.submitted_by_id)
     _queue(quotation, user_ids, "approval_needed")
+
+
+def r18_team_department_managers(quotation) -> list[int]:
+    """The department managers of the quotation's team (its members with the role, and its head
+    when he holds it); every department manager when the team has none, so that the quotation
+    never waits unheard."""
+    managers = users_with_role(Role.DEPARTMENT_MANAGER)
+    if quotation.team_id is not None:
+        of_team = list(
+            managers.filter(
+                Q(profile__team_id=quotation.team_id) | Q(teams_headed=quotation.team_id)
+            )
+            .distinct()
+            .values_list("pk", flat=True)
+        )
+        if of_team:
+            return of_team
+    return list(managers.values_list("pk", flat=True))
 
 
 def decided(quotation, message: str, reason: str = "") -> None:

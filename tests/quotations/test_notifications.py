@@ -11,7 +11,7 @@ from orders.quotations.models import QuotationPolicy
 from orders.quotations.notifications import KIND, build_quotation_mail
 from orders.quotations.services import quotation_approve, quotation_reject, quotation_submit
 from orders.roles import Role
-from tests.factories import make_user
+from tests.factories import make_team, make_user
 from tests.quotations.builders import make_quotation
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def test_r18_submitting_tells_the_approvers_and_the_decision_tells_the_submitter
     merchandiser, customer, department_manager
 ):
     quotation = make_quotation(user=merchandiser, customer=customer)
-    hant = make_user(Role.GENERAL_MANAGER, language="zh-hant")
+    hant = make_user(Role.DEPARTMENT_MANAGER, team=merchandiser.profile.team, language="zh-hant")
     quotation_submit(quotation_id=quotation.pk, user=merchandiser)
     asked = mails("approval_needed")
     assert set(asked) == {department_manager.email, hant.email}
@@ -54,3 +54,27 @@ def test_r18_a_special_price_asks_only_the_gm_and_the_deputy(
     gm, deputy = make_user(Role.GENERAL_MANAGER), make_user(Role.DEPUTY_GENERAL_MANAGER)
     quotation_submit(quotation_id=quotation.pk, user=merchandiser)
     assert set(mails("approval_needed")) == {gm.email, deputy.email}
+
+
+def test_r18_approval_mail_goes_to_the_teams_department_manager_only(
+    merchandiser, customer, department_manager, general_manager, deputy_general_manager
+):
+    other_team = make_user(Role.DEPARTMENT_MANAGER, team=make_team())
+    head = make_user(Role.DEPARTMENT_MANAGER)
+    merchandiser.profile.team.head = head
+    merchandiser.profile.team.save()
+    quotation = make_quotation(user=merchandiser, customer=customer)
+    quotation_submit(quotation_id=quotation.pk, user=merchandiser)
+    asked = set(mails("approval_needed"))
+    assert asked == {department_manager.email, head.email}
+    assert other_team.email not in asked and general_manager.email not in asked
+
+
+def test_r18_approval_mail_without_a_team_manager_goes_to_every_department_manager(
+    customer, department_manager
+):
+    lone = make_user(Role.MERCHANDISER, team=make_team())
+    elsewhere = make_user(Role.DEPARTMENT_MANAGER, team=make_team())
+    quotation = make_quotation(user=lone, customer=customer)
+    quotation_submit(quotation_id=quotation.pk, user=lone)
+    assert set(mails("approval_needed")) == {department_manager.email, elsewhere.email}
