@@ -92,6 +92,8 @@ class DeductionSource(models.TextChoices):
     CLAIM = "claim", _("Customer claim")
     DEDUCTION = "deduction", _("Deduction")
     COMPLAINT = "complaint", _("Complaint")
+    # R31: the correction agreed when a disputed statement is resolved.
+    CREDIT_NOTE = "credit", _("Credit note (statement correction)")
 
 
 class PaymentStatus(models.TextChoices):

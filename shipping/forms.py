@@ -159,7 +159,11 @@ class PaymentForm(OwnIds, OnceForm):
 class DeductionForm(OwnIds, OnceForm):
     id_prefix = "deduction"
 
-    source = forms.ChoiceField(label=_("Source"), choices=DeductionSource.choices)
+    # A credit note is posted by resolving a disputed statement (R31), not typed here.
+    source = forms.ChoiceField(
+        label=_("Source"),
+        choices=[c for c in DeductionSource.choices if c[0] != DeductionSource.CREDIT_NOTE],
+    )
     amount = forms.DecimalField(label=_("Amount"), **MONEY)
     reason = FreeText(label=_("Reason"), widget=forms.Textarea)
 

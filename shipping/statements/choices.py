@@ -29,6 +29,7 @@ class LineKind(models.TextChoices):
     PAYMENT = "payment", _("Payment received")
     CLAIM = "claim", _("Claim")
     DEDUCTION = "deduction", _("Deduction")
+    CREDIT_NOTE = "credit", _("Credit note")
 
 
 class StatementEvent(models.TextChoices):
@@ -44,7 +45,15 @@ class StatementEvent(models.TextChoices):
         _("Statement confirmed by the customer on paper, filed by finance (R31)"),
     )
     DISPUTED = "statement_disputed", _("Statement disputed by the customer (R31)")
+    DISPUTED_ON_PAPER = (
+        "statement_paper_dispute",
+        _("Statement disputed by the customer on paper, filed by finance (R31)"),
+    )
     RESOLVED = "statement_resolved", _("Statement differences resolved (R31)")
+    CORRECTION_POSTED = (
+        "statement_correction",
+        _("Credit note posted for the next statement (R31)"),
+    )
 
 
 class Answer(models.TextChoices):

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -27,12 +29,6 @@ class CommentForm(forms.Form):
     comment = FreeText(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ResolveForm(forms.Form):
-    comment = FreeText(
-        label=_("How the differences were resolved"), widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-
 class PaperConfirmationForm(forms.Form):
     """R31: a confirmation the customer signed on paper, filed by finance."""
 
@@ -42,6 +38,76 @@ class PaperConfirmationForm(forms.Form):
         label=_("Signed statement (scan)"), validators=[UploadValidator("signed_copy")]
     )
     comment = FreeText(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+def line_choices(statement) -> list[tuple[str, str]]:
+    """The statement's lines as the customer reads them, to tick the disputed ones."""
+    from orders.templatetags.gendan import amount
+
+    return [
+        (
+            str(line.pk),
+            f"{line.day:%Y-%m-%d} {line.get_kind_display()} {line.reference} "
+            f"{line.currency} {amount(line.amount)}",
+        )
+        for line in statement.lines.all()
+    ]
+
+
+class PaperDisputeForm(forms.Form):
+    """R31: the customer wrote back disputing lines instead of using the link."""
+
+    name = forms.CharField(label=_("Disputed by (customer)"), max_length=120)
+    disputed_on = forms.DateField(label=_("Written on"), widget=DateInput())
+    disputed_lines = forms.MultipleChoiceField(
+        label=_("Lines the customer disputes"), widget=forms.CheckboxSelectMultiple
+    )
+    reason = FreeText(
+        label=_("Reason the customer gives"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    scan = forms.FileField(
+        label=_("Customer's letter (scan)"), validators=[UploadValidator("signed_copy")]
+    )
+
+    def __init__(self, *args, statement=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if statement is not None:
+            self.fields["disputed_lines"].choices = line_choices(statement)
+
+
+class ResolveForm(forms.Form):
+    """How the differences were settled, and the credit note agreed, if any (R31)."""
+
+    comment = FreeText(
+        label=_("How the differences were resolved"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    credit = forms.DecimalField(
+        label=_("Credit note agreed"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_digits=14,
+        decimal_places=2,
+        help_text=_(
+            "Leave empty when nothing is credited. The credit note is posted on the order and "
+            "appears on the next statement."
+        ),
+    )
+    order = forms.TypedChoiceField(label=_("On the order"), required=False, coerce=int)
+
+    def __init__(self, *args, statement=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if statement is not None:
+            lines = statement.lines.filter(disputed=True).select_related("order")
+            disputed = {
+                line.order_id: f"{line.order.po_number} ({line.currency})" for line in lines
+            }
+            self.fields["order"].choices = list(disputed.items())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("credit") is not None and not data.get("order"):
+            self.add_error("order", _("Please choose the order the credit note is for."))
+        return data
 
 
 class LinkAnswerForm(forms.Form):
@@ -62,16 +128,7 @@ class LinkAnswerForm(forms.Form):
 
     def __init__(self, statement, data=None, files=None):
         super().__init__(data, files)
-        from orders.templatetags.gendan import amount
-
-        self.fields["disputed_lines"].choices = [
-            (
-                str(line.pk),
-                f"{line.day:%Y-%m-%d} {line.get_kind_display()} {line.reference} "
-                f"{line.currency} {amount(line.amount)}",
-            )
-            for line in statement.lines.all()
-        ]
+        self.fields["disputed_lines"].choices = line_choices(statement)
 
     def clean(self):
         data = super().clean()

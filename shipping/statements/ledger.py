@@ -78,6 +78,13 @@ def _invoice_entries(customer, end: date) -> list[Entry]:
     ]  # fmt: skip
 
 
+# How a claim or deduction of the settlement reads on the statement (a complaint's is a claim).
+_DEDUCTION_LINES = {
+    DeductionSource.DEDUCTION: LineKind.DEDUCTION,
+    DeductionSource.CREDIT_NOTE: LineKind.CREDIT_NOTE,
+}
+
+
 def _money_in_entries(customer, end: date) -> list[Entry]:
     """Payments received and claims or deductions recorded on the customer's orders."""
     payments = Payment.objects.filter(order__customer=customer, received_on__lte=end)
@@ -94,7 +101,7 @@ def _money_in_entries(customer, end: date) -> list[Entry]:
     for order_id, currency, recorded_at, source, reason, amount in deductions:
         day = timezone.localdate(recorded_at)
         if day <= end:
-            kind = LineKind.DEDUCTION if source == DeductionSource.DEDUCTION else LineKind.CLAIM
+            kind = _DEDUCTION_LINES.get(source, LineKind.CLAIM)
             entries.append(Entry(currency, kind, day, order_id, reason[:80], -amount))
     return entries
 

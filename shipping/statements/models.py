@@ -62,16 +62,28 @@ class Statement(Lifecycle, models.Model):
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     answer_comment = models.TextField(_("customer's comment"), blank=True)
     # A confirmation the customer gave on paper, filed by finance: the scan and who filed it.
+    # A confirmation or a dispute the customer gave on paper, filed by finance: the scan and who
+    # filed it.
     paper_confirmation = models.FileField(
-        _("signed statement (paper)"),
+        _("customer's answer on paper (scan)"),
         upload_to="statements/%Y/%m/",
         blank=True,
         validators=[UploadValidator("signed_copy")],
     )
-    paper_recorded_by = _user(_("paper confirmation filed by"), null=True, blank=True)
+    paper_recorded_by = _user(_("paper answer filed by"), null=True, blank=True)
     resolved_by = _user(_("resolved by"), null=True, blank=True)
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     resolution = models.TextField(_("how the differences were resolved"), blank=True)
+    # The agreed correction, posted on the order's settlement: it is a line of the next
+    # statement and lowers what the order owes.
+    correction = models.OneToOneField(
+        "shipping.Deduction",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statement_resolved",
+        verbose_name=_("credit note posted"),
+    )
 
     class Meta:
         verbose_name = _("customer statement")
@@ -158,6 +170,18 @@ class Statement(Lifecycle, models.Model):
     )
     def dispute(self, name: str, when, comment: str = "") -> None:
         self.answered_by_name, self.answered_at, self.answer_comment = name, when, comment
+
+    @transition(
+        field=status,
+        source=StatementStatus.SENT,
+        target=StatementStatus.DISPUTED,
+        permission=permissions.can_keep_statement,
+    )
+    def dispute_on_paper(self, name: str, when, recorded_by, comment: str) -> None:
+        """The customer wrote back disputing lines instead of using the link; finance files
+        the letter."""
+        self.answered_by_name, self.answered_at, self.answer_comment = name, when, comment
+        self.paper_recorded_by = recorded_by
 
     @transition(
         field=status,

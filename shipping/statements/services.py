@@ -3,6 +3,7 @@ locks the statement, takes its transition (who may, from which state) and record
 and why on its history."""
 
 from datetime import date, datetime, time
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from orders.documents.services import document_send
 from orders.services.common import ActionRefused, lock_row, perform
 from orders.uploads import upload_checked
+from shipping.choices import DeductionSource
 from shipping.statements import ledger, permissions
 from shipping.statements.choices import StatementEvent, StatementStatus
 from shipping.statements.models import (
@@ -139,6 +141,28 @@ def statement_send(*, statement_id: int, user, comment: str = "") -> Statement:
     return statement
 
 
+def _mark_disputed(statement: Statement, disputed: dict[int, str], comment: str) -> None:
+    lines = statement.lines.select_for_update().filter(pk__in=list(disputed))
+    if len(lines) != len(disputed):
+        raise ActionRefused(_("A line you ticked is not on this statement."))
+    for line in lines:
+        line.disputed = True
+        line.dispute_reason = (disputed[line.pk] or comment).strip()
+        line.save(update_fields=["disputed", "dispute_reason"])
+
+
+def _paper_answer(name: str, answered_on: date | None, scan) -> datetime:
+    """What every answer on paper needs: who, when (not in the future), the checked scan."""
+    if not (name or "").strip():
+        raise ActionRefused(_("Please give the name of who answered."))
+    if answered_on is None or answered_on > timezone.localdate():
+        raise ActionRefused(_("Please give the date of the answer (not in the future)."))
+    if scan is None:
+        raise ActionRefused(_("Please upload the customer's answer (scan)."))
+    upload_checked(scan, "signed_copy")
+    return timezone.make_aware(datetime.combine(answered_on, time(12)))
+
+
 def statement_answer(
     *, statement_id: int, name: str, agreed: bool, disputed: dict[int, str], comment: str = ""
 ) -> Statement:
@@ -161,13 +185,7 @@ def statement_answer(
         name_of_step = "confirm" if agreed else "dispute"
         before = _step(statement, name_of_step, name, timezone.now(), comment)
         if not agreed:
-            lines = statement.lines.select_for_update().filter(pk__in=list(disputed))
-            if len(lines) != len(disputed):
-                raise ActionRefused(_("A line you ticked is not on this statement."))
-            for line in lines:
-                line.disputed = True
-                line.dispute_reason = (disputed[line.pk] or comment).strip()
-                line.save(update_fields=["disputed", "dispute_reason"])
+            _mark_disputed(statement, disputed, comment)
         record(
             statement,
             action=StatementEvent.CONFIRMED if agreed else StatementEvent.DISPUTED,
@@ -183,15 +201,8 @@ def statement_confirm_on_paper(
 ) -> Statement:
     """R31: the customer confirmed the statement on paper; finance files who signed, when,
     and the scanned copy (checked like every signed copy)."""
-    name = (name or "").strip()
-    if not name:
-        raise ActionRefused(_("Please give the name of who confirmed it."))
-    if confirmed_on is None or confirmed_on > timezone.localdate():
-        raise ActionRefused(_("Please give the date it was confirmed (not in the future)."))
-    if scan is None:
-        raise ActionRefused(_("Please upload the signed statement."))
-    upload_checked(scan, "signed_copy")
-    when = timezone.make_aware(datetime.combine(confirmed_on, time(12)))
+    when = _paper_answer(name, confirmed_on, scan)
+    name = name.strip()
     with transaction.atomic():
         statement = _locked(statement_id)
         before = _step(statement, "confirm_on_paper", name, when, user, user=user)
@@ -207,16 +218,90 @@ def statement_confirm_on_paper(
     return statement
 
 
-def statement_resolve(*, statement_id: int, user, resolution: str) -> Statement:
-    """Finance settles the differences with the customer and says how (a credit note, a
-    deduction recorded on the order, the customer withdrew the dispute...)."""
+def statement_dispute_on_paper(
+    *,
+    statement_id: int,
+    user,
+    name: str,
+    disputed_on: date,
+    disputed: dict[int, str],
+    reason: str,
+    scan,
+) -> Statement:
+    """R31: the customer wrote back disputing lines instead of answering through the link;
+    finance records the lines, the reason and who wrote, and files the letter."""
+    when = _paper_answer(name, disputed_on, scan)
+    name, reason = name.strip(), (reason or "").strip()
+    if not disputed:
+        raise ActionRefused(_("Please tick the lines the customer disputes."))
+    if not reason:
+        raise ActionRefused(_("Please give the reason the customer gives."))
+    with transaction.atomic():
+        statement = _locked(statement_id)
+        before = _step(statement, "dispute_on_paper", name, when, user, reason, user=user)
+        _mark_disputed(statement, disputed, reason)
+        statement.paper_confirmation.save(scan.name, scan, save=True)
+        record(
+            statement,
+            action=StatementEvent.DISPUTED_ON_PAPER,
+            before=before,
+            user=user,
+            name=name,
+            comment=reason,
+        )
+    return statement
+
+
+def _post_correction(statement: Statement, *, user, order_id, credit: Decimal, resolution: str):
+    """The agreed credit note on the order's settlement (R21's figures): dated today, it is a
+    line of the next statement and lowers the order's balance."""
+    from shipping.services import deduction_record
+
+    orders = set(statement.lines.filter(disputed=True).values_list("order_id", flat=True))
+    if order_id not in orders:
+        raise ActionRefused(_("The credit note goes on the order of a disputed line."))
+    return deduction_record(
+        order_id=order_id,
+        user=user,
+        source=DeductionSource.CREDIT_NOTE,
+        amount=credit,
+        reason=f"{statement.label}: {resolution}",
+        source_reference=f"statements.Statement:{statement.pk}",
+    )
+
+
+def statement_resolve(
+    *,
+    statement_id: int,
+    user,
+    resolution: str,
+    credit: Decimal | None = None,
+    order_id: int | None = None,
+) -> Statement:
+    """Finance settles the differences with the customer and says how. An agreed credit note
+    is posted on the disputed line's order in the same step, so the next statement carries it
+    and its closing balance reflects it; none when the customer withdrew the dispute."""
     resolution = (resolution or "").strip()
     if not resolution:
         raise ActionRefused(_("Please say how the differences were resolved."))
+    if credit is not None and credit <= 0:
+        raise ActionRefused(_("The credit note must be more than zero."))
     with transaction.atomic():
         statement = _locked(statement_id)
         before = _step(statement, "resolve", user, timezone.now(), resolution, user=user)
+        if credit is not None:
+            statement.correction = _post_correction(
+                statement, user=user, order_id=order_id, credit=credit, resolution=resolution
+            )
+            statement.save(update_fields=["correction"])
         record(
             statement, action=StatementEvent.RESOLVED, before=before, user=user, comment=resolution
         )
+        if statement.correction is not None:
+            record(
+                statement,
+                action=StatementEvent.CORRECTION_POSTED,
+                user=user,
+                comment=f"{statement.correction.order.po_number} {statement.correction.money}",
+            )
     return statement

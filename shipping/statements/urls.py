@@ -11,5 +11,6 @@ urlpatterns = [
     path("<int:pk>/send/", views.StatementAction.as_view(), {"step": "send"}, name="send"),
     path("<int:pk>/refresh/", views.StatementAction.as_view(), {"step": "refresh"}, name="refresh"),
     path("<int:pk>/paper/", views.PaperConfirmationView.as_view(), name="paper"),
-    path("<int:pk>/resolve/", views.ResolveView.as_view(), {"step": "resolve"}, name="resolve"),
+    path("<int:pk>/paper-dispute/", views.PaperDisputeView.as_view(), name="paper_dispute"),
+    path("<int:pk>/resolve/", views.ResolveView.as_view(), name="resolve"),
 ]

@@ -18,7 +18,8 @@ from shipping.statements.models import Statement
 def _visible(user, pk) -> Statement:
     if not permissions.can_see_statements(user):
         raise PermissionDenied
-    return get_object_or_404(Statement.objects.select_related("customer"), pk=pk)
+    statements = Statement.objects.select_related("customer", "correction__order")
+    return get_object_or_404(statements, pk=pk)
 
 
 @login_required
@@ -54,6 +55,7 @@ def statement_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "statement": statement,
         "balances": list(statement.balances.all()),
         "lines": list(statement.lines.select_related("order")),
+        "correction": statement.correction,
         "records": list(statement.records.select_related("actor")),
         "owed": owed,
         "cleared": rules.r31_statement_cleared(statement),
@@ -62,9 +64,12 @@ def statement_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         # Each its own ids: the forms share the page.
         "send_form": forms.CommentForm(auto_id="id_send-%s"),
         "refresh_form": forms.CommentForm(auto_id="id_refresh-%s"),
-        "resolve_form": forms.ResolveForm(auto_id="id_resolve-%s"),
+        "resolve_form": forms.ResolveForm(statement=statement, auto_id="id_resolve-%s"),
         "may_file_paper": keeps and statement.status == StatementStatus.SENT,
         "paper_form": forms.PaperConfirmationForm(auto_id="id_paper-%s"),
+        "paper_dispute_form": forms.PaperDisputeForm(
+            statement=statement, auto_id="id_paper_dispute-%s"
+        ),
     }
     return render(request, "statements/detail.html", context)
 
@@ -112,15 +117,26 @@ class StatementAction(ServiceActionView):
         if step == "send":
             services.statement_send(statement_id=statement.pk, user=request.user, comment=comment)
             return _("Statement sent to the customer.")
-        if step == "refresh":
-            services.statement_refresh(statement_id=statement.pk, user=request.user)
-            return _("Statement drawn up again from the settlement.")
-        services.statement_resolve(statement_id=statement.pk, user=request.user, resolution=comment)
-        return _("Differences resolved.")
+        services.statement_refresh(statement_id=statement.pk, user=request.user)
+        return _("Statement drawn up again from the settlement.")
 
 
 class ResolveView(StatementAction):
     form_class = forms.ResolveForm
+
+    def form_kwargs(self, statement) -> dict:
+        return {"statement": statement}
+
+    def perform(self, request, statement, form, **kwargs) -> str:
+        data = form.cleaned_data
+        services.statement_resolve(
+            statement_id=statement.pk,
+            user=request.user,
+            resolution=data["comment"],
+            credit=data["credit"],
+            order_id=data["order"] if data["credit"] is not None else None,
+        )
+        return _("Differences resolved.")
 
 
 class PaperConfirmationView(StatementAction):
@@ -137,3 +153,23 @@ class PaperConfirmationView(StatementAction):
             comment=data["comment"],
         )
         return _("The customer's paper confirmation is filed.")
+
+
+class PaperDisputeView(StatementAction):
+    form_class = forms.PaperDisputeForm
+
+    def form_kwargs(self, statement) -> dict:
+        return {"statement": statement}
+
+    def perform(self, request, statement, form, **kwargs) -> str:
+        data = form.cleaned_data
+        services.statement_dispute_on_paper(
+            statement_id=statement.pk,
+            user=request.user,
+            name=data["name"],
+            disputed_on=data["disputed_on"],
+            disputed={int(pk): data["reason"] for pk in data["disputed_lines"]},
+            reason=data["reason"],
+            scan=data["scan"],
+        )
+        return _("The customer's dispute on paper is recorded.")
