@@ -190,21 +190,37 @@ def base_date(order) -> date:
 
 def instalments(order, total: Decimal) -> list[Instalment]:
     """R21: the due dates that follow from the payment terms."""
-    balance_due = base_date(order) + timedelta(days=due_days(order.payment_terms))
-    if order.payment_terms == PaymentTerms.TELEGRAPHIC_TRANSFER and order.deposit_percent > 0:
-        deposit = _cents(total * order.deposit_percent / Decimal(100))
+    return instalments_of(
+        order.payment_terms, order.deposit_percent, order.order_date, base_date(order), total
+    )
+
+
+def instalments_of(terms, deposit_percent, order_date, base: date, total) -> list[Instalment]:
+    """instalments() from an order's figures (e.g. the columns of shipping.collections)."""
+    balance_due = base + timedelta(days=due_days(terms))
+    if terms == PaymentTerms.TELEGRAPHIC_TRANSFER and deposit_percent > 0:
+        deposit = _cents(total * deposit_percent / Decimal(100))
         return [
-            Instalment(
-                PaymentKind.DEPOSIT, deposit, order.order_date + timedelta(days=DEPOSIT_DUE_DAYS)
-            ),
+            Instalment(PaymentKind.DEPOSIT, deposit, order_date + timedelta(days=DEPOSIT_DUE_DAYS)),
             Instalment(PaymentKind.BALANCE, total - deposit, balance_due),
         ]
     kind = (
         PaymentKind.LC_NEGOTIATION
-        if order.payment_terms == PaymentTerms.LETTER_OF_CREDIT
+        if terms == PaymentTerms.LETTER_OF_CREDIT
         else PaymentKind.BALANCE
     )
     return [Instalment(kind, total, balance_due)]
+
+
+def days_late(plan: list[Instalment], credited: Decimal, today: date) -> int | None:
+    """R21: the days since the earliest instalment due before today that what was credited
+    does not cover; None when nothing is overdue."""
+    required = Decimal("0")
+    for instalment in plan:
+        required += instalment.amount
+        if instalment.due_on < today and required > credited:
+            return (today - instalment.due_on).days
+    return None
 
 
 def balance(order, today=None) -> Balance:
@@ -222,16 +238,11 @@ def balance(order, today=None) -> Balance:
     if owed <= 0:
         status = PaymentStatus.PAID
     else:
-        required = Decimal("0")
-        for instalment in plan:
-            required += instalment.amount
-            if instalment.due_on < today and required > credited:
-                status = PaymentStatus.OVERDUE
-                days_overdue = (today - instalment.due_on).days
-                break
-        else:
-            if paid > 0:
-                status = PaymentStatus.PARTIAL
+        late = days_late(plan, credited, today)
+        if late is not None:
+            status, days_overdue = PaymentStatus.OVERDUE, late
+        elif paid > 0:
+            status = PaymentStatus.PARTIAL
     return Balance(
         total=Money(total, currency),
         paid=Money(paid, currency),

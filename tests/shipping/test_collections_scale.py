@@ -140,3 +140,63 @@ def test_collections_page_lists_a_customers_orders_on_demand_with_constant_queri
     ]
     assert response.context["page_obj"].paginator.count == len(expected) > 25
     assert set(shown) <= set(expected) and len(shown) == 25
+
+
+def r21_items_as_before(today: date, merchandisers, overdue_on=None) -> list:
+    """R21's reminder items as they were built: each overdue order's rules.balance."""
+    from orders.reminders.registry import ReminderItem
+
+    return [
+        ReminderItem(
+            user_id=order.merchandiser_id,
+            order_id=order.pk,
+            order_label=f"{order.po_number} / {order.style_no}",
+            title=f"Payment overdue: {balance.owed} owed, please remind the customer (R21)",
+            due=balance.due_on,
+            source="r21_overdue_payments",
+            overdue_days=balance.days_overdue,
+        )
+        for order, balance in selectors.overdue_orders(
+            today=today, merchandisers=merchandisers, overdue_on=overdue_on
+        )
+    ]
+
+
+@pytest.mark.parametrize("days", [0, 8, 20, 45, 100])
+def test_r21_reminders_from_the_databases_figures_are_the_rules_balances(
+    merchandiser, finance, team, settings, days
+):
+    """The manager's reminders page (and each merchandiser's) lists the same R21 items, with
+    the same amounts, due dates and days overdue, as every order's rules.balance gave."""
+    from dataclasses import replace
+
+    from orders.reminders.selection import for_user
+    from orders.roles import Role
+    from tests.factories import make_user
+
+    settings.GENDAN_ESCALATE_AFTER_DAYS = 5
+    head = make_user(Role.MERCHANDISER, team=team)
+    team.head = head
+    team.save()
+    owing_orders(merchandiser, finance, 60)
+    owing_orders(head, finance, 12)
+    today = TODAY + timedelta(days=days)
+
+    def r21(items):
+        return [replace(i, title=str(i.title)) for i in items if i.source == "r21_overdue_payments"]
+
+    own = r21_items_as_before(today, [merchandiser.pk])
+    assert r21(for_user(merchandiser.pk, today)) == sorted(
+        own, key=lambda i: (i.due, i.order_label)
+    )
+    escalated = [
+        item.for_manager(head.pk)
+        for item in r21_items_as_before(
+            today, [merchandiser.pk], today - timedelta(days=settings.GENDAN_ESCALATE_AFTER_DAYS)
+        )
+    ]
+    mine = r21_items_as_before(today, [head.pk])
+    key = lambda i: (i.escalated_from_id is not None, i.due, i.order_label)  # noqa: E731
+    assert r21(for_user(head.pk, today)) == sorted(mine + escalated, key=key)
+    if days >= 20:
+        assert own and escalated
