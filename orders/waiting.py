@@ -4,7 +4,7 @@ payment clearances of an approved order (R11). It is the same test as rules.next
 and rules.payment_clearances_needed, so the home can show the first rows and count the rest
 without loading every order that might be waiting."""
 
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 
 from orders import rules
 from orders.choices import APPROVAL_CHAIN, ApprovalStep, Clearance, Decision, PaymentTerms, Stage
@@ -15,25 +15,37 @@ from orders.roles import Role, has_role
 NOTHING = Q(pk__in=[])
 
 
-def _signed(step: str) -> Exists:
-    return Exists(
-        Approval.objects.filter(
-            order=OuterRef("pk"),
-            review_round=OuterRef("review_round"),
+# Each test is the set of orders, in the one stage where it is asked, that have the row: read
+# once through the order's stage (the open orders), never over the approvals and clearances of
+# every order kept. A correlated EXISTS inside the OR below is planned as a hash of the whole
+# table (e.g. every approval ever signed for a step).
+
+
+def _signed(step: str) -> Q:
+    return Q(
+        pk__in=Approval.objects.filter(
+            order__stage=Stage.IN_REVIEW,
+            review_round=F("order__review_round"),
             step=step,
             decision=Decision.APPROVED,
+        ).values("order_id")
+    )
+
+
+def _cleared(kind: str) -> Q:
+    return Q(
+        pk__in=PaymentClearance.objects.filter(order__stage=Stage.APPROVED, kind=kind).values(
+            "order_id"
         )
     )
 
 
-def _cleared(kind: str) -> Exists:
-    return Exists(PaymentClearance.objects.filter(order=OuterRef("pk"), kind=kind))
-
-
-def _contract_checked() -> Exists:
+def _contract_checked() -> Q:
     ticked = {field: True for field, _label in CONTRACT_CHECK_ITEMS}
-    return Exists(
-        ContractCheck.objects.filter(order=OuterRef("pk"), customer_signed=True, **ticked)
+    return Q(
+        pk__in=ContractCheck.objects.filter(
+            order__stage=Stage.RECEIVED, customer_signed=True, **ticked
+        ).values("order_id")
     )
 
 
@@ -63,19 +75,19 @@ def waiting_q(user) -> Q:
     """The orders (of those the user sees) where the user can give the next step now."""
     found = NOTHING
     if has_role(user, Role.MERCHANDISER):
-        found |= Q(stage=Stage.RECEIVED) & ~Q(_contract_checked())
+        found |= Q(stage=Stage.RECEIVED) & ~_contract_checked()
     earlier = Q(stage=Stage.IN_REVIEW)
     for step in APPROVAL_CHAIN:
         if has_role(user, rules.APPROVAL_STEP_ROLE[step]):
-            next_here = earlier & ~Q(_signed(step))
+            next_here = earlier & ~_signed(step)
             if step == ApprovalStep.GENERAL_MANAGER:
                 next_here &= needs_general_manager_q()
             found |= next_here
-        earlier &= Q(_signed(step))
+        earlier &= _signed(step)
     missing = NOTHING
     for kind, terms in TERMS_NEEDING.items():
         if has_role(user, *rules.CLEARANCE_ROLES[kind]):
-            missing |= terms & ~Q(_cleared(kind))
+            missing |= terms & ~_cleared(kind)
     if missing is not NOTHING:
-        found |= Q(stage=Stage.APPROVED) & ~Q(_cleared(Clearance.GM_EXCEPTION)) & missing
+        found |= Q(stage=Stage.APPROVED) & ~_cleared(Clearance.GM_EXCEPTION) & missing
     return found
