@@ -15,23 +15,71 @@ PLAN_ROWS = 50  # a home block of the plan
 
 ORDER_COLUMNS = """
 SELECT o.id, o.po_number, o.style_no, o.stage, o.ex_factory_date, o.customer_date, o.currency,
+       o.review_round, o.payment_terms, o.deposit_percent, o.commission,
        c.name, f.name, u.username, u.first_name, u.last_name, t.quantity, t.amount,
-       p.at_risk, p.projected_ex_factory_date
+       p.at_risk, p.projected_ex_factory_date,
+       m.code, m.name, m.planned_date, m.projected_date, m.owner_role,
+       s.merchandiser, s.department_manager, s.administration, s.general_manager, th.amount
 FROM (SELECT * FROM orders_order o WHERE {where} ORDER BY {order} LIMIT {limit}) o
 JOIN orders_customer c ON c.id = o.customer_id
 JOIN suppliers_factory f ON f.id = o.factory_id
 JOIN auth_user u ON u.id = o.merchandiser_id
 LEFT JOIN orders_orderplan p ON p.order_id = o.id
+LEFT JOIN orders_approvalthreshold th ON th.currency = o.currency
 LEFT JOIN LATERAL (SELECT sum(l.quantity) AS quantity, sum(l.quantity * l.unit_price) AS amount
                    FROM orders_orderline l WHERE l.order_id = o.id) t ON true
+LEFT JOIN LATERAL (SELECT m.code, m.name, m.planned_date, m.projected_date, m.owner_role
+                   FROM orders_milestone m WHERE m.order_id = o.id AND m.actual_date IS NULL
+                   ORDER BY m.position, m.id LIMIT 1) m ON true
+LEFT JOIN LATERAL (SELECT bool_or(a.step = 'merchandiser') AS merchandiser,
+                          bool_or(a.step = 'department_manager') AS department_manager,
+                          bool_or(a.step = 'administration') AS administration,
+                          bool_or(a.step = 'general_manager') AS general_manager
+                   FROM orders_approval a WHERE a.order_id = o.id
+                   AND a.review_round = o.review_round AND a.decision = 'approved') s ON true
 ORDER BY {order}"""
 
+# What the order list shows beside its rows: the customer and factory filters' choices and the
+# viewer's saved views of the page.
+ORDER_LIST_CHROME = [
+    "SELECT c.id, c.name FROM orders_customer c ORDER BY c.name",
+    "SELECT f.id, f.name FROM suppliers_factory f ORDER BY f.name",
+    """SELECT v.id, v.name, v.query FROM orders_savedview v
+       WHERE v.user_id = %({viewer})s AND v.path = '/orders/' ORDER BY v.name""",
+]
 
-def order_rows(where: str, *, order="o.ex_factory_date, o.id", limit=ROWS) -> list[str]:
+# What the admin's changelist shows beside its rows: the filter sidebar's customers, factories,
+# teams and the merchandisers who have orders, and whether the quotation policy exists (its
+# menu entry).
+ADMIN_CHROME = [
+    "SELECT c.id, c.name FROM orders_customer c ORDER BY c.name",
+    "SELECT f.id, f.name FROM suppliers_factory f ORDER BY f.name",
+    "SELECT t.id, t.name FROM orders_team t ORDER BY t.name",
+    """SELECT u.id, u.username, u.first_name, u.last_name FROM auth_user u
+       WHERE EXISTS (SELECT 1 FROM orders_order o WHERE o.merchandiser_id = u.id)
+       ORDER BY u.username""",
+    "SELECT 1 FROM quotations_quotationpolicy LIMIT 1",
+]
+
+
+def order_rows(
+    where: str, *, order="o.ex_factory_date, o.id", limit=ROWS, viewer="manager"
+) -> list[str]:
+    """The order list's rows with every column it shows (totals, next milestone, the R10
+    signatures "waiting for" reads, late and at-risk flags), its count and what it shows
+    beside them."""
     return [
         ORDER_COLUMNS.format(where=where, order=order, limit=limit),
         f"SELECT count(*) FROM orders_order o WHERE {where}",
+        *(sql.replace("{viewer}", viewer) for sql in ORDER_LIST_CHROME),
     ]
+
+
+def admin_rows(where: str) -> list[str]:
+    """The admin's changelist: 100 rows, no count of all orders when filtered
+    (show_full_result_count off), the sidebar."""
+    rows = ORDER_COLUMNS.format(where=where, order="o.ex_factory_date, o.id", limit=100)
+    return [rows, f"SELECT count(*) FROM orders_order o WHERE {where}", *ADMIN_CHROME]
 
 
 def home_orders(where: str) -> list[str]:
@@ -186,7 +234,7 @@ LATENESS = [
 
 TRIM_CARDS = """
 SELECT t.id, t.round, t.received_on, t.review_deadline, o.id, o.po_number, c.name, f.name,
-       u.username
+       u.username, u.first_name, u.last_name
 FROM suppliers_trimcard t JOIN orders_order o ON o.id = t.order_id
 JOIN orders_customer c ON c.id = o.customer_id JOIN suppliers_factory f ON f.id = o.factory_id
 JOIN auth_user u ON u.id = o.merchandiser_id
@@ -206,6 +254,10 @@ def pages() -> list[Page]:
 
     search = """(upper(o.po_number) LIKE upper(%(search_like)s)
         OR upper(o.style_no) LIKE upper(%(search_like)s))"""
+    # The admin searches the customer's name too (its search_fields).
+    admin_search = f"""({search}
+        OR o.customer_id IN (SELECT c.id FROM orders_customer c
+                             WHERE upper(c.name) LIKE upper(%(search_like)s)))"""
     return [
         Page("home (merch)", "merch", "/", home("merch")),
         Page("home (manager)", "manager", "/", home("manager")),
@@ -226,14 +278,24 @@ def pages() -> list[Page]:
                 "TRUE", order="o.ex_factory_date DESC, o.id DESC", limit="%(last_page_rows)s"
             ),
         ),
-        Page("order list (merch)", "merch", "/orders/", order_rows("o.team_id = %(team)s")),
+        Page(
+            "order list (merch)",
+            "merch",
+            "/orders/",
+            order_rows("o.team_id = %(team)s", viewer="me"),
+        ),
         Page("order page", "manager", "/orders/{order}/"),
         Page("reminders (merch)", "merch", "/reminders/", reminders("merch")),
         Page("reminders (manager)", "manager", "/reminders/", reminders("manager")),
         Page("lateness report", "manager", "/reports/lateness/", LATENESS),
         Page("collections", "finance", "/shipping/collections/", [collections_sql()]),
         Page("complaints", "manager", "/complaints/", open_complaints("TRUE")),
-        Page("trim cards waiting", "manager", "/suppliers/trim-cards/", [TRIM_CARDS]),
+        Page(
+            "trim cards waiting",
+            "manager",
+            "/suppliers/trim-cards/",
+            [TRIM_CARDS, "SELECT count(*) FROM suppliers_trimcard t WHERE t.status = 'submitted'"],
+        ),
         Page("factory page", "manager", "/suppliers/factories/{factory}/"),
         # The pages other issues added (change requests are the home's panel and the order's).
         Page("plan board", "manager", "/plan/board/"),
@@ -241,11 +303,11 @@ def pages() -> list[Page]:
         Page("KPIs", "manager", "/reports/kpis/"),
         Page("imports", "manager", "/orders/import/"),
         Page("quotations", "manager", "/quotations/"),
-        Page("admin order list", "manager", "/admin/orders/order/", order_rows("TRUE", limit=100)),
+        Page("admin order list", "manager", "/admin/orders/order/", admin_rows("TRUE")),
         Page(
             "admin order list, search",
             "manager",
             "/admin/orders/order/?q={search}",
-            order_rows(search, limit=100),
+            admin_rows(admin_search),
         ),
     ]
