@@ -15,16 +15,16 @@ from complaints.choices import (
     Fault,
     Remedy,
 )
-from complaints.models.fields import user_fk
 from orders.choices import Currency
 from orders.lifecycle import Lifecycle, on_order
+from orders.models.fields import StatusBadge, user_fk
 from orders.money import Money
 from orders.uploads import UploadValidator
 
 COMPLAINT_FORM = "F-CMP-001"
 
 
-class Complaint(Lifecycle, models.Model):
+class Complaint(StatusBadge, Lifecycle, models.Model):
     order = models.ForeignKey(
         "orders.Order", on_delete=models.CASCADE, related_name="complaints", verbose_name=_("order")
     )
@@ -95,6 +95,8 @@ class Complaint(Lifecycle, models.Model):
     remedy_recorded_by = user_fk(_("shipment recorded by"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
+    status_colours = COMPLAINT_STATUS_COLOURS
+
     class Meta:
         verbose_name = _("complaint")
         verbose_name_plural = _("complaints")
@@ -110,10 +112,6 @@ class Complaint(Lifecycle, models.Model):
     @property
     def number(self) -> str:
         return f"CMP-{self.pk:05d}" if self.pk else "CMP-?"
-
-    @property
-    def status_colour(self) -> str:
-        return COMPLAINT_STATUS_COLOURS.get(self.status, "grey")
 
     def age_days(self, today=None) -> int:
         """Days since the customer complained; a closed complaint stops ageing."""

@@ -15,14 +15,14 @@ from complaints.choices import (
     ReturnStatus,
     SignOffStep,
 )
-from complaints.models.fields import user_fk
 from orders.lifecycle import Lifecycle, on_order
+from orders.models.fields import StatusBadge, user_fk
 
 RETURN_APPLICATION_FORM = "F-RET-001"
 RETURN_NOTE_FORM = "F-RET-002"
 
 
-class ReturnApplication(Lifecycle, models.Model):
+class ReturnApplication(StatusBadge, Lifecycle, models.Model):
     order = models.ForeignKey(
         "orders.Order", on_delete=models.CASCADE, related_name="returns", verbose_name=_("order")
     )
@@ -78,6 +78,8 @@ class ReturnApplication(Lifecycle, models.Model):
     note_issued_by = user_fk(_("return note issued by"), null=True, blank=True)
     note_issued_at = models.DateTimeField(_("return note issued at"), null=True, blank=True)
 
+    status_colours = RETURN_STATUS_COLOURS
+
     class Meta:
         verbose_name = _("customer return application")
         verbose_name_plural = _("customer return applications")
@@ -95,10 +97,6 @@ class ReturnApplication(Lifecycle, models.Model):
     @property
     def number(self) -> str:
         return f"RET-{self.pk:05d}" if self.pk else "RET-?"
-
-    @property
-    def status_colour(self) -> str:
-        return RETURN_STATUS_COLOURS.get(self.status, "grey")
 
     @property
     def is_approved(self) -> bool:

@@ -1,33 +1,23 @@
 """What clears the credit gate besides the money itself (R20): a salesperson's guarantee that a
 manager approves, or the general manager's exception with its reason."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from orders.credit import permissions
 from orders.credit.choices import GUARANTEE_STATUS_COLOURS, GuaranteeStatus
+from orders.models.fields import StatusBadge, user_fk
 
 
-def _user(verbose_name, **extra):
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=verbose_name,
-        **extra,
-    )
-
-
-class CreditGuarantee(models.Model):
+class CreditGuarantee(StatusBadge, models.Model):
     order = models.ForeignKey(
         "orders.Order",
         on_delete=models.CASCADE,
         related_name="credit_guarantees",
         verbose_name=_("order"),
     )
-    salesperson = _user(_("salesperson"))
+    salesperson = user_fk(_("salesperson"))
     note = models.TextField(_("why the salesperson guarantees it"))
     status = FSMField(
         _("status"),
@@ -36,11 +26,13 @@ class CreditGuarantee(models.Model):
         protected=True,
         db_index=True,
     )
-    recorded_by = _user(_("recorded by"))
+    recorded_by = user_fk(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
-    decided_by = _user(_("decided by"), null=True, blank=True)
+    decided_by = user_fk(_("decided by"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_comment = models.TextField(_("comment"), blank=True)
+
+    status_colours = GUARANTEE_STATUS_COLOURS
 
     class Meta:
         verbose_name = _("salesperson's guarantee")
@@ -56,10 +48,6 @@ class CreditGuarantee(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order} · {self.salesperson}"
-
-    @property
-    def status_colour(self) -> str:
-        return GUARANTEE_STATUS_COLOURS.get(self.status, "grey")
 
     @transition(
         field=status,
@@ -89,7 +77,7 @@ class CreditException(models.Model):
         related_name="credit_exceptions",
         verbose_name=_("order"),
     )
-    granted_by = _user(_("granted by"))
+    granted_by = user_fk(_("granted by"))
     granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
     reason = models.TextField(_("reason"))
 

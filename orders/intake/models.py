@@ -1,33 +1,23 @@
 """R13 intake: after the merchandiser's first review, PMC confirms capacity and replies a
 delivery date by the next working afternoon; the customer's written reply uses that date."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from orders.intake import permissions
 from orders.intake.choices import PMC_REPLY_STATUS_COLOURS, PmcReplyStatus
+from orders.models.fields import StatusBadge, user_fk
 
 
-def _user(verbose_name, **extra):
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=verbose_name,
-        **extra,
-    )
-
-
-class PmcReply(models.Model):
+class PmcReply(StatusBadge, models.Model):
     order = models.ForeignKey(
         "orders.Order",
         on_delete=models.CASCADE,
         related_name="pmc_replies",
         verbose_name=_("order"),
     )
-    requested_by = _user(_("asked by"))
+    requested_by = user_fk(_("asked by"))
     requested_at = models.DateTimeField(_("asked at"))
     request_note = models.TextField(_("merchandiser's first review"), blank=True)
     due_at = models.DateTimeField(_("reply due by"), db_index=True)
@@ -38,11 +28,13 @@ class PmcReply(models.Model):
         protected=True,
         db_index=True,
     )
-    replied_by = _user(_("replied by"), null=True, blank=True)
+    replied_by = user_fk(_("replied by"), null=True, blank=True)
     replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
     capacity_confirmed = models.BooleanField(_("capacity confirmed"), default=False)
     delivery_date = models.DateField(_("delivery date PMC replies"), null=True, blank=True)
     reply_note = models.TextField(_("PMC's note"), blank=True)
+
+    status_colours = PMC_REPLY_STATUS_COLOURS
 
     class Meta:
         verbose_name = _("PMC delivery-date reply")
@@ -58,10 +50,6 @@ class PmcReply(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order} · {self.get_status_display()}"
-
-    @property
-    def status_colour(self) -> str:
-        return PMC_REPLY_STATUS_COLOURS.get(self.status, "grey")
 
     @property
     def is_late(self) -> bool:

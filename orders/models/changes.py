@@ -19,10 +19,11 @@ from orders.changes.diff import compute_diff
 from orders.changes.registry import contributed_fields
 from orders.changes.rules import required_change_steps
 from orders.choices import ApprovalStep, Decision
+from orders.models.fields import StatusBadge
 from orders.models.order import Order
 
 
-class ChangeRequest(ConcurrentTransitionMixin, models.Model):
+class ChangeRequest(StatusBadge, ConcurrentTransitionMixin, models.Model):
     order = models.ForeignKey(
         Order, on_delete=models.CASCADE, related_name="change_requests", verbose_name=_("order")
     )
@@ -112,6 +113,8 @@ class ChangeRequest(ConcurrentTransitionMixin, models.Model):
     # The diff and the impact as they were when applied, rendered in each language.
     applied_record = models.JSONField(_("applied diff and impact"), default=dict, blank=True)
 
+    status_colours = CHANGE_STATUS_COLOURS
+
     class Meta:
         verbose_name = _("change request")
         verbose_name_plural = _("change requests")
@@ -129,10 +132,6 @@ class ChangeRequest(ConcurrentTransitionMixin, models.Model):
     @property
     def label(self) -> str:
         return f"CR-{self.number}"
-
-    @property
-    def status_colour(self) -> str:
-        return CHANGE_STATUS_COLOURS.get(self.status, "grey")
 
     @property
     def is_open(self) -> bool:

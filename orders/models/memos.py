@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from orders import permissions
+from orders.models.fields import StatusBadge
 from orders.models.order import Order
 from orders.roles import Role
 
@@ -25,7 +26,7 @@ MEMO_STATUS_COLOURS = {
 }
 
 
-class WorkMemo(ConcurrentTransitionMixin, models.Model):
+class WorkMemo(StatusBadge, ConcurrentTransitionMixin, models.Model):
     order = models.ForeignKey(
         Order, on_delete=models.CASCADE, related_name="work_memos", verbose_name=_("order")
     )
@@ -47,6 +48,8 @@ class WorkMemo(ConcurrentTransitionMixin, models.Model):
     written_at = models.DateTimeField(_("written at"), auto_now_add=True)
     withdrawn_reason = models.TextField(_("reason"), blank=True)
 
+    status_colours = MEMO_STATUS_COLOURS
+
     class Meta:
         verbose_name = _("work memo")
         verbose_name_plural = _("work memos")
@@ -64,10 +67,6 @@ class WorkMemo(ConcurrentTransitionMixin, models.Model):
     @property
     def label(self) -> str:
         return f"WM-{self.number}"
-
-    @property
-    def status_colour(self) -> str:
-        return MEMO_STATUS_COLOURS.get(self.status, "grey")
 
     def addressee_labels(self) -> list:
         return [Role(role).label for role in self.addressed_to if role in Role.values]

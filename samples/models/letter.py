@@ -7,13 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from orders.lifecycle import Lifecycle
+from orders.models.fields import StatusBadge
 from orders.uploads import UploadValidator
 from samples import rules
 from samples.choices import LETTER_STATUS_COLOURS, LetterLayout, LetterStatus
 from samples.models.sample import SampleRequest
 
 
-class CommentLetter(Lifecycle, models.Model):
+class CommentLetter(StatusBadge, Lifecycle, models.Model):
     sample = models.ForeignKey(
         SampleRequest, on_delete=models.CASCADE, related_name="letters", verbose_name=_("sample")
     )
@@ -61,6 +62,8 @@ class CommentLetter(Lifecycle, models.Model):
     )
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
+    status_colours = LETTER_STATUS_COLOURS
+
     class Meta:
         verbose_name = _("sample comment letter")
         verbose_name_plural = _("sample comment letters")
@@ -71,10 +74,6 @@ class CommentLetter(Lifecycle, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("samples:detail", args=[self.sample_id])
-
-    @property
-    def status_colour(self) -> str:
-        return LETTER_STATUS_COLOURS[self.status]
 
     @property
     def is_uploaded(self) -> bool:

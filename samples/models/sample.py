@@ -8,6 +8,7 @@ from django_fsm import RETURN_VALUE, FSMField, transition
 
 from orders.lifecycle import Lifecycle
 from orders.models import Order
+from orders.models.fields import StatusBadge
 from samples import rules
 from samples.choices import (
     DECIDED_STATUSES,
@@ -20,7 +21,7 @@ from samples.choices import (
 )
 
 
-class SampleRequest(Lifecycle, models.Model):
+class SampleRequest(StatusBadge, Lifecycle, models.Model):
     """One round of one sample type; a new round repeats the check and the old ones stay."""
 
     order = models.ForeignKey(
@@ -75,6 +76,8 @@ class SampleRequest(Lifecycle, models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    status_colours = SAMPLE_STATUS_COLOURS
+
     class Meta:
         verbose_name = _("sample round")
         verbose_name_plural = _("sample rounds")
@@ -90,10 +93,6 @@ class SampleRequest(Lifecycle, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("samples:detail", args=[self.pk])
-
-    @property
-    def status_colour(self) -> str:
-        return SAMPLE_STATUS_COLOURS[self.status]
 
     @property
     def is_checkable(self) -> bool:

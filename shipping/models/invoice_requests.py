@@ -4,7 +4,6 @@ which is refused without an approved request."""
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -12,20 +11,11 @@ from django_fsm import RETURN_VALUE, FSMField, transition
 
 from orders.choices import Currency
 from orders.lifecycle import Lifecycle
+from orders.models.fields import StatusBadge, user_fk
 from orders.money import Money
 from orders.roles import Role
 from shipping import permissions
 from shipping.choices import INVOICE_REQUEST_COLOURS, InvoiceRequestStatus
-
-
-def _user(verbose_name, **extra):
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=verbose_name,
-        **extra,
-    )
 
 
 class InvoiceApprovalLevel(models.Model):
@@ -48,7 +38,7 @@ def configured_roles() -> list[str]:
     return list(InvoiceApprovalLevel.objects.order_by("position").values_list("role", flat=True))
 
 
-class InvoiceRequest(Lifecycle, models.Model):
+class InvoiceRequest(StatusBadge, Lifecycle, models.Model):
     order = models.ForeignKey(
         "orders.Order",
         on_delete=models.CASCADE,
@@ -68,12 +58,14 @@ class InvoiceRequest(Lifecycle, models.Model):
         protected=True,
         db_index=True,
     )
-    raised_by = _user(_("raised by"))
+    raised_by = user_fk(_("raised by"))
     raised_at = models.DateTimeField(_("raised at"), auto_now_add=True)
-    refused_by = _user(_("refused by"), null=True, blank=True)
+    refused_by = user_fk(_("refused by"), null=True, blank=True)
     refusal_reason = models.TextField(_("reason for the refusal"), blank=True)
-    invoiced_by = _user(_("invoiced by"), null=True, blank=True)
+    invoiced_by = user_fk(_("invoiced by"), null=True, blank=True)
     invoiced_at = models.DateTimeField(_("invoiced at"), null=True, blank=True)
+
+    status_colours = INVOICE_REQUEST_COLOURS
 
     class Meta:
         verbose_name = _("invoice request")
@@ -96,10 +88,6 @@ class InvoiceRequest(Lifecycle, models.Model):
     @property
     def money(self) -> Money:
         return Money(Decimal(self.amount), self.currency)
-
-    @property
-    def status_colour(self) -> str:
-        return INVOICE_REQUEST_COLOURS.get(self.status, "grey")
 
     @property
     def approved_levels(self) -> int:
@@ -158,7 +146,7 @@ class InvoiceApproval(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("level"))
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
-    approved_by = _user(_("approved by"))
+    approved_by = user_fk(_("approved by"))
     approved_at = models.DateTimeField(_("approved at"), auto_now_add=True)
     comment = models.TextField(_("comment"), blank=True)
 

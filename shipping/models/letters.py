@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orders.models import SentDocument
+from orders.models.fields import StatusBadge
 from orders.uploads import UploadValidator
 from shipping.choices import LETTER_STATUS_COLOURS, LetterStatus
 
@@ -14,7 +15,7 @@ LG_FORM = "F-PMER-003"
 CERTIFICATE_FORM = "F-PMER-002"
 
 
-class GuaranteeLetter(models.Model):
+class GuaranteeLetter(StatusBadge, models.Model):
     order = models.ForeignKey(
         "orders.Order",
         on_delete=models.CASCADE,
@@ -63,6 +64,8 @@ class GuaranteeLetter(models.Model):
     approved_at = models.DateTimeField(_("shipment approved at"), null=True, blank=True)
     approval_comment = models.TextField(_("approval comment"), blank=True)
 
+    status_colours = LETTER_STATUS_COLOURS
+
     class Meta:
         verbose_name = _("L/G letter")
         verbose_name_plural = _("L/G letters")
@@ -109,10 +112,6 @@ class GuaranteeLetter(models.Model):
 
     def get_status_display(self) -> str:
         return LetterStatus(self.status).label
-
-    @property
-    def status_colour(self) -> str:
-        return LETTER_STATUS_COLOURS[self.status]
 
 
 class InspectionCertificate(models.Model):

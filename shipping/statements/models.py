@@ -5,13 +5,13 @@ currency, as shipping's settlement has them (shipping/statements/ledger.py)."""
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from orders.choices import Currency
 from orders.lifecycle import Lifecycle
+from orders.models.fields import StatusBadge, user_fk
 from orders.money import Money
 from orders.uploads import UploadValidator
 from shipping.statements import permissions
@@ -25,21 +25,11 @@ from shipping.statements.choices import (
 STATEMENT_FORM = "F-STM-001"
 
 
-def _user(verbose_name, **extra):
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=verbose_name,
-        **extra,
-    )
-
-
 def _money(verbose_name):
     return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, default=Decimal("0"))
 
 
-class Statement(Lifecycle, models.Model):
+class Statement(StatusBadge, Lifecycle, models.Model):
     customer = models.ForeignKey(
         "orders.Customer",
         on_delete=models.PROTECT,
@@ -54,9 +44,9 @@ class Statement(Lifecycle, models.Model):
         protected=True,
         db_index=True,
     )
-    generated_by = _user(_("drawn up by"), null=True, blank=True)  # None: the monthly pass
+    generated_by = user_fk(_("drawn up by"), null=True, blank=True)  # None: the monthly pass
     generated_at = models.DateTimeField(_("drawn up at"))
-    sent_by = _user(_("sent by"), null=True, blank=True)
+    sent_by = user_fk(_("sent by"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     answered_by_name = models.CharField(_("answered by (customer)"), max_length=120, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
@@ -70,8 +60,8 @@ class Statement(Lifecycle, models.Model):
         blank=True,
         validators=[UploadValidator("signed_copy")],
     )
-    paper_recorded_by = _user(_("paper answer filed by"), null=True, blank=True)
-    resolved_by = _user(_("resolved by"), null=True, blank=True)
+    paper_recorded_by = user_fk(_("paper answer filed by"), null=True, blank=True)
+    resolved_by = user_fk(_("resolved by"), null=True, blank=True)
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     resolution = models.TextField(_("how the differences were resolved"), blank=True)
     # The agreed correction, posted on the order's settlement: it is a line of the next
@@ -84,6 +74,8 @@ class Statement(Lifecycle, models.Model):
         related_name="statement_resolved",
         verbose_name=_("credit note posted"),
     )
+
+    status_colours = STATEMENT_STATUS_COLOURS
 
     class Meta:
         verbose_name = _("customer statement")
@@ -112,10 +104,6 @@ class Statement(Lifecycle, models.Model):
         from shipping.statements.ledger import month_end
 
         return month_end(self.period)
-
-    @property
-    def status_colour(self) -> str:
-        return STATEMENT_STATUS_COLOURS.get(self.status, "grey")
 
     @property
     def merchandiser(self):
@@ -269,7 +257,7 @@ class StatementRecord(models.Model):
     action = models.CharField(_("action"), max_length=32, choices=StatementEvent.choices)
     from_status = models.CharField(_("from"), max_length=12, blank=True)
     to_status = models.CharField(_("to"), max_length=12, blank=True)
-    actor = _user(_("by"), null=True, blank=True)
+    actor = user_fk(_("by"), null=True, blank=True)
     actor_name = models.CharField(_("by (customer)"), max_length=120, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     at = models.DateTimeField(_("at"), auto_now_add=True)

@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from orders.choices import Currency, Incoterm, PaymentTerms
+from orders.models.fields import StatusBadge, user_fk
 from orders.quotations import permissions
 from orders.quotations.choices import (
     EVENT_LABELS,
@@ -25,17 +25,7 @@ from orders.quotations.models.costing import QuotationPolicy
 from orders.quotations.rules import r18_special_price_reasons
 
 
-def _user(verbose_name, **extra):
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=verbose_name,
-        **extra,
-    )
-
-
-class Quotation(ConcurrentTransitionMixin, models.Model):
+class Quotation(StatusBadge, ConcurrentTransitionMixin, models.Model):
     # Every revision of one quotation shares its number (that of the first revision).
     number = models.PositiveIntegerField(_("number"), null=True, blank=True, editable=False)
     revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
@@ -57,7 +47,7 @@ class Quotation(ConcurrentTransitionMixin, models.Model):
     style_no = models.CharField(_("style no."), max_length=60)
     description = models.CharField(_("description"), max_length=255)
     season = models.CharField(_("season"), max_length=20, blank=True)
-    merchandiser = _user(_("merchandiser"))
+    merchandiser = user_fk(_("merchandiser"))
     team = models.ForeignKey(
         "orders.Team",
         on_delete=models.PROTECT,
@@ -102,9 +92,9 @@ class Quotation(ConcurrentTransitionMixin, models.Model):
         protected=True,
         db_index=True,
     )
-    submitted_by = _user(_("submitted by"), null=True, blank=True)
+    submitted_by = user_fk(_("submitted by"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    approved_by = _user(_("approved by"), null=True, blank=True)
+    approved_by = user_fk(_("approved by"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     special_price = models.BooleanField(
         _("special price"),
@@ -126,6 +116,8 @@ class Quotation(ConcurrentTransitionMixin, models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    status_colours = QUOTATION_STATUS_COLOURS
+
     class Meta:
         verbose_name = _("quotation")
         verbose_name_plural = _("quotations")
@@ -145,10 +137,6 @@ class Quotation(ConcurrentTransitionMixin, models.Model):
     def label(self) -> str:
         number = self.number or self.pk or 0
         return f"QT-{number:05d} Rev {self.revision}"
-
-    @property
-    def status_colour(self) -> str:
-        return QUOTATION_STATUS_COLOURS.get(self.status, "grey")
 
     # ---- figures -----------------------------------------------------------------------------
     def cost_parts(self) -> CostParts:
@@ -281,7 +269,7 @@ class QuotationEvent(models.Model):
     to_status = models.CharField(
         _("to"), max_length=20, choices=QuotationStatus.choices, blank=True
     )
-    actor = _user(_("by"), null=True, blank=True)
+    actor = user_fk(_("by"), null=True, blank=True)
     at = models.DateTimeField(_("at"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
 
