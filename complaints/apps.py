@@ -10,7 +10,7 @@ class ComplaintsConfig(AppConfig):
         from complaints.kpis import register_kpis
 
         register_kpis()
-        from complaints.choices import ACTION_LABELS
+        from complaints.choices import ComplaintEvent
         from complaints.exports import register_sheets
         from complaints.file_sources import register_file_sources
         from complaints.forms_registry import register_forms
@@ -22,4 +22,4 @@ class ComplaintsConfig(AppConfig):
         register_forms()
         register_sheets()
         register_file_sources()
-        register_action_labels(ACTION_LABELS)
+        register_action_labels(dict(ComplaintEvent.choices))

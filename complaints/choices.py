@@ -118,6 +118,3 @@ class ComplaintEvent(models.TextChoices):
     RETURN_SIGNED = "return_signed", _("Return signed off")
     RETURN_NOTE_ISSUED = "return_note_issued", _("Return note issued")
     UNANNOUNCED_ARRIVAL = "unannounced_arrival", _("Unannounced returned goods")
-
-
-ACTION_LABELS = dict(ComplaintEvent.choices)

@@ -12,7 +12,7 @@ class SamplesConfig(AppConfig):
         register_kpis()
         from orders.timeline import register_action_labels
         from samples.change_impact import register as register_change_impact
-        from samples.choices import ACTION_LABELS
+        from samples.choices import SampleEvent
         from samples.file_sources import register_file_sources
         from samples.forms_registry import register_forms
         from samples.gates import register_gates
@@ -23,4 +23,4 @@ class SamplesConfig(AppConfig):
         register_forms()
         register_file_sources()
         register_change_impact()
-        register_action_labels(ACTION_LABELS)
+        register_action_labels(dict(SampleEvent.choices))

@@ -107,6 +107,3 @@ class SampleEvent(models.TextChoices):
         _("Sample comment letter sent to the customer"),
     )
     COMMENT_LETTER_WITHDRAWN = "comment_letter_withdrawn", _("Sample comment letter withdrawn")
-
-
-ACTION_LABELS = dict(SampleEvent.choices)

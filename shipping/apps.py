@@ -9,7 +9,7 @@ class ShippingConfig(AppConfig):
     def ready(self) -> None:
         from orders.timeline import register_action_labels
         from shipping.change_impact import register as register_change_impact
-        from shipping.choices import ACTION_LABELS
+        from shipping.choices import ShippingEvent
         from shipping.exports import register_sheets
         from shipping.file_sources import register_file_sources, register_status_parts
         from shipping.forms_registry import register_forms
@@ -32,4 +32,4 @@ class ShippingConfig(AppConfig):
         register_sheets()
         register_file_sources()
         register_status_parts()
-        register_action_labels(ACTION_LABELS)
+        register_action_labels(dict(ShippingEvent.choices))

@@ -204,9 +204,6 @@ class ShippingEvent(models.TextChoices):
     INVOICE_REQUEST_REFUSED = "invoice_request_refused", _("Invoice request refused (R34)")
 
 
-ACTION_LABELS = dict(ShippingEvent.choices)
-
-
 def inspection_action(kind: str, event: str) -> str:
     """The timeline code of an inspection event, e.g. final_inspection_booked."""
     return f"{kind}_inspection_{event}"

@@ -9,7 +9,7 @@ class SuppliersConfig(AppConfig):
     def ready(self) -> None:
         from orders.timeline import register_action_labels
         from suppliers import change_impact, documents, gates, repeats, sections, tasks
-        from suppliers.choices import ACTION_LABELS
+        from suppliers.choices import SupplierEvent
 
         gates.register()
         sections.register()
@@ -17,7 +17,7 @@ class SuppliersConfig(AppConfig):
         repeats.register()
         change_impact.register()
         tasks.register()  # the notices' e-mails
-        register_action_labels(ACTION_LABELS)
+        register_action_labels(dict(SupplierEvent.choices))
         from orders.files import register_protected_file
         from suppliers.models import Trim
 

@@ -93,6 +93,3 @@ class SupplierEvent(models.TextChoices):
         _("Trim card returned to the factory with errors (R1)"),
     )
     TRIM_CARD_APPROVED = "trim_card_approved", _("Trim card signed: one copy to QC, one filed (R1)")
-
-
-ACTION_LABELS = dict(SupplierEvent.choices)

@@ -8,6 +8,8 @@ from pathlib import Path
 from complaints.choices import ComplaintEvent
 from orders.changes.choices import ChangeEvent
 from orders.choices import FeedbackEvent, MemoEvent, RepeatEvent
+from orders.credit.choices import CreditEvent
+from orders.intake.choices import IntakeEvent
 from orders.planning.choices import PlanEvent
 from orders.timeline import action_label, known_actions
 from samples.choices import SampleEvent
@@ -18,7 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EVENTS = [
     ComplaintEvent,
     ChangeEvent,
+    CreditEvent,
     FeedbackEvent,
+    IntakeEvent,
     MemoEvent,
     RepeatEvent,
     PlanEvent,

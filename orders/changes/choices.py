@@ -118,8 +118,6 @@ class ChangeEvent(models.TextChoices):
     )
 
 
-ACTION_LABELS = dict(ChangeEvent.choices)
-
 # What each step of a change request is called on a button and in a refusal.
 CHANGE_TRANSITION_LABELS = {
     "send_to_factory": _("Send the change notice to the factory"),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from orders.changes import rules
-from orders.changes.choices import ACTION_LABELS, CHANGE_TRANSITION_LABELS, ChangeStatus
+from orders.changes.choices import CHANGE_TRANSITION_LABELS, ChangeEvent, ChangeStatus
 from orders.changes.fields import contract_snapshot, same_contract
 from orders.changes.registry import QuantityFloor, quantity_floors
 from orders.choices import EventKind
@@ -118,7 +118,7 @@ def note(order: Order, change: ChangeRequest, *, user, action: str, detail="", k
         if detail
         else gettext_noop("%(change)s: %(action)s"),
         change=change.label,
-        action=ACTION_LABELS[action],
+        action=ChangeEvent(action).label,
         detail=detail,
     )
     record_event(order, kind=kind or EventKind.NOTE, actor=user, action=action, message=message)

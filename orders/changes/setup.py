@@ -17,7 +17,7 @@ def _home(user) -> dict:
 
 def ready() -> None:
     from orders.changes import contributions, notice
-    from orders.changes.choices import ACTION_LABELS
+    from orders.changes.choices import ChangeEvent
     from orders.changes.selectors import collect_waiting_changes
     from orders.choices import Stage
     from orders.reminders.registry import register_reminder_source
@@ -26,7 +26,7 @@ def ready() -> None:
 
     contributions.register()
     notice.register()
-    register_action_labels(ACTION_LABELS)
+    register_action_labels(dict(ChangeEvent.choices))
     register_section(
         code="changes",
         title=_("Change requests"),

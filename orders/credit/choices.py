@@ -20,6 +20,3 @@ class CreditEvent(models.TextChoices):
     GUARANTEE_APPROVED = "credit_guarantee_approved", _("Salesperson's guarantee approved (R20)")
     GUARANTEE_REFUSED = "credit_guarantee_refused", _("Salesperson's guarantee refused (R20)")
     EXCEPTION = "credit_exception", _("General manager's credit exception (R20)")
-
-
-ACTION_LABELS = {event.value: event.label for event in CreditEvent}

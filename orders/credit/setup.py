@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.choices import Stage
 from orders.credit import rules
-from orders.credit.choices import ACTION_LABELS
+from orders.credit.choices import CreditEvent
 from orders.gates import register_gate
 from orders.sections import register_section
 from orders.timeline import register_action_labels
@@ -32,4 +32,4 @@ def register() -> None:
         order=3,
         stages=[Stage.RECEIVED, Stage.IN_REVIEW],
     )
-    register_action_labels(ACTION_LABELS)
+    register_action_labels(dict(CreditEvent.choices))

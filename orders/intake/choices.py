@@ -20,6 +20,3 @@ class IntakeEvent(models.TextChoices):
         "order_confirmation_signed",
         _("ORDER CONFIRMATION signed back by the sales office (R29)"),
     )
-
-
-ACTION_LABELS = {event.value: event.label for event in IntakeEvent}

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from orders.choices import Stage
 from orders.gates import register_gate
 from orders.intake import rules
-from orders.intake.choices import ACTION_LABELS
+from orders.intake.choices import IntakeEvent
 from orders.reminders.registry import register_reminder_source
 from orders.sections import register_home_panel, register_section
 from orders.timeline import register_action_labels
@@ -47,5 +47,5 @@ def register() -> None:
         order=3,
     )
     register_reminder_source(code="pmc_replies", collect=collect_pmc_replies)
-    register_action_labels(ACTION_LABELS)
+    register_action_labels(dict(IntakeEvent.choices))
     register_forms()

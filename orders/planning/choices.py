@@ -99,6 +99,3 @@ class PlanEvent(models.TextChoices):
         "progress_weekly_stopped",
         _("Weekly progress report to the customer stopped"),
     )
-
-
-ACTION_LABELS = dict(PlanEvent.choices)

@@ -7,7 +7,7 @@ def ready() -> None:
     import orders.planning.tasks  # noqa: F401  registers the weekly report task with the worker
     from orders.choices import ACTIVE_STAGES
     from orders.planning import progress_report
-    from orders.planning.choices import ACTION_LABELS
+    from orders.planning.choices import PlanEvent
     from orders.planning.selectors import plan_section_context
     from orders.reminders.registry import register_reminder_source
     from orders.reminders.selection import collect_milestones, collect_orders_at_risk
@@ -36,4 +36,4 @@ def ready() -> None:
         from orders.timeline import register_action_labels
     except ImportError:  # the timeline's label registry is not everywhere yet
         return
-    register_action_labels(ACTION_LABELS)
+    register_action_labels(dict(PlanEvent.choices))

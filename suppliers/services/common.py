@@ -6,7 +6,7 @@ from django.utils.translation import gettext_noop
 from orders.models import Order
 from orders.services.common import ActionRefused, lock_order, perform, record_event, save_order
 from orders.timeline import event_message
-from suppliers.choices import ACTION_LABELS
+from suppliers.choices import SupplierEvent
 from suppliers.permissions import can_manage_materials
 
 
@@ -26,7 +26,7 @@ def note(order: Order, *, user, kind: str, action: str, detail: str | dict = "")
     """Record a materials change on the order's timeline (who, when, what, why). The label and
     a generated detail (orders.timeline.event_message) are stored untranslated and shown in the
     reader's language; a plain detail is what the user typed (names, references, comments)."""
-    label = ACTION_LABELS[action]
+    label = SupplierEvent(action).label
     message = (
         event_message(gettext_noop("%(label)s: %(detail)s"), label=label, detail=detail)
         if detail

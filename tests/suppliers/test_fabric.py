@@ -10,10 +10,10 @@ from orders.models import SentDocument
 from orders.services.common import ActionRefused
 from suppliers import services
 from suppliers.choices import (
-    ACTION_LABELS,
     CustomerDecisionReason,
     Decider,
     Decision,
+    SupplierEvent,
     SupplierKind,
 )
 from suppliers.models import FabricBooking
@@ -204,5 +204,5 @@ def test_materials_timeline_text_is_shown_in_the_readers_language(order, merchan
         make_booking(order)
     event = order.events.get(action="fabric_booking_created")
     with translation.override("zh-hant"):
-        assert event.text.startswith(str(ACTION_LABELS["fabric_booking_created"]))
+        assert event.text.startswith(str(SupplierEvent("fabric_booking_created").label))
         assert "Fabric booking added" not in event.text
