@@ -19,14 +19,16 @@ MISSING_ID = 987654
 KNOWN_WORDS = {"code": "F-ORD-001", "step": "approve", "name": "submit"}
 
 
-def _patterns(resolver: URLResolver, prefix: str = ""):
+def _patterns(resolver: URLResolver, prefix: str = "", converters: dict | None = None):
+    """Every route with the converters of all its parts (an include's prefix names ids too)."""
     for entry in resolver.url_patterns:
+        found = {**(converters or {}), **entry.pattern.converters}
         if isinstance(entry, URLResolver):
             if entry.app_name == "admin":
                 continue  # Django's admin answers a missing object with its own redirect
-            yield from _patterns(entry, prefix + str(entry.pattern))
+            yield from _patterns(entry, prefix + str(entry.pattern), found)
         elif isinstance(entry, URLPattern):
-            yield prefix + str(entry.pattern), entry.pattern.converters
+            yield prefix + str(entry.pattern), found
 
 
 def _with_missing_ids(route: str, converters: dict) -> str | None:
