@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from complaints import selectors
 from complaints.filters import ComplaintFilterSet, ReturnFilterSet
-from orders.exports.tables import Column, Kind, Table, linked
+from orders.exports.tables import Column, Kind, Table, linked, order_columns
 
 
 class ComplaintsTable(Table):
@@ -18,10 +18,7 @@ class ComplaintsTable(Table):
     def columns(self) -> list[Column]:
         return [
             Column(_("Complaint"), width=11, sort="id"),
-            Column(_("P/O no."), width=16, sort="order__po_number"),
-            Column(_("Style no."), width=14, sort="order__style_no"),
-            Column(_("Customer"), width=22, sort="order__customer__name"),
-            Column(_("Factory"), width=22, sort="order__factory__name"),
+            *order_columns("po", "style", "customer", "factory", via="order__"),
             Column(_("Merchandiser"), width=16, sort="order__merchandiser__username"),
             Column(_("Kind"), width=16, sort="kind"),
             Column(_("Received"), Kind.DATE, sort="received_on"),
@@ -70,9 +67,7 @@ class ReturnsTable(Table):
     def columns(self) -> list[Column]:
         return [
             Column(_("Return"), width=11, sort="id"),
-            Column(_("P/O no."), width=16, sort="order__po_number"),
-            Column(_("Customer"), width=22, sort="order__customer__name"),
-            Column(_("Factory"), width=22, sort="order__factory__name"),
+            *order_columns("po", "customer", "factory", via="order__"),
             Column(_("Complaint"), width=11),
             Column(_("Customer applied on"), Kind.DATE, sort="applied_on"),
             Column(_("Cause"), width=18, sort="cause"),

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orders.exports.lists import OrderTable
-from orders.exports.tables import Column, Kind, Table
+from orders.exports.tables import Column, Kind, Table, order_columns
 from orders.planning.commodity import r33_commodity_inspection_status
 from shipping import rules, selectors
 from shipping.choices import AGEING_BUCKETS, ExportDocumentKind, PaymentKind
@@ -27,11 +27,7 @@ class TrackingTable(OrderTable):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_("P/O no."), width=16, sort="po_number"),
-            Column(_("Style no."), width=14, sort="style_no"),
-            Column(_("Customer"), width=22, sort="customer__name"),
-            Column(_("Stage"), width=12, sort="stage"),
-            Column(_("Ex-factory"), Kind.DATE, sort="ex_factory_date"),
+            *order_columns("po", "style", "customer", "stage", "ex_factory"),
             Column(_("FORM A / C/O no."), width=16),
             Column(_("FORM A / C/O date"), Kind.DATE),
             Column(_("Customs declaration no."), width=16),
@@ -190,10 +186,7 @@ class InspectionsTable(Table):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_("P/O no."), width=16, sort="order__po_number"),
-            Column(_("Style no."), width=14, sort="order__style_no"),
-            Column(_("Customer"), width=22, sort="order__customer__name"),
-            Column(_("Factory"), width=22, sort="order__factory__name"),
+            *order_columns("po", "style", "customer", "factory", via="order__"),
             Column(_("Inspection"), width=14, sort="kind"),
             Column(_("Inspected by"), width=16, sort="party"),
             Column(_("Inspection company"), width=18, sort="inspection_company"),

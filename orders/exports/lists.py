@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orders import selectors
-from orders.exports.tables import Column, Kind, Table, linked
+from orders.exports.tables import Column, Kind, Table, linked, order_columns
 from orders.filters import OrderFilterSet
 from orders.list_columns import (
     annotate_next_milestone,
@@ -93,11 +93,7 @@ class ProgressSheetTable(OrderTable):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_("P/O no."), width=16, sort="po_number"),
-            Column(_("Style no."), width=14, sort="style_no"),
-            Column(_("Customer"), width=22, sort="customer__name"),
-            Column(_("Factory"), width=22, sort="factory__name"),
-            Column(_("Ex-factory"), Kind.DATE, sort="ex_factory_date"),
+            *order_columns("po", "style", "customer", "factory", "ex_factory"),
             Column(_("Days to ex-factory"), Kind.INTEGER),
             Column(_("Process step"), width=18),
             Column(_("Order qty"), Kind.INTEGER),
@@ -163,11 +159,7 @@ class PlanTable(OrderTable):
 
     def columns(self) -> list[Column]:
         columns = [
-            Column(_("P/O no."), width=16, sort="po_number"),
-            Column(_("Style no."), width=14, sort="style_no"),
-            Column(_("Customer"), width=22, sort="customer__name"),
-            Column(_("Stage"), width=12, sort="stage"),
-            Column(_("Ex-factory"), Kind.DATE, sort="ex_factory_date"),
+            *order_columns("po", "style", "customer", "stage", "ex_factory"),
             Column(_("Customer date"), Kind.DATE, sort="customer_date"),
             Column(_("Projected ex-factory"), Kind.DATE, sort="projected_ex_factory"),
             Column(_("At risk"), Kind.FLAG, sort="at_risk"),

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class Kind:
@@ -58,6 +59,21 @@ class Linked(str):
     text alone."""
 
     url: str = ""
+
+
+def order_columns(*names: str, via: str = "") -> list[Column]:
+    """The columns naming the order a row is about, as every list heads and sizes them: `names`
+    from po, style, customer, factory, stage, ex_factory; `via` is the path from the row to its
+    order ("order__") that the columns sort by."""
+    known = {
+        "po": Column(gettext_lazy("P/O no."), width=16, sort=f"{via}po_number"),
+        "style": Column(gettext_lazy("Style no."), width=14, sort=f"{via}style_no"),
+        "customer": Column(gettext_lazy("Customer"), width=22, sort=f"{via}customer__name"),
+        "factory": Column(gettext_lazy("Factory"), width=22, sort=f"{via}factory__name"),
+        "stage": Column(gettext_lazy("Stage"), width=12, sort=f"{via}stage"),
+        "ex_factory": Column(gettext_lazy("Ex-factory"), Kind.DATE, sort=f"{via}ex_factory_date"),
+    }
+    return [known[name] for name in names]
 
 
 def linked(text, url: str) -> Linked:
