@@ -33,10 +33,6 @@ def register_protected_file(model, field: str, *, order_of=None, may_see=None) -
         _REGISTRY.append(entry)
 
 
-def protected_files() -> list[ProtectedFile]:
-    return list(_REGISTRY)
-
-
 def owner_of(name: str) -> tuple[ProtectedFile, object] | None:
     """The registration and the object whose file field holds this stored name."""
     for entry in _REGISTRY:

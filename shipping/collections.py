@@ -95,7 +95,7 @@ NOT_DUE = "not_due"
 
 def aged_at_least(days: int, today: date) -> Q:
     """Overdue for `days` days or more (days >= 1): R21's age counts from the earliest
-    instalment due before today that is not covered (rules.ageing_days)."""
+    instalment due before today that is not covered (rules.balance's days_overdue)."""
     day = today - timedelta(days=days)
     return (deposit_late(today) & _deposit_due("lte", day)) | _due_on("lte", day)
 

@@ -1,6 +1,5 @@
 """Reads of the shipping app, each with its own prefetching so lists do not grow in queries."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -174,13 +173,6 @@ def customer_balances(orders):
     ex-factory first: a queryset to page through; balances() gives each shown order its R21
     balance."""
     return orders.select_related("customer", "merchandiser").order_by("ex_factory_date", "id")
-
-
-def overdue_by_merchandiser(*, today=None) -> dict:
-    grouped = defaultdict(list)
-    for order, balance in overdue_orders(today=today):
-        grouped[order.merchandiser].append((order, balance))
-    return grouped
 
 
 def inspections_waiting(user, *, limit: int = 10):

@@ -25,8 +25,7 @@ def upload(page, name: str, *, customer=None, factory=None) -> None:
         page.click("form.import-form [type=submit]")
 
 
-def test_import_preview_fix_confirm_in_the_browser(page, live_server, team, settings):
-    settings.SECURE_SSL_REDIRECT = False
+def test_import_preview_fix_confirm_in_the_browser(page, live_server, team):
     merchandiser = make_user(Role.MERCHANDISER, team=team)
     make_customer(name=CUSTOMER)
     make_factory(name=FACTORY)

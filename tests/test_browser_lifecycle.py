@@ -24,8 +24,7 @@ def log_out(page) -> None:
     page.context.clear_cookies()
 
 
-def test_order_from_entry_to_approval_in_the_browser(page, live_server, team, settings):
-    settings.SECURE_SSL_REDIRECT = False
+def test_order_from_entry_to_approval_in_the_browser(page, live_server, team):
     merchandiser = make_user(Role.MERCHANDISER, team=team)
     manager = make_user(Role.DEPARTMENT_MANAGER, team=team, is_staff=True)
     clerk = make_user(Role.ADMINISTRATION, is_staff=True)

@@ -15,10 +15,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_r4_one_discrepancy_saves_and_the_comment_letter_follows(
-    page, live_server, team, language, settings
-):
-    settings.SECURE_SSL_REDIRECT = False
+def test_r4_one_discrepancy_saves_and_the_comment_letter_follows(page, live_server, team, language):
     merchandiser = make_user(Role.MERCHANDISER, team=team, language="en")
     sample = make_sample(make_order(merchandiser=merchandiser))
     page.set_viewport_size({"width": 1440, "height": 900})

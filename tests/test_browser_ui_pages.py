@@ -60,9 +60,8 @@ def office(team):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_lists_board_and_kpis_fit_the_screen_sort_and_speak_the_language(
-    page, live_server, office, language, settings
+    page, live_server, office, language
 ):
-    settings.SECURE_SSL_REDIRECT = False
     page.set_viewport_size({"width": 1440, "height": 900})
     log_in(page, office["manager"].username, PASSWORD)
     switch_language(page, language)
@@ -86,9 +85,8 @@ def test_lists_board_and_kpis_fit_the_screen_sort_and_speak_the_language(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_qc_records_a_report_with_two_defects_on_a_phone(
-    page, live_server, office, language, settings, tmp_path
+    page, live_server, office, language, tmp_path
 ):
-    settings.SECURE_SSL_REDIRECT = False
     order = office["orders"][0]
     booking = book_final(order, office["qc"])
     picture = tmp_path / "stain.png"
@@ -126,12 +124,11 @@ def test_qc_records_a_report_with_two_defects_on_a_phone(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_order_list_keeps_one_line_a_row_without_scrolling_sideways_at_1440(
-    page, live_server, office, language, settings
+    page, live_server, office, language
 ):
     """With the next-milestone, waiting-for and flag columns, the order list fits 1,440 px: its
     table does not scroll inside its frame, P/O numbers, dates, quantities and amounts are shown
     whole, and a long name is cut with its full text kept in the cell's title."""
-    settings.SECURE_SSL_REDIRECT = False
     order = office["orders"][0]
     order.customer.name = "Harbourside Retail Holdings International plc"
     order.customer.save()

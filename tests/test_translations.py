@@ -97,13 +97,8 @@ PAGES = {
 }
 
 
-@pytest.fixture
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False
-
-
 @pytest.mark.django_db
-@pytest.mark.usefixtures("compiled_messages", "_plain_http")
+@pytest.mark.usefixtures("compiled_messages")
 @pytest.mark.parametrize("language", sorted(PAGES))
 def test_order_pages_read_in_the_users_language(client, team, language):
     merchandiser = make_user(Role.MERCHANDISER, team=team, language=language)

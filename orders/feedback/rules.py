@@ -57,9 +57,3 @@ def r30_paper_states(documents) -> list[PaperState]:
             )
         )
     return states
-
-
-def r30_missing(documents) -> list[str]:
-    return [
-        str(state.paper.label) for state in r30_paper_states(documents) if not state.countersigned
-    ]

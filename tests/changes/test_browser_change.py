@@ -34,9 +34,8 @@ def switch_to(page, user) -> None:
 
 
 def test_a_change_from_draft_to_applied_across_the_roles(
-    page, live_server, settings, order, merchandiser, department_manager, clerk
+    page, live_server, order, merchandiser, department_manager, clerk
 ):
-    settings.SECURE_SSL_REDIRECT = False
     navy = line(order, "Navy")
 
     # The merchandiser asks for the customer's change from the order page.

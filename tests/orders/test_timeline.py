@@ -10,9 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_events_of_other_apps_show_their_registered_labels(
-    client, settings, merchandiser, department_manager
+    client, merchandiser, department_manager
 ):
-    settings.SECURE_SSL_REDIRECT = False
     order = make_order(merchandiser=merchandiser)
     satisfy_gates(order, "start_production")  # samples, materials: events recorded by those apps
     actions = set(order.events.values_list("action", flat=True))
@@ -27,7 +26,7 @@ def test_events_of_other_apps_show_their_registered_labels(
 
 
 def test_generated_text_is_shown_in_the_readers_language_not_the_writers(
-    client, settings, merchandiser, department_manager
+    client, merchandiser, department_manager
 ):
     """A merchandiser working in English saves the contract check; a manager reading in
     Traditional Chinese sees the generated sentence in Chinese, and the admin names the
@@ -38,7 +37,6 @@ def test_generated_text_is_shown_in_the_readers_language_not_the_writers(
     from orders.models.review import CONTRACT_CHECK_ITEMS
     from orders.services.review import contract_check_update
 
-    settings.SECURE_SSL_REDIRECT = False
     order = make_order(merchandiser=merchandiser)
     with translation.override("en"):
         contract_check_update(

@@ -21,11 +21,6 @@ ON = TODAY + timedelta(days=45)
 URL = "/shipping/collections/"
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False
-
-
 @pytest.fixture
 def owing(merchandiser, finance, client):
     owing_orders(merchandiser, finance, 48)
