@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from complaints.choices import OPEN_COMPLAINT_STATUSES
 from complaints.models import Complaint, ReturnApplication, ReturnSignOff
-from orders.visibility import visible_orders
+from orders.visibility import visible, visible_orders
 
 
 def visible_complaints(user) -> QuerySet[Complaint]:
@@ -58,9 +58,9 @@ def age_summary(complaints) -> AgeSummary:
 
 
 def complaint_detail(user, pk: int) -> Complaint:
-    return (
-        visible_complaints(user)
-        .select_related(
+    """The complaint with everything its page shows; Http404 unless this user sees it."""
+    return visible(
+        Complaint.objects.select_related(
             "order__customer",
             "order__factory",
             "order__merchandiser",
@@ -70,24 +70,24 @@ def complaint_detail(user, pk: int) -> Complaint:
             "analysed_by",
             "replied_by",
             "factory_claim__deduction",
-        )
-        .prefetch_related("attachments", "returns")
-        .get(pk=pk)
+        ).prefetch_related("attachments", "returns"),
+        user,
+        pk,
     )
 
 
 def return_detail(user, pk: int) -> ReturnApplication:
-    return (
-        ReturnApplication.objects.filter(order__in=visible_orders(user))
-        .select_related(
+    """The return with everything its page shows; Http404 unless this user sees it."""
+    return visible(
+        ReturnApplication.objects.select_related(
             "order__customer", "order__factory", "complaint", "decided_by", "received_by"
-        )
-        .prefetch_related(
+        ).prefetch_related(
             "lines",
             Prefetch("sign_offs", queryset=ReturnSignOff.objects.select_related("signed_by")),
             "unannounced_arrivals__decided_by",
-        )
-        .get(pk=pk)
+        ),
+        user,
+        pk,
     )
 
 

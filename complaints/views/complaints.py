@@ -2,8 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -75,10 +75,7 @@ def _step_forms(complaint, user) -> dict:
 
 @login_required
 def complaint_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        complaint = selectors.complaint_detail(request.user, pk)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
+    complaint = selectors.complaint_detail(request.user, pk)
     order = complaint.order
     context = {
         "complaint": complaint,

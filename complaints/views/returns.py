@@ -3,8 +3,8 @@ the sign-offs in order, the return note; goods that arrive unannounced."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -85,10 +85,7 @@ def _return_forms(application, user) -> dict:
 
 @login_required
 def return_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        application = selectors.return_detail(request.user, pk)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
+    application = selectors.return_detail(request.user, pk)
     signed = {sign_off.step: sign_off for sign_off in application.sign_offs.all()}
     context = {
         "application": application,
@@ -137,10 +134,7 @@ class NotifyView(ReturnAction):
 @login_required
 @require_POST
 def receive_view(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        application = selectors.return_detail(request.user, pk)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
+    application = selectors.return_detail(request.user, pk)
     form = forms.ReceiveForm(request.POST, application=application)
     if not form.is_valid():
         messages.error(request, _("Enter the quantity received for every line."))

@@ -26,17 +26,23 @@ from orders.reminders.registry import ReminderItem
 from orders.reminders.selection import users_by_role
 from orders.roles import has_role
 from orders.rules import APPROVAL_STEP_ROLE
-from orders.visibility import visible_orders
+from orders.visibility import visible, visible_orders
 
 # A step of a change request that waits longer than this goes into the reminders digest.
 CHANGE_STEP_DAYS = 3
 
 
+JOINS = ("order__customer", "order__factory", "order__merchandiser", "raised_by")
+
+
 def visible_changes(user) -> QuerySet[ChangeRequest]:
     """The change requests of the orders this user sees: every change view looks them up here."""
-    return ChangeRequest.objects.filter(order__in=visible_orders(user)).select_related(
-        "order__customer", "order__factory", "order__merchandiser", "raised_by"
-    )
+    return ChangeRequest.objects.filter(order__in=visible_orders(user)).select_related(*JOINS)
+
+
+def change_detail(user, pk: int) -> ChangeRequest:
+    """The change request with its order; Http404 unless this user sees it."""
+    return visible(ChangeRequest.objects.select_related(*JOINS), user, pk)
 
 
 @dataclass

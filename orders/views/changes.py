@@ -5,7 +5,7 @@ service; the services enforce who may and when."""
 from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ from orders.changes.lifecycle import (
     change_request_withdraw,
 )
 from orders.changes.lifecycle import change_request_refuse as refuse_service
-from orders.changes.selectors import change_page, visible_changes
+from orders.changes.selectors import change_detail, change_page, visible_changes
 from orders.changes.services import (
     change_request_raise,
     change_request_refresh,
@@ -35,13 +35,6 @@ from orders.choices import Decision
 from orders.services.common import ActionRefused
 from orders.services.submissions import AlreadySubmitted, submitted_once
 from orders.views.generic import ServiceActionView, refusal_message
-
-
-def _change(user, pk: int):
-    try:
-        return visible_changes(user).get(pk=pk)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
 
 
 @login_required
@@ -76,7 +69,7 @@ def change_raise_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def change_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
-    change = _change(request.user, pk)
+    change = change_detail(request.user, pk)
     order = change.order
     form = forms.ChangeRequestForm(
         request.POST or None,
@@ -111,7 +104,7 @@ def change_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def change_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    change = _change(request.user, pk)
+    change = change_detail(request.user, pk)
     page = change_page(change, request.user)
     context = {
         "change": change,
