@@ -2,11 +2,13 @@
 
 import random
 from datetime import timedelta
+from types import SimpleNamespace
 
 from bench.scale_rows import moment
 from orders.choices import ACTIVE_STAGES, Stage
 from orders.planning import scheduling
 from orders.planning.choices import Anchor
+from orders.services.planning import moves_after
 
 DONE_BY = {
     "customer_reply": 1,
@@ -71,7 +73,16 @@ class PlanRows:
         projected = scheduling.projected_ex_factory(
             ex_factory_date=o["ex_factory"], rows=rows, slip=slip, production_finish=finish
         )
+        shown = []  # each milestone as the projection leaves it (for the plan's moves_after)
         for (template, planned, actual), row in zip(queued, rows, strict=True):
+            shown.append(
+                SimpleNamespace(
+                    planned_date=planned,
+                    projected_date=row.projected,
+                    actual_date=actual,
+                    is_ex_factory=template.is_ex_factory,
+                )
+            )
             self.t["milestone"].add(
                 order_id=o["id"],
                 position=template.position,
@@ -99,6 +110,7 @@ class PlanRows:
             delay_days=(projected - o["ex_factory"]).days,
             at_risk=active and projected > o["customer_date"],
             projected_on=self.yesterday,
+            moves_after=moves_after(shown, self.yesterday),
             built_at=moment(o["order_date"], 30),
         )
         if trim_card_on is not None:

@@ -237,6 +237,16 @@ def production_finish(order: Order) -> date | None:
     return max(finishes) if finishes else None
 
 
+# What _project sets on the plan, saved together.
+PROJECTION_FIELDS = [
+    "projected_ex_factory_date",
+    "delay_days",
+    "at_risk",
+    "projected_on",
+    "moves_after",
+]
+
+
 def _project(order: Order, plan: OrderPlan, milestones: list, *, finish, today: date) -> None:
     """Set the milestones' projected dates and the plan's projection (nothing is saved)."""
     rows = [
@@ -257,6 +267,20 @@ def _project(order: Order, plan: OrderPlan, milestones: list, *, finish, today: 
     plan.delay_days = (projected - order.ex_factory_date).days
     plan.at_risk = order.stage in ACTIVE_STAGES and projected > order.customer_date
     plan.projected_on = today
+    plan.moves_after = moves_after(milestones, today)
+
+
+def moves_after(milestones: list, today: date) -> date | None:
+    """OrderPlan.moves_after of projected milestones: after this day the calendar pushes an open
+    milestone to today (one projected before today, or the open ex-factory row past its planned
+    date); None when no open milestone has a date."""
+    found = []
+    for milestone in milestones:
+        if milestone.actual_date is None and milestone.planned_date is not None:
+            found.append(milestone.projected_date or today)
+            if milestone.is_ex_factory:
+                found.append(milestone.planned_date)
+    return min(found, default=None)
 
 
 def reproject(*, order: Order, today: date | None = None) -> OrderPlan | None:
@@ -269,7 +293,7 @@ def reproject(*, order: Order, today: date | None = None) -> OrderPlan | None:
     milestones = list(order.milestones.all())
     _project(order, plan, milestones, finish=production_finish(order), today=today)
     Milestone.objects.bulk_update(milestones, ["projected_date"])
-    plan.save(update_fields=["projected_ex_factory_date", "delay_days", "at_risk", "projected_on"])
+    plan.save(update_fields=PROJECTION_FIELDS)
     return plan
 
 

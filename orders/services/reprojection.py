@@ -16,13 +16,13 @@ from collections import defaultdict
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q, Sum
+from django.db.models import F, Q, Sum
 from django.utils import timezone
 
 from orders.choices import ACTIVE_STAGES
 from orders.models import Milestone, Order, OrderLine, OrderPlan, ProgressReport
 from orders.planning import scheduling
-from orders.services.planning import _project
+from orders.services.planning import PROJECTION_FIELDS, _project
 
 CHUNK = 500  # orders per transaction: the locks held, and the rows read, at a time
 MILESTONE_COLUMNS = (
@@ -37,22 +37,15 @@ MILESTONE_COLUMNS = (
 
 
 def plans_that_can_move(today: date):
-    """The order ids whose projection (or "at risk" flag) can differ from the stored one."""
-    pushed_to_today = Milestone.objects.filter(
-        order_id=OuterRef("order_id"), actual_date__isnull=True, planned_date__isnull=False
-    ).filter(
-        Q(projected_date__isnull=True)
-        | Q(projected_date__lt=today)
-        # The ex-factory row shows the plan's date, which production's rate may push past its
-        # own: from its planned date on, the row itself can be pushed to today.
-        | Q(is_ex_factory=True, planned_date__lt=today)
-    )
+    """The order ids whose projection (or "at risk" flag) can differ from the stored one: read
+    from the plans' own columns (moves_after, kept by every projection) and their orders' stage
+    and customer date, never from the milestones."""
     active = Q(order__stage__in=ACTIVE_STAGES)
     flag_disagrees = Q(at_risk=True, projected_ex_factory_date__lte=F("order__customer_date")) | Q(
         at_risk=False, projected_ex_factory_date__gt=F("order__customer_date")
     )
     stale = Q(projected_on__isnull=True) | (
-        Q(projected_on__lt=today) & (Q(Exists(pushed_to_today)) | flag_disagrees)
+        Q(projected_on__lt=today) & (Q(moves_after__lt=today) | flag_disagrees)
     )
     return (
         OrderPlan.objects.filter((active & stale) | (~active & Q(at_risk=True)))
@@ -108,7 +101,7 @@ def reproject_chunk(order_ids: list[int], *, today: date) -> None:
     Milestone.objects.bulk_update(moved, ["projected_date"], batch_size=1000)
     OrderPlan.objects.bulk_update(
         [plans[order.pk] for order in orders if order.pk in plans],
-        ["projected_ex_factory_date", "delay_days", "at_risk", "projected_on"],
+        PROJECTION_FIELDS,
         batch_size=1000,
     )
 

@@ -160,3 +160,49 @@ def test_a_closed_order_is_no_longer_at_risk_and_a_resumed_one_is_again(orders):
     assert slow.pk in reprojection.plans_that_can_move(DAY + timedelta(days=2))
     reproject_all(today=DAY + timedelta(days=2))
     assert OrderPlan.objects.get(order=slow).at_risk
+
+
+def can_move_by_the_milestones(today: date) -> list[int]:
+    """The plans the calendar can move, worked out from every open milestone (as the daily pass
+    read them before the plans kept moves_after)."""
+    from django.db.models import Exists, F, OuterRef, Q
+
+    from orders.choices import ACTIVE_STAGES
+
+    pushed = Milestone.objects.filter(
+        order_id=OuterRef("order_id"), actual_date__isnull=True, planned_date__isnull=False
+    ).filter(
+        Q(projected_date__isnull=True)
+        | Q(projected_date__lt=today)
+        | Q(is_ex_factory=True, planned_date__lt=today)
+    )
+    active = Q(order__stage__in=ACTIVE_STAGES)
+    disagrees = Q(at_risk=True, projected_ex_factory_date__lte=F("order__customer_date")) | Q(
+        at_risk=False, projected_ex_factory_date__gt=F("order__customer_date")
+    )
+    stale = Q(projected_on__isnull=True) | (
+        Q(projected_on__lt=today) & (Exists(pushed) | disagrees)
+    )
+    plans = OrderPlan.objects.filter((active & stale) | (~active & Q(at_risk=True)))
+    return sorted(plans.values_list("order_id", flat=True))
+
+
+def test_the_plans_kept_date_picks_the_plans_their_milestones_would(orders, merchandiser):
+    """moves_after, kept by every projection, picks day after day the same plans as reading
+    every open milestone; also after a milestone is done and after the daily pass."""
+    from orders.services.planning import milestone_complete
+
+    days = [BUILT + timedelta(days=n) for n in (1, 20, 60, 97, 98, 99, 120, 200, 400)]
+    for day in days:
+        assert sorted(reprojection.plans_that_can_move(day)) == can_move_by_the_milestones(day)
+    first = Milestone.objects.filter(order=orders["late"][1], actual_date=None).order_by(
+        "planned_date"
+    )[0]
+    with freeze_time(DAY):
+        milestone_complete(milestone_id=first.pk, user=merchandiser, on=DAY)
+    OrderPlan.objects.update(projected_on=BUILT)
+    for day in days:
+        assert sorted(reprojection.plans_that_can_move(day)) == can_move_by_the_milestones(day)
+    reproject_all(today=DAY)
+    for day in [DAY + timedelta(days=n) for n in (1, 7, 11, 30, 300)]:
+        assert sorted(reprojection.plans_that_can_move(day)) == can_move_by_the_milestones(day)
