@@ -1,5 +1,7 @@
 """Complaints' KPIs: open complaints by age."""
 
+from datetime import date
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +20,8 @@ def band_label(low: int, high: int | None) -> str:
     return str(_("%(low)s–%(high)s days") % {"low": low, "high": high})
 
 
-def open_complaints_by_age() -> KpiTable:
+def open_complaints_by_age(since: date | None = None) -> KpiTable:
+    """The complaints open today, however old: the period does not apply (`since` unused)."""
     today = timezone.localdate()
     ages = [
         (today - received).days
@@ -37,7 +40,8 @@ def open_complaints_by_age() -> KpiTable:
     )
 
 
-def complaints_scorecard(factory) -> list[ScorecardFigure]:
+def complaints_scorecard(factory, since: date | None = None) -> list[ScorecardFigure]:
+    """Open today, whatever the period."""
     open_count = Complaint.objects.filter(
         order__factory=factory, status__in=OPEN_COMPLAINT_STATUSES
     ).count()

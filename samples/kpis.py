@@ -1,17 +1,21 @@
 """Samples' KPIs: how many rounds a sample type takes until the customer approves it."""
 
+from datetime import date
+
 from django.db.models import Avg, Count, Max
 from django.utils.translation import gettext_lazy as _
 
 from orders.exports.tables import Column, Kind
-from orders.kpis import Kpi, KpiTable, register_kpi
+from orders.kpis import Kpi, KpiTable, register_kpi, since_filter
 from samples.choices import SampleStatus, SampleType
 from samples.models import SampleRequest
 
 
-def rounds_until_approval() -> KpiTable:
+def rounds_until_approval(since: date | None) -> KpiTable:
     rows = (
-        SampleRequest.objects.filter(status=SampleStatus.APPROVED)
+        SampleRequest.objects.filter(
+            status=SampleStatus.APPROVED, **since_filter("decided_at", since, moment=True)
+        )
         .values("sample_type")
         .annotate(approved=Count("id"), average=Avg("round_no"), most=Max("round_no"))
         .order_by("sample_type")

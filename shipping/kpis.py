@@ -2,34 +2,38 @@
 the customers' deductions with our claims on the factory, per factory and currency."""
 
 from collections import defaultdict
+from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from orders.exports.tables import Column, Kind
-from orders.kpis import Kpi, KpiTable, ScorecardFigure, percent, register_kpi
+from orders.kpis import Kpi, KpiTable, ScorecardFigure, percent, register_kpi, since_filter
 from shipping.choices import InspectionKind, Verdict
 from shipping.models import Deduction, GuaranteeLetter, InspectionReport
 
 
-def first_final_reports(factory=None):
-    """Each order's first final inspection report (did the goods pass the first time?), as a
-    queryset to count in the database: a factory of long standing has thousands."""
+def first_final_reports(since: date | None, factory=None):
+    """Each order's first final inspection report (did the goods pass the first time?) of
+    those inspected from `since` on, as a queryset to count in the database: a factory of long
+    standing has thousands. A report is its order's first when no final report of the order
+    was recorded before it."""
     finals = InspectionReport.objects.filter(booking__kind=InspectionKind.FINAL)
+    earlier = finals.filter(booking__order=OuterRef("booking__order"), id__lt=OuterRef("id"))
+    firsts = finals.filter(**since_filter("inspected_on", since)).exclude(Exists(earlier))
     if factory is not None:
-        finals = finals.filter(booking__order__factory=factory)
-    firsts = finals.values("booking__order_id").annotate(first=Min("id")).values("first")
-    return InspectionReport.objects.filter(id__in=firsts).order_by()
+        firsts = firsts.filter(booking__order__factory=factory)
+    return firsts.order_by()
 
 
 FIRST_TIME = {"inspected": Count("id"), "passed": Count("id", filter=Q(verdict=Verdict.PASS))}
 
 
-def inspection_by_factory() -> KpiTable:
+def inspection_by_factory(since: date | None) -> KpiTable:
     inspected, passed = {}, {}
     for row in (
-        first_final_reports()
+        first_final_reports(since)
         .values("booking__order__factory__name")
         .annotate(**FIRST_TIME)
         .order_by()
@@ -37,7 +41,8 @@ def inspection_by_factory() -> KpiTable:
         name = row["booking__order__factory__name"]
         inspected[name], passed[name] = row["inspected"], row["passed"]
     letters = dict(
-        GuaranteeLetter.objects.values("order__factory__name")
+        GuaranteeLetter.objects.filter(**since_filter("created_at", since, moment=True))
+        .values("order__factory__name")
         .annotate(count=Count("id"))
         .values_list("order__factory__name", "count")
     )
@@ -64,8 +69,8 @@ def inspection_by_factory() -> KpiTable:
     )
 
 
-def inspection_scorecard(factory) -> list[ScorecardFigure]:
-    counts = first_final_reports(factory).aggregate(**FIRST_TIME)
+def inspection_scorecard(factory, since: date | None) -> list[ScorecardFigure]:
+    counts = first_final_reports(since, factory).aggregate(**FIRST_TIME)
     return [
         ScorecardFigure(
             _("First-time pass rate"),
@@ -75,18 +80,21 @@ def inspection_scorecard(factory) -> list[ScorecardFigure]:
         ),
         ScorecardFigure(
             _("L/G letters"),
-            GuaranteeLetter.objects.filter(order__factory=factory).count(),
+            GuaranteeLetter.objects.filter(
+                order__factory=factory, **since_filter("created_at", since, moment=True)
+            ).count(),
             Kind.INTEGER,
         ),
     ]
 
 
-def deductions_by_factory() -> KpiTable:
+def deductions_by_factory(since: date | None) -> KpiTable:
     """The customers' deductions on the factory's orders, and what we claimed back (complaints
     record their claim on the factory as the deduction's source)."""
     totals: dict[tuple, dict] = defaultdict(lambda: {"count": 0, "amount": Decimal("0")})
     for row in (
-        Deduction.objects.values("order__factory__name", "currency")
+        Deduction.objects.filter(**since_filter("recorded_at", since, moment=True))
+        .values("order__factory__name", "currency")
         .annotate(count=Count("id"), amount=Sum("amount"))
         .order_by()
     ):
@@ -106,9 +114,11 @@ def deductions_by_factory() -> KpiTable:
     )
 
 
-def deductions_scorecard(factory) -> list[ScorecardFigure]:
+def deductions_scorecard(factory, since: date | None) -> list[ScorecardFigure]:
     rows = (
-        Deduction.objects.filter(order__factory=factory)
+        Deduction.objects.filter(
+            order__factory=factory, **since_filter("recorded_at", since, moment=True)
+        )
         .values("currency")
         .annotate(amount=Sum("amount"))
         .order_by("currency")

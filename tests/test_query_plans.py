@@ -32,6 +32,7 @@ PAGES = [
     ("merchandiser", "orders:reminders", {}),
     ("department_manager", "orders:lateness", {}),
     ("department_manager", "orders:plan_board", {}),
+    ("department_manager", "orders:kpis", {}),
     ("finance", "shipping:collections", {}),
     ("department_manager", "admin:orders_order_changelist", {}),
     ("department_manager", "complaints:open", {}),

@@ -3,8 +3,57 @@ and a factory's scorecard show them without orders/ knowing those apps."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from orders.exports.tables import Column, Kind, Table
+
+
+@dataclass(frozen=True)
+class Period:
+    """The time a KPI counts: from `since` (the first day of a month) to today, or all time
+    (`since` None). Each KPI filters its rows on its own date (shipped on, inspected on,
+    recorded at), so the default view reads a year of rows, not all the business ever did."""
+
+    code: str
+    label: object
+    since: date | None
+
+
+# (code, label, whole months back counting the current one; None for all time)
+PERIODS = [
+    ("3m", _("Last 3 months"), 3),
+    ("12m", _("Last 12 months"), 12),
+    ("all", _("All time"), None),
+]
+DEFAULT_PERIOD = "12m"
+
+
+def period(code: str | None = None, *, today: date | None = None) -> Period:
+    """The period named `code` (the default one if it names none)."""
+    today = today or timezone.localdate()
+    found = next((p for p in PERIODS if p[0] == code), None)
+    code, label, months = found or next(p for p in PERIODS if p[0] == DEFAULT_PERIOD)
+    if months is None:
+        return Period(code, label, None)
+    month = today.year * 12 + today.month - 1 - (months - 1)
+    return Period(code, label, date(month // 12, month % 12 + 1, 1))
+
+
+def since_filter(field: str, since: date | None, *, moment: bool = False) -> dict:
+    """The filter keeping rows from `since` on, for a date field or (moment) a date-time one,
+    compared as it is stored so that the field's index serves it."""
+    if since is None:
+        return {}
+    if moment:
+        return {f"{field}__gte": timezone.make_aware(datetime.combine(since, time.min))}
+    return {f"{field}__gte": since}
+
+
+def periods() -> list[tuple[str, object]]:
+    return [(code, label) for code, label, _months in PERIODS]
 
 
 @dataclass
@@ -53,11 +102,12 @@ class ScorecardFigure:
 class Kpi:
     code: str
     title: object
-    compute: Callable[[], KpiTable]
+    # The figures from `since` (a date, or None for all time) to today.
+    compute: Callable[[date | None], KpiTable]
     help: object = ""
     order: int = 100
-    # A factory's own figures for its scorecard, if the KPI has any.
-    scorecard: Callable[[object], list[ScorecardFigure]] | None = field(default=None)
+    # A factory's own figures for its scorecard, if the KPI has any: (factory, since).
+    scorecard: Callable[[object, date | None], list[ScorecardFigure]] | None = field(default=None)
 
 
 _kpis: dict[str, Kpi] = {}
@@ -75,16 +125,17 @@ def kpi(code: str) -> Kpi | None:
     return _kpis.get(code)
 
 
-def scorecard(factory) -> list[ScorecardFigure]:
-    return [figure for k in kpis() if k.scorecard for figure in k.scorecard(factory)]
+def scorecard(factory, since: date | None) -> list[ScorecardFigure]:
+    return [figure for k in kpis() if k.scorecard for figure in k.scorecard(factory, since)]
 
 
 class KpiExport(Table):
     """One KPI's table through the lists' Excel/CSV writers."""
 
-    def __init__(self, user, kpi: Kpi, table: KpiTable):
+    def __init__(self, user, kpi: Kpi, table: KpiTable, period: Period | None = None):
         super().__init__(user)
         self.title = kpi.title
+        self.period = period
         self.kpi_table = table
 
     def columns(self) -> list[Column]:
@@ -92,6 +143,9 @@ class KpiExport(Table):
 
     def all_rows(self):
         return iter(self.kpi_table.rows)
+
+    def filters(self) -> list[tuple[str, str]]:
+        return [(str(_("Period")), str(self.period.label))] if self.period else []
 
 
 def percent(part: int, whole: int) -> float | None:

@@ -1,20 +1,24 @@
 """The orders app's KPIs: on-time delivery (by month, factory, customer) and the dates that
 moved, by who caused them (R6)."""
 
+from datetime import date
+
 from django.db.models import Case, Count, F, IntegerField, Q, Sum, When
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from orders.exports.tables import Column, Kind
-from orders.kpis import Kpi, KpiTable, ScorecardFigure, percent, register_kpi
+from orders.kpis import Kpi, KpiTable, ScorecardFigure, percent, register_kpi, since_filter
 from orders.models import DateChangeRequest, Milestone
 from orders.planning.choices import DateChangeStatus, Party
 
 
-def shipped_milestones():
-    """Each shipped order's ex-factory milestone, marked on time when it was done by the
-    order's ex-factory date."""
-    return Milestone.objects.filter(is_ex_factory=True, actual_date__isnull=False).annotate(
+def shipped_milestones(since: date | None):
+    """Each shipped order's ex-factory milestone (done from `since` on), marked on time when it
+    was done by the order's ex-factory date."""
+    return Milestone.objects.filter(
+        is_ex_factory=True, actual_date__isnull=False, **since_filter("actual_date", since)
+    ).annotate(
         on_time=Case(
             When(actual_date__lte=F("order__ex_factory_date"), then=1),
             default=0,
@@ -23,9 +27,9 @@ def shipped_milestones():
     )
 
 
-def on_time_table(group: str, label, *, describe=str) -> KpiTable:
+def on_time_table(group: str, label, since: date | None, *, describe=str) -> KpiTable:
     rows = (
-        shipped_milestones()
+        shipped_milestones(since)
         .values(group)
         .annotate(shipped=Count("id"), on_time=Sum("on_time"))
         .order_by(group)
@@ -50,9 +54,9 @@ def on_time_table(group: str, label, *, describe=str) -> KpiTable:
     )
 
 
-def on_time_by_month() -> KpiTable:
+def on_time_by_month(since: date | None) -> KpiTable:
     rows = (
-        shipped_milestones()
+        shipped_milestones(since)
         .annotate(month=TruncMonth("actual_date"))
         .values("month")
         .annotate(shipped=Count("id"), on_time=Sum("on_time"))
@@ -78,8 +82,8 @@ def on_time_by_month() -> KpiTable:
     )
 
 
-def factory_on_time(factory) -> list[ScorecardFigure]:
-    figures = shipped_milestones().filter(order__factory=factory)
+def factory_on_time(factory, since: date | None) -> list[ScorecardFigure]:
+    figures = shipped_milestones(since).filter(order__factory=factory)
     totals = figures.aggregate(shipped=Count("id"), in_time=Sum("on_time"))
     shipped, on_time = totals["shipped"], totals["in_time"] or 0
     return [
@@ -93,9 +97,10 @@ def factory_on_time(factory) -> list[ScorecardFigure]:
     ]
 
 
-def date_changes_by_cause() -> KpiTable:
+def date_changes_by_cause(since: date | None) -> KpiTable:
     rows = (
-        DateChangeRequest.objects.values("responsible")
+        DateChangeRequest.objects.filter(**since_filter("created_at", since, moment=True))
+        .values("responsible")
         .annotate(
             requested=Count("id"),
             agreed=Count("id", filter=Q(status=DateChangeStatus.AGREED)),
@@ -129,7 +134,7 @@ def register() -> None:
         Kpi(
             "on_time_factory",
             _("On-time delivery by factory"),
-            lambda: on_time_table("order__factory__name", _("Factory")),
+            lambda since: on_time_table("order__factory__name", _("Factory"), since),
             order=11,
             scorecard=factory_on_time,
         )
@@ -138,7 +143,7 @@ def register() -> None:
         Kpi(
             "on_time_customer",
             _("On-time delivery by customer"),
-            lambda: on_time_table("order__customer__name", _("Customer")),
+            lambda since: on_time_table("order__customer__name", _("Customer"), since),
             order=12,
         )
     )

@@ -215,6 +215,12 @@ class Milestone(MilestoneFields):
                 condition=Q(actual_date__isnull=True),
                 name="milestone_open_due",
             ),
+            # The on-time KPIs and the factory scorecard: ex-factory milestones done in a period.
+            models.Index(
+                fields=["actual_date"],
+                condition=Q(is_ex_factory=True, actual_date__isnull=False),
+                name="milestone_shipped_on",
+            ),
         ]
 
     def __str__(self) -> str:

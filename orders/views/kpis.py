@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from orders.exports.writers import FORMATS, export_response
-from orders.kpis import KpiExport, kpi, kpis
+from orders.kpis import KpiExport, kpi, kpis, period, periods
 from orders.roles import SEES_ALL_ORDERS, has_role
 
 
@@ -14,11 +14,15 @@ from orders.roles import SEES_ALL_ORDERS, has_role
 def kpis_view(request: HttpRequest) -> HttpResponse:
     if not has_role(request.user, *SEES_ALL_ORDERS):
         raise PermissionDenied
+    # The last 12 months unless another period is chosen: each KPI reads its rows of that time.
+    chosen = period(request.GET.get("period"))
     export = request.GET.get("export")
     if export:
         wanted = kpi(request.GET.get("kpi", ""))
         if wanted is None or export not in FORMATS:
             raise Http404
-        return export_response(KpiExport(request.user, wanted, wanted.compute()), export)
-    figures = [(each, each.compute()) for each in kpis()]
-    return render(request, "orders/kpis.html", {"figures": figures})
+        table = wanted.compute(chosen.since)
+        return export_response(KpiExport(request.user, wanted, table, chosen), export)
+    figures = [(each, each.compute(chosen.since)) for each in kpis()]
+    context = {"figures": figures, "period": chosen, "periods": periods()}
+    return render(request, "orders/kpis.html", context)

@@ -138,6 +138,8 @@ class InspectionReport(models.Model):
         verbose_name = _("inspection report")
         verbose_name_plural = _("inspection reports")
         ordering = ["-inspected_on", "-id"]
+        # The KPIs and the factory scorecard count the reports of a period.
+        indexes = [models.Index(fields=["inspected_on"], name="inspection_report_on")]
 
     def __str__(self) -> str:
         return f"{self.booking} — {self.get_verdict_display()}"

@@ -80,6 +80,8 @@ class Deduction(models.Model):
         verbose_name = _("claim or deduction")
         verbose_name_plural = _("claims and deductions")
         ordering = ["recorded_at", "id"]
+        # The KPIs and the factory scorecard sum the deductions of a period.
+        indexes = [models.Index(fields=["recorded_at"], name="deduction_recorded")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(amount__gt=0),

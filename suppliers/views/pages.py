@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from orders.kpis import scorecard
+from orders.kpis import period, periods, scorecard
 from suppliers import selectors
 from suppliers.choices import SupplierKind
 from suppliers.models import Factory, Supplier
@@ -56,11 +56,15 @@ FACTORY_ORDER_ROWS = 50
 def factory_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     factory = get_object_or_404(Factory.objects.prefetch_related("contacts"), pk=pk)
     orders = selectors.factory_orders(factory, request.user)
+    # The scorecard counts the last 12 months unless another period is chosen (as the KPIs).
+    chosen = period(request.GET.get("period"))
     context = {
         "factory": factory,
         # A factory of long standing has thousands: the first ones, and the order list for all.
         "orders": orders[:FACTORY_ORDER_ROWS],
         "order_count": orders.count(),
-        "scorecard": scorecard(factory),
+        "scorecard": scorecard(factory, chosen.since),
+        "period": chosen,
+        "periods": periods(),
     }
     return render(request, "suppliers/factory_detail.html", context)

@@ -16,6 +16,9 @@ from tests.shipping.conftest import at_stage, book_final, record
 
 pytestmark = pytest.mark.django_db
 
+# Within the KPIs' default period (the last 12 months), whenever the tests run.
+LAST_MONTH = (date.today().replace(day=1) - timedelta(days=1)).replace(day=15)
+
 
 def shipped_on(order, day: date) -> None:
     Milestone.objects.create(
@@ -27,7 +30,7 @@ def shipped_on(order, day: date) -> None:
 @pytest.fixture
 def two_factories(merchandiser, qc):
     good, slow = make_factory(name="Good Garments"), make_factory(name="Slow Sewing")
-    ex_factory = date(2026, 10, 15)
+    ex_factory = LAST_MONTH
     orders = {}
     for name, factory in (("good", good), ("slow", slow)):
         orders[name] = [
@@ -59,7 +62,8 @@ def test_on_time_delivery_by_factory_and_month(client, department_manager, two_f
     assert "<title>Good Garments: 100.0 %</title>" in by_factory
     assert "<title>Slow Sewing: 50.0 %</title>" in by_factory
     by_month = kpi_section(body, "on_time_month")
-    assert "<title>2026-10: 75.0 %</title>" in by_month  # 3 of 4 shipped on time in October
+    # 3 of 4 shipped on time last month
+    assert f"<title>{LAST_MONTH:%Y-%m}: 75.0 %</title>" in by_month
 
 
 def test_the_numbers_behind_a_chart_are_exported(client, department_manager, two_factories):
@@ -134,3 +138,29 @@ def test_deductions_per_factory_and_currency(client, department_manager, two_fac
     client.force_login(department_manager)
     body = kpi_section(client.get("/reports/kpis/").content.decode(), "deductions_factory")
     assert "Slow Sewing" in body and "120.50" in body
+
+
+def test_kpis_count_the_last_12_months_unless_another_period_is_chosen(
+    client, department_manager, merchandiser, two_factories
+):
+    good, _slow, _orders = two_factories
+    long_ago = date.today() - timedelta(days=2 * 365)
+    old = make_order(merchandiser=merchandiser, factory=good, ex_factory_date=long_ago)
+    shipped_on(old, long_ago + timedelta(days=30))  # late, two years ago
+    client.force_login(department_manager)
+    body = client.get("/reports/kpis/").content.decode()
+    assert "<title>Good Garments: 100.0 %</title>" in kpi_section(body, "on_time_factory")
+    assert f"<title>{long_ago + timedelta(days=30):%Y-%m}" not in kpi_section(body, "on_time_month")
+    assert 'href="?period=all"' in body and 'href="?kpi=on_time_factory&amp;period=12m' in body
+    body = client.get("/reports/kpis/", {"period": "all"}).content.decode()
+    assert "<title>Good Garments: 66.7 %</title>" in kpi_section(body, "on_time_factory")
+    assert f"<title>{long_ago + timedelta(days=30):%Y-%m}: 0.0 %</title>" in kpi_section(
+        body, "on_time_month"
+    )
+    rows = csv_of(
+        client.get("/reports/kpis/", {"kpi": "on_time_factory", "export": "csv", "period": "all"})
+    )
+    assert next(row for row in rows[1:] if row[0] == "Good Garments")[1:3] == ["3", "2"]
+    body = client.get(f"/suppliers/factories/{good.pk}/", {"period": "all"}).content.decode()
+    card = re.search(r'<section class="card factory-scorecard">(.*?)</section>', body, re.S)[1]
+    assert dict(re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)", card))["Orders shipped"] == "3"
