@@ -1,6 +1,6 @@
 """How the admin shows an order's stage and the approval it waits for, without a query per row."""
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Case, OuterRef, QuerySet, Subquery, Sum, Value, When
 from django.utils.html import format_html
 
 from orders.choices import (
@@ -38,28 +38,40 @@ def stage_badge(stage: str) -> str:
     )
 
 
-def signed_flag(step: str) -> str:
-    return f"signed_{step}"
+# Each step of the chain as a bit: the signatures of a round are one number.
+STEP_BITS = {step: 1 << index for index, step in enumerate(APPROVAL_CHAIN)}
+
+
+def has_signed(order: Order, step: str) -> bool:
+    """The current round has this step's signature (read from annotate_review_state)."""
+    return bool((order.signed_steps or 0) & STEP_BITS[step])
 
 
 def annotate_review_state(queryset: QuerySet[Order]) -> QuerySet[Order]:
     """Which R10 signatures the current round has, and the GM threshold of the order's currency,
     as columns of the list query."""
-    # The approval's id, or None: a scalar subquery runs for the rows shown only, where an
-    # EXISTS column may be planned as a hash of every approval in the database before the LIMIT.
-    signed = {
-        signed_flag(step): Subquery(
-            Approval.objects.filter(
-                order=OuterRef("pk"),
-                review_round=OuterRef("review_round"),
-                step=step,
-                decision=Decision.APPROVED,
-            ).values("pk")[:1]
+    # One scalar subquery: the sum of the signed steps' bits (one approval per step and round,
+    # one_approval_per_step_and_round). A subquery runs for the rows shown only, where an EXISTS
+    # column may be planned as a hash of every approval in the database before the LIMIT; one
+    # instead of one per step spares the planning and the probes of the other three.
+    bits = Case(
+        *(When(step=step, then=Value(bit)) for step, bit in STEP_BITS.items()), default=Value(0)
+    )
+    signed = (
+        Approval.objects.filter(
+            order=OuterRef("pk"),
+            review_round=OuterRef("review_round"),
+            decision=Decision.APPROVED,
         )
-        for step in APPROVAL_CHAIN
-    }
+        .order_by()
+        .values("order")
+        .annotate(steps=Sum(bits))
+        .values("steps")
+    )
     threshold = ApprovalThreshold.objects.filter(currency=OuterRef("currency")).values("amount")
-    return queryset.annotate(**signed, gm_threshold=Subquery(threshold[:1]))
+    return queryset.annotate(
+        signed_steps=Subquery(signed[:1]), gm_threshold=Subquery(threshold[:1])
+    )
 
 
 def waiting_for(order: Order):
@@ -78,6 +90,6 @@ def waiting_for(order: Order):
     for step in APPROVAL_CHAIN:
         if step == ApprovalStep.GENERAL_MANAGER and not needs_general_manager:
             continue
-        if not getattr(order, signed_flag(step)):
+        if not has_signed(order, step):
             return ApprovalStep(step).label
     return None
