@@ -167,7 +167,7 @@ class OrderPlan(models.Model):
     # The calendar can move the projection only once a day after this one has begun: the
     # earliest projected date of an open milestone (from then on it is pushed to today), or the
     # open ex-factory milestone's planned date. Empty: nothing open moves with the calendar.
-    # Kept by orders.services.planning._project, so the daily pass reads only these plans.
+    # Kept by orders.services.planning.project_milestones, so the daily pass reads only these plans.
     moves_after = models.DateField(_("projection moves after"), null=True, blank=True)
     built_at = models.DateTimeField(_("built"), auto_now_add=True)
 

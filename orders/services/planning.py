@@ -180,7 +180,7 @@ def plans_build_new(*, orders: list[Order], user=None, today: date | None = None
         steps = r33_commodity_inspection_steps(order, template.milestones.all())
         rows = [new_milestones.of(step, order) for step in steps]
         plan = OrderPlan(order=order, template=template)
-        _project(order, plan, rows, finish=None, today=today)
+        project_milestones(order, plan, rows, finish=None, today=today)
         milestones += rows
         plans.append(plan)
         built.append((order, template))
@@ -237,7 +237,7 @@ def production_finish(order: Order) -> date | None:
     return max(finishes) if finishes else None
 
 
-# What _project sets on the plan, saved together.
+# What project_milestones sets on the plan, saved together.
 PROJECTION_FIELDS = [
     "projected_ex_factory_date",
     "delay_days",
@@ -247,7 +247,9 @@ PROJECTION_FIELDS = [
 ]
 
 
-def _project(order: Order, plan: OrderPlan, milestones: list, *, finish, today: date) -> None:
+def project_milestones(
+    order: Order, plan: OrderPlan, milestones: list, *, finish, today: date
+) -> None:
     """Set the milestones' projected dates and the plan's projection (nothing is saved)."""
     rows = [
         scheduling.PlanRow(m.planned_date, m.actual_date, m.critical, m.is_ex_factory)
@@ -291,7 +293,7 @@ def reproject(*, order: Order, today: date | None = None) -> OrderPlan | None:
     if plan is None:
         return None
     milestones = list(order.milestones.all())
-    _project(order, plan, milestones, finish=production_finish(order), today=today)
+    project_milestones(order, plan, milestones, finish=production_finish(order), today=today)
     Milestone.objects.bulk_update(milestones, ["projected_date"])
     plan.save(update_fields=PROJECTION_FIELDS)
     return plan

@@ -22,7 +22,7 @@ from django.utils import timezone
 from orders.choices import ACTIVE_STAGES
 from orders.models import Milestone, Order, OrderLine, OrderPlan, ProgressReport
 from orders.planning import scheduling
-from orders.services.planning import PROJECTION_FIELDS, _project
+from orders.services.planning import PROJECTION_FIELDS, project_milestones
 
 CHUNK = 500  # orders per transaction: the locks held, and the rows read, at a time
 MILESTONE_COLUMNS = (
@@ -96,7 +96,7 @@ def reproject_chunk(order_ids: list[int], *, today: date) -> None:
             continue
         rows = milestones[order.pk]
         before = [row.projected_date for row in rows]
-        _project(order, plan, rows, finish=finishes.get(order.pk), today=today)
+        project_milestones(order, plan, rows, finish=finishes.get(order.pk), today=today)
         moved += [row for row, old in zip(rows, before, strict=True) if row.projected_date != old]
     Milestone.objects.bulk_update(moved, ["projected_date"], batch_size=1000)
     OrderPlan.objects.bulk_update(

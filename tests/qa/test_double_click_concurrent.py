@@ -20,7 +20,7 @@ from tests.factories import make_order
 from tests.html_forms import form_posting_to
 from tests.http_session import HttpSession
 from tests.qa.conftest import in_stage
-from tests.shipping.test_payments_concurrent import _race
+from tests.shipping.test_payments_concurrent import race
 
 ROUNDS = 50
 
@@ -45,7 +45,7 @@ def _double_clicks(live_server, user, action: str, form: dict, rows) -> int:
     for round_no in range(ROUNDS):
         data = {**form, "form_token": str(uuid.uuid4())}
         before = rows()
-        answers = _race([session, session], action, [data, data])
+        answers = race([session, session], action, [data, data])
         assert [status for status, _messages in answers] == [302, 302]
         assert rows() == before + 1, f"round {round_no}: {rows() - before} recorded"
         told += any("already submitted" in m for _s, messages in answers for m in messages)

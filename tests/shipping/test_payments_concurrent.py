@@ -25,7 +25,7 @@ pytestmark = [
 ]
 
 
-def _race(sessions, path, payloads):
+def race(sessions, path, payloads):
     barrier = threading.Barrier(len(sessions))
 
     def submit(session, data):
@@ -53,7 +53,7 @@ def test_two_finance_sessions_submitting_the_same_bank_reference_record_it_once(
 
     for round_no in range(ROUNDS):
         reference = f"TT-{round_no:03d}"
-        answers = _race(sessions, path, [_payment(reference), _payment(reference)])
+        answers = race(sessions, path, [_payment(reference), _payment(reference)])
 
         assert [status for status, _messages in answers] == [302, 302]
         rows = order.payments.filter(reference=reference).count()
@@ -78,7 +78,7 @@ def test_a_double_click_arriving_twice_at_once_records_one_payment(live_server, 
     for round_no in range(ROUNDS):
         data = _payment(token=uuid.uuid4())
         before = order.payments.count()
-        answers = _race([session, session], path, [data, data])
+        answers = race([session, session], path, [data, data])
 
         assert [status for status, _messages in answers] == [302, 302]
         assert order.payments.count() == before + 1, f"round {round_no}"

@@ -39,7 +39,7 @@ def monthly_customer(db):
     return customer
 
 
-def _invoiced(merchandiser, customer, *, lines, day, number, currency="USD"):
+def invoiced_order(merchandiser, customer, *, lines, day, number, currency="USD"):
     order = make_order(merchandiser=merchandiser, customer=customer, currency=currency, lines=lines)
     order = at_stage(order, Stage.SHIPPING)
     issue_invoice(order, number, issued_on=day)
@@ -50,15 +50,15 @@ def _invoiced(merchandiser, customer, *, lines, day, number, currency="USD"):
 def month(monthly_customer, merchandiser, finance, department_manager) -> Month:
     period = previous_month(timezone.localdate())
     before = period - timedelta(days=10)
-    shipped = _invoiced(
+    shipped = invoiced_order(
         merchandiser, monthly_customer, day=before, number="CI-OLD",
         lines=[{"colour": "Navy", "quantity": 300, "unit_price": Decimal("5.50")}],
     )  # fmt: skip
-    this_month = _invoiced(
+    this_month = invoiced_order(
         merchandiser, monthly_customer, day=period + timedelta(days=4), number="CI-NEW",
         lines=[{"colour": "Red", "quantity": 1000, "unit_price": Decimal("4.125")}],
     )  # fmt: skip
-    euro = _invoiced(
+    euro = invoiced_order(
         merchandiser, monthly_customer, day=period + timedelta(days=6), number="CI-EUR",
         currency="EUR", lines=[{"colour": "Grey", "quantity": 100, "unit_price": Decimal("9.99")}],
     )  # fmt: skip

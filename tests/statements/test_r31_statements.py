@@ -260,9 +260,9 @@ def test_r31_drawing_up_reads_the_settlement_in_a_fixed_number_of_queries(
         statement_generate(customer=month.customer, period=month.period, user=finance)
     Statement.objects.all().delete()
     for number in range(5):
-        from tests.statements.conftest import _invoiced
+        from tests.statements.conftest import invoiced_order
 
-        _invoiced(
+        invoiced_order(
             merchandiser, month.customer, day=month.period + timedelta(days=3),
             number=f"CI-MORE-{number}",
             lines=[{"colour": "Navy", "quantity": 10, "unit_price": Decimal("1.00")}],
