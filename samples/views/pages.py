@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from orders.services.common import ActionRefused
 from orders.services.submissions import submitted_once
+from orders.views.generic import refusal_message
 from orders.visibility import visible
 from samples import rules
 from samples.forms import (
@@ -22,7 +23,7 @@ from samples.forms import (
 from samples.permissions import can_work_on_samples
 from samples.selectors import current_letter, sample_detail
 from samples.services import sample_check_record, sample_request_create
-from samples.views.common import ORDERS, SAMPLES, refuse
+from samples.views.common import ORDERS, SAMPLES
 
 
 @login_required
@@ -45,7 +46,7 @@ def sample_create_view(request, order_pk: int) -> HttpResponse:
                         instructions=form.cleaned_data["instructions"],
                     )
             except ActionRefused as refused:
-                refuse(request, refused)
+                messages.error(request, refusal_message(refused))
                 status = 403
             else:
                 messages.success(request, _("Sample requested: %(sample)s.") % {"sample": sample})
@@ -91,7 +92,7 @@ def sample_check_view(request, pk: int) -> HttpResponse:
                     **remarks.cleaned_data,
                 )
             except ActionRefused as refused:
-                refuse(request, refused)
+                messages.error(request, refusal_message(refused))
                 status = 403
             else:
                 messages.success(request, _("Check recorded."))
