@@ -8,7 +8,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 from django_fsm import has_transition_perm
 
 from complaints import forms, permissions, rules, selectors, services
@@ -131,26 +130,24 @@ class NotifyView(ReturnAction):
         }
 
 
-@login_required
-@require_POST
-def receive_view(request: HttpRequest, pk: int) -> HttpResponse:
-    application = selectors.return_detail(request.user, pk)
-    form = forms.ReceiveForm(request.POST, application=application)
-    if not form.is_valid():
-        messages.error(request, _("Enter the quantity received for every line."))
-        return redirect(application)
-    try:
+class ReceiveView(ReturnAction):
+    form_class = forms.ReceiveForm
+
+    def form_kwargs(self, application) -> dict:
+        return {"application": application}
+
+    def invalid(self, form) -> HttpResponse:
+        messages.error(self.request, _("Enter the quantity received for every line."))
+        return redirect(self.object)
+
+    def perform(self, request, application, form, **kwargs) -> str:
         services.return_receive(
             application_id=application.pk,
             user=request.user,
             received=form.received(),
             differences=form.cleaned_data["differences"],
         )
-    except ActionRefused as refused:
-        messages.error(request, refusal_message(refused))
-    else:
-        messages.success(request, _("Goods received and checked; the sign-offs follow."))
-    return redirect(application)
+        return _("Goods received and checked; the sign-offs follow.")
 
 
 class SignOffView(ReturnAction):
