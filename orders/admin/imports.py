@@ -1,21 +1,17 @@
 """Managers import customer P/Os in the admin too: the same form, job and preview as the site,
 inside the admin's layout."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from orders.importing.forms import ImportForm
-from orders.importing.services import import_upload
 from orders.models import OrderImport
 from orders.permissions import can_import_orders, can_see_import, is_managing
-from orders.services.common import ActionRefused
-from orders.views.generic import refusal_message
-from orders.views.imports import job_context
+from orders.views.imports import job_context, start_import
 
 
 @admin.register(OrderImport)
@@ -41,23 +37,8 @@ class OrderImportAdmin(admin.ModelAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            try:
-                job = import_upload(
-                    user=request.user,
-                    upload=data["file"],
-                    customer=data["customer"],
-                    merchandiser=data["merchandiser"],
-                    default_factory=data["default_factory"],
-                    currency=data["currency"],
-                    date_order=data["date_order"],
-                    language=translation.get_language(),
-                )
-            except ActionRefused as refused:
-                messages.error(request, refusal_message(refused))
-            else:
-                return redirect("admin:orders_orderimport_change", job.pk)
+        if request.method == "POST" and form.is_valid() and (job := start_import(request, form)):
+            return redirect("admin:orders_orderimport_change", job.pk)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Import customer P/Os"),

@@ -38,28 +38,33 @@ def _job(request: HttpRequest, pk: int) -> OrderImport:
     return job
 
 
+def start_import(request: HttpRequest, form: ImportForm) -> OrderImport | None:
+    """Upload a valid ImportForm's file (the import page's and the admin's): the new job, or
+    None with the refusal shown as a message."""
+    data = form.cleaned_data
+    try:
+        return import_upload(
+            user=request.user,
+            upload=data["file"],
+            customer=data["customer"],
+            merchandiser=data["merchandiser"],
+            default_factory=data["default_factory"],
+            currency=data["currency"],
+            date_order=data["date_order"],
+            language=translation.get_language(),
+        )
+    except ActionRefused as refused:
+        messages.error(request, refusal_message(refused))
+        return None
+
+
 @login_required
 def import_start_view(request: HttpRequest) -> HttpResponse:
     if not can_import_orders(request.user):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            job = import_upload(
-                user=request.user,
-                upload=data["file"],
-                customer=data["customer"],
-                merchandiser=data["merchandiser"],
-                default_factory=data["default_factory"],
-                currency=data["currency"],
-                date_order=data["date_order"],
-                language=translation.get_language(),
-            )
-        except ActionRefused as refused:
-            messages.error(request, refusal_message(refused))
-        else:
-            return redirect(job)
+    if request.method == "POST" and form.is_valid() and (job := start_import(request, form)):
+        return redirect(job)
     context = {"form": form, "imports": _visible_imports(request.user)[:20]}
     return render(request, "orders/imports/start.html", context)
 
