@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orders', '0029_direct_order_commodity_inspection_pmc_role'),
+        ('orders', '0030_plan_moves_after'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orders', '0030_kpi_period_indexes'),
-        ('shipping', '0011_invoice_approval_roles_with_pmc'),
+        ('orders', '0031_kpi_period_indexes'),
+        ('shipping', '0012_deduction_credit_note'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
