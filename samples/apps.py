@@ -7,20 +7,7 @@ class SamplesConfig(AppConfig):
     verbose_name = _("Samples")
 
     def ready(self) -> None:
-        from samples.kpis import register_kpis
+        # Local: the wiring imports the models, which are loaded only once ready() runs.
+        from samples import setup
 
-        register_kpis()
-        from orders.timeline import register_action_labels
-        from samples.change_impact import register as register_change_impact
-        from samples.choices import SampleEvent
-        from samples.file_sources import register_file_sources
-        from samples.forms_registry import register_forms
-        from samples.gates import register_gates
-        from samples.sections import register_sections
-
-        register_gates()
-        register_sections()
-        register_forms()
-        register_file_sources()
-        register_change_impact()
-        register_action_labels(dict(SampleEvent.choices))
+        setup.ready()

@@ -7,18 +7,7 @@ class SuppliersConfig(AppConfig):
     verbose_name = _("Suppliers")
 
     def ready(self) -> None:
-        from orders.timeline import register_action_labels
-        from suppliers import change_impact, documents, gates, repeats, sections, tasks
-        from suppliers.choices import SupplierEvent
+        # Local: the wiring imports the models, which are loaded only once ready() runs.
+        from suppliers import setup
 
-        gates.register()
-        sections.register()
-        documents.register()
-        repeats.register()
-        change_impact.register()
-        tasks.register()  # the notices' e-mails
-        register_action_labels(dict(SupplierEvent.choices))
-        from orders.files import register_protected_file
-        from suppliers.models import Trim
-
-        register_protected_file(Trim, "picture", order_of=lambda trim: trim.order)
+        setup.ready()

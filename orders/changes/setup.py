@@ -2,28 +2,24 @@
 
 from django.utils.translation import gettext_lazy as _
 
-
-def _section(order, user) -> dict:
-    from orders.changes.selectors import order_changes_section
-
-    return order_changes_section(order, user)
+from orders.changes import contributions, notice
+from orders.changes.choices import ChangeEvent
+from orders.changes.selectors import (
+    changes_waiting_for,
+    collect_waiting_changes,
+    order_changes_section,
+)
+from orders.choices import Stage
+from orders.reminders.registry import register_reminder_source
+from orders.sections import register_home_panel, register_section
+from orders.timeline import register_action_labels
 
 
 def _home(user) -> dict:
-    from orders.changes.selectors import changes_waiting_for
-
     return {"items": changes_waiting_for(user)}
 
 
 def ready() -> None:
-    from orders.changes import contributions, notice
-    from orders.changes.choices import ChangeEvent
-    from orders.changes.selectors import collect_waiting_changes
-    from orders.choices import Stage
-    from orders.reminders.registry import register_reminder_source
-    from orders.sections import register_home_panel, register_section
-    from orders.timeline import register_action_labels
-
     contributions.register()
     notice.register()
     register_action_labels(dict(ChangeEvent.choices))
@@ -31,7 +27,7 @@ def ready() -> None:
         code="changes",
         title=_("Change requests"),
         template="orders/changes/section.html",
-        context=_section,
+        context=order_changes_section,
         order=4,
         stages=[Stage.APPROVED, Stage.IN_PRODUCTION, Stage.INSPECTION],
     )

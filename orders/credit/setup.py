@@ -5,14 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from orders.choices import Stage
 from orders.credit import rules
 from orders.credit.choices import CreditEvent
+from orders.credit.views import section_context
 from orders.gates import register_gate
 from orders.sections import register_section
 from orders.timeline import register_action_labels
 
 
 def register() -> None:
-    from orders.credit.views import section_context
-
     register_gate(
         transition="approve",
         code="credit",

@@ -3,21 +3,23 @@
 from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
+from orders import permissions
 from orders.choices import Stage
+from orders.documents import builtin_forms, file_sources
+from orders.documents import checks as font_checks
+from orders.documents.choices import DocumentAction
+from orders.documents.order_file import order_file
+from orders.documents.order_file_zip import zip_name
+from orders.documents.selectors import documents_section
 from orders.sections import register_section
+from orders.timeline import register_action_labels
 
 
 def documents_section_context(order, user) -> dict:
-    from orders.documents.selectors import documents_section
-
     return documents_section(order=order, user=user)
 
 
 def order_file_section_context(order, user) -> dict:
-    from orders import permissions
-    from orders.documents.order_file import order_file
-    from orders.documents.order_file_zip import zip_name
-
     return {
         "groups": order_file(order),
         "zip_name": zip_name(order),
@@ -26,11 +28,6 @@ def order_file_section_context(order, user) -> dict:
 
 
 def ready() -> None:
-    from orders.documents import builtin_forms, file_sources
-    from orders.documents import checks as font_checks
-    from orders.documents.choices import DocumentAction
-    from orders.timeline import register_action_labels
-
     builtin_forms.register()
     file_sources.register()
     register_action_labels(dict(DocumentAction.choices))

@@ -2,14 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from orders.choices import FeedbackEvent, Stage
+from orders.feedback import forms_registry
+from orders.feedback.views import feedback_section_context
+from orders.sections import register_section
+from orders.timeline import register_action_labels
+
 
 def ready() -> None:
-    from orders.choices import FeedbackEvent, Stage
-    from orders.feedback import forms_registry
-    from orders.feedback.views import feedback_section_context
-    from orders.sections import register_section
-    from orders.timeline import register_action_labels
-
     forms_registry.register()
     register_action_labels(dict(FeedbackEvent.choices))
     register_section(

@@ -7,6 +7,9 @@ from orders.choices import Stage
 from orders.gates import register_gate
 from orders.intake import rules
 from orders.intake.choices import IntakeEvent
+from orders.intake.forms_registry import register_forms
+from orders.intake.reminders import collect_pmc_replies
+from orders.intake.views import home_panel_context, section_context
 from orders.reminders.registry import register_reminder_source
 from orders.sections import register_home_panel, register_section
 from orders.timeline import register_action_labels
@@ -18,10 +21,6 @@ R29_CLEARED_BY = _("The merchandiser, filing the sales office's signed copy (or 
 
 
 def register() -> None:
-    from orders.intake.forms_registry import register_forms
-    from orders.intake.reminders import collect_pmc_replies
-    from orders.intake.views import home_panel_context, section_context
-
     for transition in ("submit_for_review", "approve"):
         register_gate(
             transition=transition,

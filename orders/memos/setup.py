@@ -3,31 +3,23 @@ home panel and reminders, the timeline's labels."""
 
 from django.utils.translation import gettext_lazy as _
 
-
-def _section(order, user) -> dict:
-    from orders.memos.selectors import order_memos_section
-
-    return order_memos_section(order, user)
+from orders.choices import MemoEvent, Stage
+from orders.memos.selectors import collect_open_memos, memos_waiting_for, order_memos_section
+from orders.reminders.registry import register_reminder_source
+from orders.sections import register_home_panel, register_section
+from orders.timeline import register_action_labels
 
 
 def _home(user) -> dict:
-    from orders.memos.selectors import memos_waiting_for
-
     return {"memos": memos_waiting_for(user)}
 
 
 def ready() -> None:
-    from orders.choices import MemoEvent, Stage
-    from orders.memos.selectors import collect_open_memos
-    from orders.reminders.registry import register_reminder_source
-    from orders.sections import register_home_panel, register_section
-    from orders.timeline import register_action_labels
-
     register_section(
         code="memos",
         title=_("Work memos"),
         template="orders/memos/section.html",
-        context=_section,
+        context=order_memos_section,
         order=6,
         stages=[Stage.APPROVED, Stage.IN_PRODUCTION, Stage.INSPECTION, Stage.SHIPPING],
     )

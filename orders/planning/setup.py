@@ -2,19 +2,19 @@
 
 from django.utils.translation import gettext_lazy as _
 
+import orders.planning.tasks  # noqa: F401  registers the weekly report task with the worker
+from orders.choices import ACTIVE_STAGES
+from orders.planning import progress_report
+from orders.planning.choices import PlanEvent
+from orders.planning.selectors import plan_section_context
+from orders.reminders.registry import register_reminder_source
+from orders.reminders.selection import collect_milestones, collect_orders_at_risk
+from orders.sections import register_section
+from orders.services.planning import complete_from_event
+from orders.timeline import register_action_labels, register_event_listener
+
 
 def ready() -> None:
-    import orders.planning.tasks  # noqa: F401  registers the weekly report task with the worker
-    from orders.choices import ACTIVE_STAGES
-    from orders.planning import progress_report
-    from orders.planning.choices import PlanEvent
-    from orders.planning.selectors import plan_section_context
-    from orders.reminders.registry import register_reminder_source
-    from orders.reminders.selection import collect_milestones, collect_orders_at_risk
-    from orders.sections import register_section
-    from orders.services.planning import complete_from_event
-    from orders.timeline import register_event_listener
-
     progress_report.register()
     # Every recorded action completes the milestones it stands for (R19), before any other
     # app's follow-up sees the event.
@@ -32,8 +32,4 @@ def ready() -> None:
     # other apps register their own deadlines the same way.
     register_reminder_source(code="milestones", collect=collect_milestones)
     register_reminder_source(code="orders_at_risk", collect=collect_orders_at_risk)
-    try:
-        from orders.timeline import register_action_labels
-    except ImportError:  # the timeline's label registry is not everywhere yet
-        return
     register_action_labels(dict(PlanEvent.choices))

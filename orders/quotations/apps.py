@@ -8,10 +8,7 @@ class QuotationsConfig(AppConfig):
     verbose_name = _("Quotations and costing")
 
     def ready(self) -> None:
-        from orders.quotations.forms_registry import register_forms
-        from orders.quotations.notifications import register as register_mail
-        from orders.quotations.sections import register_sections
+        # Local: the wiring imports the models, which are loaded only once ready() runs.
+        from orders.quotations import setup
 
-        register_forms()  # the quotation PDF, in the customer's language (R18)
-        register_sections()  # estimated cost and margin on the order page (contract review)
-        register_mail()  # approvers told of a submitted quotation, the submitter of the decision
+        setup.ready()

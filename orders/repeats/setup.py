@@ -3,12 +3,17 @@ and the timeline's labels."""
 
 from django.utils.translation import gettext_lazy as _
 
+from orders.choices import RepeatEvent, Stage
+from orders.gates import register_gate
+from orders.permissions import can_edit, can_enter_orders
+from orders.repeats import rules
+from orders.repeats.forms import ArtworkConfirmForm
+from orders.repeats.rules import r28_may_repeat, repeat_of
+from orders.sections import register_section
+from orders.timeline import register_action_labels
+
 
 def _section(order, user) -> dict:
-    from orders.permissions import can_edit, can_enter_orders
-    from orders.repeats.forms import ArtworkConfirmForm
-    from orders.repeats.rules import r28_may_repeat, repeat_of
-
     repeat = repeat_of(order)
     return {
         "repeat": repeat,
@@ -22,12 +27,6 @@ def _section(order, user) -> dict:
 
 
 def ready() -> None:
-    from orders.choices import RepeatEvent, Stage
-    from orders.gates import register_gate
-    from orders.repeats import rules
-    from orders.sections import register_section
-    from orders.timeline import register_action_labels
-
     register_gate(
         transition="start_production",
         code="repeat_artwork",

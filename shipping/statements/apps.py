@@ -12,6 +12,7 @@ class StatementsConfig(AppConfig):
     verbose_name = _("Customer statements")
 
     def ready(self) -> None:
+        # Local: the wiring imports the models, which are loaded only once ready() runs.
         from shipping.statements.setup import register
 
         register()  # the form, the reminders, R20's monthly condition

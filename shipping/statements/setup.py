@@ -1,17 +1,17 @@
 """What the statements app plugs in: its form, its reminders, R20's monthly condition, its
 signed paper copies (served to who sees the statements)."""
 
+from orders.credit.rules import register_statement_check
+from orders.files import register_protected_file
+from orders.reminders.registry import register_reminder_source
+from shipping.statements.forms_registry import register_forms
+from shipping.statements.models import Statement
+from shipping.statements.permissions import can_see_statements
+from shipping.statements.reminders import SOURCE, r31_statement_items
+from shipping.statements.rules import r20_last_month_cleared
+
 
 def register() -> None:
-    from orders.credit.rules import register_statement_check
-    from orders.files import register_protected_file
-    from orders.reminders.registry import register_reminder_source
-    from shipping.statements.forms_registry import register_forms
-    from shipping.statements.models import Statement
-    from shipping.statements.permissions import can_see_statements
-    from shipping.statements.reminders import SOURCE, r31_statement_items
-    from shipping.statements.rules import r20_last_month_cleared
-
     register_forms()
     register_reminder_source(code=SOURCE, collect=r31_statement_items)
     register_statement_check(r20_last_month_cleared)
