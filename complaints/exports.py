@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from complaints import selectors
 from complaints.filters import ComplaintFilterSet, ReturnFilterSet
+from orders.exports.registry import register_sheet
 from orders.exports.tables import Column, Kind, Table, linked, order_columns
 
 
@@ -104,8 +105,6 @@ def _day(moment):
 
 
 def register_sheets() -> None:
-    from orders.exports.registry import register_sheet
-
     register_sheet(code="complaints", title=_("Complaints"), url_name="complaints:list", order=50)
     register_sheet(
         code="returns", title=_("Customer returns"), url_name="complaints:returns", order=60

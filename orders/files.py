@@ -5,7 +5,14 @@ orders.views.files answers MEDIA_URL with it — never Django's static helper, e
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from orders.permissions import can_see
+from orders.models import (
+    CompanyProfile,
+    ContractCheck,
+    CustomerDocument,
+    OrderImport,
+    SentDocument,
+)
+from orders.permissions import can_see, can_see_customer_file, can_see_import
 
 
 @dataclass(frozen=True)
@@ -43,15 +50,6 @@ def owner_of(name: str) -> tuple[ProtectedFile, object] | None:
 
 
 def register_orders_files() -> None:
-    from orders.models import (
-        CompanyProfile,
-        ContractCheck,
-        CustomerDocument,
-        OrderImport,
-        SentDocument,
-    )
-    from orders.permissions import can_see_customer_file, can_see_import
-
     def by_order(obj):
         return obj.order
 

@@ -2,11 +2,10 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.choices import Stage
 from orders.sections import register_section
+from samples.selectors import samples_section_context
 
 
 def register_sections() -> None:
-    from samples.selectors import samples_section_context
-
     register_section(
         code="samples",
         title=_("Samples and comment letters"),

@@ -12,6 +12,7 @@ from shipping import aql
 from shipping.change_packing import packing_apply, packing_fields, packing_impact
 from shipping.choices import DispatchStep
 from shipping.models import ShippingMarks
+from shipping.rules import balance
 
 
 def _open_bookings(order):
@@ -83,7 +84,6 @@ def shipping_impact(context) -> list[Impact]:
 
 def balance_impact(context) -> list[Impact]:
     """R21: what the customer owes follows the new total, less what was paid or deducted."""
-    from shipping.rules import balance
 
     diff = context.diff
     before, after = diff.before.amount.rounded(), diff.after.amount.rounded()

@@ -14,6 +14,7 @@ from orders.services.common import ActionRefused
 from orders.sizes import ordered_sizes
 from shipping.models import PackingList
 from shipping.packing import CartonSpec, pack
+from shipping.services.shipment import packing_list_write
 
 PIECES, NET_WEIGHT, CARTON_WEIGHT, CARTON_SIZE = (
     "shipping.packing.pieces_per_carton",
@@ -152,8 +153,6 @@ def packing_impact(context) -> list[Impact]:
 
 
 def packing_apply(context) -> None:
-    from shipping.services.shipment import packing_list_write
-
     if not context.diff.touches(Aspect.PACKING, Aspect.QUANTITY):
         return
     packing_list = PackingList.objects.filter(order=context.order).first()

@@ -29,7 +29,7 @@ from django.db.models.functions import Coalesce, Round
 from orders.choices import PaymentTerms
 from orders.models import Order, OrderLine
 from shipping import rules
-from shipping.choices import ExportDocumentKind
+from shipping.choices import AGEING_BUCKETS, ExportDocumentKind
 from shipping.models import Deduction, ExportDocument, Payment
 
 MONEY = DecimalField(max_digits=18, decimal_places=4)
@@ -103,7 +103,6 @@ def aged_at_least(days: int, today: date) -> Q:
 def in_bucket(key: str, today: date) -> Q:
     """The orders whose open balance falls in an ageing bucket (a label of AGEING_BUCKETS, or
     NOT_DUE for what is not due yet)."""
-    from shipping.choices import AGEING_BUCKETS
 
     if key == NOT_DUE:
         return ~overdue(today)
@@ -116,7 +115,6 @@ def in_bucket(key: str, today: date) -> Q:
 
 def bucket_fields() -> dict[str, str]:
     """The aggregate's name of each bucket ("not_due", "bucket_0", ...), by its key."""
-    from shipping.choices import AGEING_BUCKETS
 
     keys = [NOT_DUE, *(label for label, _low, _high in AGEING_BUCKETS)]
     return {key: key if key == NOT_DUE else f"bucket_{n}" for n, key in enumerate(keys)}

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orders.exports.lists import OrderTable
+from orders.exports.registry import register_sheet
 from orders.exports.tables import Column, Kind, Table, order_columns
 from orders.planning.commodity import r33_commodity_inspection_status
 from shipping import rules, selectors
@@ -233,8 +234,6 @@ class InspectionsTable(Table):
 
 
 def register_sheets() -> None:
-    from orders.exports.registry import register_sheet
-
     register_sheet(
         code="tracking",
         title=_("Export tracking sheet"),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from orders.documents.order_file import FileEntry, register_file_source
 from orders.files import register_protected_file
+from orders.planning.customer_status import register_status_part
 from shipping.models import (
     Defect,
     ExportDocument,
@@ -125,8 +126,6 @@ def inspections_for_the_customer(order) -> dict:
 
 
 def register_status_parts() -> None:
-    from orders.planning.customer_status import register_status_part
-
     register_status_part(
         code="inspections",
         template="shipping/status_inspections.html",

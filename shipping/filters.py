@@ -2,12 +2,14 @@
 
 import django_filters
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orders.choices import Currency
 from orders.models import Customer, Order
 from orders.widgets import DateRangeWidget
-from shipping.choices import InspectionKind, InspectorParty, Verdict
+from shipping.choices import AGEING_BUCKETS, InspectionKind, InspectorParty, Verdict
+from shipping.collections import NOT_DUE, in_bucket
 from shipping.models import InspectionBooking
 from suppliers.models import Factory
 
@@ -53,9 +55,6 @@ class InspectionFilterSet(django_filters.FilterSet):
 
 
 def ageing_choices() -> list[tuple[str, str]]:
-    from shipping.choices import AGEING_BUCKETS
-    from shipping.collections import NOT_DUE
-
     buckets = [
         (label, _("%(bucket)s days") % {"bucket": label}) for label, _l, _h in AGEING_BUCKETS
     ]
@@ -79,8 +78,4 @@ class CollectionsFilterSet(django_filters.FilterSet):
         fields = ["customer", "currency", "ageing"]
 
     def filter_ageing(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        from django.utils import timezone
-
-        from shipping.collections import in_bucket
-
         return queryset.filter(in_bucket(value, timezone.localdate())) if value else queryset

@@ -3,7 +3,8 @@ confirmation: the customer confirms them again for the new order (R23, R28); and
 data: the packing list is drawn up with the same cartons for the repeat's own lines."""
 
 from orders.repeats.registry import register_repeat_copier
-from shipping.models import ShippingMarks
+from shipping.models import PackingList, ShippingMarks
+from shipping.services.shipment import packing_list_write
 
 
 def copy_marks(original, repeat, user) -> None:
@@ -20,9 +21,6 @@ def copy_marks(original, repeat, user) -> None:
 
 
 def copy_packing(original, repeat, user) -> None:
-    from shipping.models import PackingList
-    from shipping.services.shipment import packing_list_write
-
     packing_list = PackingList.objects.filter(order=original).first()
     if packing_list is not None:
         packing_list_write(repeat, packing_list.carton_spec(), user)

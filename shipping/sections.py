@@ -8,7 +8,12 @@ from orders.choices import Stage
 from orders.roles import Role, has_role
 from orders.sections import register_home_panel, register_section
 from shipping import forms, permissions, rules
-from shipping.choices import PAYMENT_STATUS_COLOURS, ExportDocumentKind, InspectorParty
+from shipping.choices import (
+    PAYMENT_STATUS_COLOURS,
+    ExportDocumentKind,
+    InspectorParty,
+    InvoiceRequestStatus,
+)
 from shipping.models import InspectionBooking
 from shipping.sections_dispatch import dispatch_context
 from shipping.selectors import inspections_waiting
@@ -118,7 +123,6 @@ def register_home_panels() -> None:
 
 def invoice_request_context(order, user) -> dict:
     """R34: the order's invoice requests, the open one, and whether this user signs it now."""
-    from shipping.choices import InvoiceRequestStatus
 
     requests = list(
         order.invoice_requests.select_related("raised_by", "refused_by", "invoiced_by")

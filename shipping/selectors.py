@@ -10,10 +10,10 @@ from orders import selectors as order_selectors
 from orders.choices import Stage
 from orders.models import Customer, Order
 from orders.visibility import visible, visible_orders
-from shipping import rules
-from shipping.choices import AGEING_BUCKETS, InspectionKind, PaymentStatus
-from shipping.collections import overdue, owing
-from shipping.models import Dispatch, InspectionBooking
+from shipping import permissions, rules
+from shipping.choices import AGEING_BUCKETS, InspectionKind, InvoiceRequestStatus, PaymentStatus
+from shipping.collections import NOT_DUE, bucket_fields, overdue, owing, sums
+from shipping.models import Dispatch, InspectionBooking, InvoiceRequest
 
 # Orders that can owe money: the contract is approved and the order is neither settled nor
 # cancelled (a held order still owes).
@@ -133,7 +133,6 @@ def collection_sums(orders, *, today=None, group=("customer_id", "customer__name
     """R21: what the orders (from owing_with_money) owe per customer and currency, aged by days
     past the due date, summed by the database: one row of figures per group, never per order.
     A queryset, ordered by customer and currency, to page through."""
-    from shipping.collections import sums
 
     today = today or timezone.localdate()
     return sums(orders, today, *group).order_by(*group)
@@ -141,7 +140,6 @@ def collection_sums(orders, *, today=None, group=("customer_id", "customer__name
 
 def collection_rows(rows) -> list[CustomerCollections]:
     """collection_sums' rows as CustomerCollections (customer None for a currency's total)."""
-    from shipping.collections import NOT_DUE, bucket_fields
 
     rows = list(rows)
     fields = bucket_fields()
@@ -216,9 +214,6 @@ def inspections(user):
 def invoice_requests_waiting(user) -> tuple[list, list]:
     """R34: the requests whose next level this user signs, and (finance) the approved ones
     waiting for the commercial invoice."""
-    from shipping import permissions
-    from shipping.choices import InvoiceRequestStatus
-    from shipping.models import InvoiceRequest
 
     requests = (
         InvoiceRequest.objects.filter(

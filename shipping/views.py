@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -145,7 +146,6 @@ def collections_view(request: HttpRequest) -> HttpResponse:
     bucket (kept in the URL, and the export lists the same orders)."""
     if not permissions.can_see_collections(request.user):
         raise PermissionDenied
-    from django.core.paginator import Paginator
 
     table = CollectionsTable(request.user, request.GET)
     export = request.GET.get("export")

@@ -15,6 +15,7 @@ from orders.services.common import ActionRefused
 from suppliers.choices import ProcurementStatus, SupplierEvent, SupplierKind, TrimCardStatus
 from suppliers.models import Supplier, SupplierContact
 from suppliers.services.common import note
+from suppliers.services.trims import validate_trim
 
 
 def _amount(consumption, pieces: int) -> str:
@@ -180,7 +181,6 @@ def materials_impact(context) -> list[Impact]:
 def _apply_trim(trim, extra: dict) -> None:
     """The trim's new name, quantity and supplier as the change states them; the contact
     follows the supplier, and the trim is checked as when it is edited."""
-    from suppliers.services.trims import validate_trim
 
     changed = []
     new = extra.get(_trim_key(trim))

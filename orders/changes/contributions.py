@@ -9,7 +9,7 @@ from django.utils.translation import gettext_noop
 from orders import rules as order_rules
 from orders.changes.choices import Aspect, ChangeEvent, ImpactArea
 from orders.changes.money import order_after, order_before, payment_impact
-from orders.changes.registry import Impact, QuantityFloor
+from orders.changes.registry import Impact, QuantityFloor, register_change_contributor
 from orders.changes.rules import r14_in_production, working_stage
 from orders.choices import PAYMENT_GATE_OPEN_STAGES, Clearance, EventKind
 from orders.documents.selectors import documents_revised_by
@@ -155,8 +155,6 @@ def documents_impact(context) -> list[Impact]:
 
 
 def register() -> None:
-    from orders.changes.registry import register_change_contributor
-
     register_change_contributor(
         code="plan", impact=plan_impact, apply=plan_apply, floors=produced_floors, order=10
     )

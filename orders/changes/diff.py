@@ -10,6 +10,7 @@ from orders.changes.choices import Aspect, LineChangeKind
 from orders.changes.fields import FIELD_SPECS, ORDER_FIELDS
 from orders.money import Money
 from orders.sizes import size_key
+from orders.timeline import event_message, joined, render_message
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,6 @@ __all__ = ["FIELD_SPECS", "ChangeDiff", "FieldChange", "LineChange", "compute_di
 
 def summary(diff: ChangeDiff) -> str:
     """One line of what changed, in the current language (summary_message, rendered)."""
-    from orders.timeline import render_message
 
     return render_message(summary_message(diff))
 
@@ -201,7 +201,6 @@ def summary(diff: ChangeDiff) -> str:
 def summary_message(diff: ChangeDiff) -> dict:
     """One line for the timeline: what changed, and the totals when they move; stored as
     generated text so each reader sees the labels in their own language."""
-    from orders.timeline import event_message, joined
 
     parts = [
         event_message(

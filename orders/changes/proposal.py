@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from orders.changes.fields import FIELD_SPECS, ORDER_FIELDS, price_json
+from orders.changes.registry import contributed_fields
 from orders.models import OrderLine
 from orders.services.common import ActionRefused
 
@@ -83,7 +84,6 @@ def normalize(base: dict, proposed: dict) -> dict:
 
 def check_contributed(order, proposed: dict) -> None:
     """Each value another app keeps (a trim's quantity, the cartons) checked by that app."""
-    from orders.changes.registry import contributed_fields
 
     given = proposed.get("extra", {})
     for item in contributed_fields(order):

@@ -51,7 +51,6 @@ class Impact:
 
     def for_factory(self) -> "Impact | None":
         """This line as the factory's notice shows it, or None when it is not the factory's."""
-        from orders.changes.choices import ImpactArea
 
         if self.factory_text is not None:
             return Impact(self.area, self.factory_text, self.who)

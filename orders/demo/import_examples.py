@@ -72,14 +72,13 @@ def _northwind_rows(mistakes: bool) -> list[list]:
 
 def northwind_xlsx(mistakes: bool = False) -> bytes:
     # Local: openpyxl is loaded only when an example workbook is written.
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl import Workbook, styles
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "PO"
     sheet.append(["NORTHWIND APPAREL INC. — PURCHASE ORDERS, FALL 2028"])
-    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A1"].font = styles.Font(bold=True, size=14)
     sheet.append(
         ["Vendor: Gendan Trading Co., Ltd.", None, None, None, None, "Issued", date(2026, 11, 2)]
     )  # noqa: E501

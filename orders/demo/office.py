@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from celery import current_app as celery_app  # the project's app (config/celery.py)
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
@@ -17,7 +18,6 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from config.celery import app as celery_app
 from orders import rules
 from orders.choices import (
     Clearance,

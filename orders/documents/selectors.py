@@ -51,7 +51,6 @@ def documents_altered_by(*, order: Order, aspects) -> list[tuple[SentDocument, F
     """R8: the latest version of each form already sent whose form prints what a change of these
     aspects alters, and whether it may go again now (False: e.g. a booking whose signature the
     change made void waits for the group head, R2)."""
-    from orders.documents.registry import get_form
 
     found = []
     for document in latest_sent(order=order):

@@ -7,9 +7,11 @@ from orders.choices import EventKind
 from orders.documents.builtin_forms import ORDER_NOT_CANCELLED, production_order_context
 from orders.documents.registry import FormSpec, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
+from orders.documents.services import customer_recipient
 from orders.intake import rules
 from orders.intake.choices import IntakeEvent
 from orders.planning.choices import PlanEvent
+from orders.services.common import record_event
 
 AT_INTAKE = Requirement(
     lambda order: order.stage in rules.INTAKE_STAGES,
@@ -25,8 +27,6 @@ def _confirmation_context(order) -> dict:
 
 
 def _confirmation_signed(order, document, name: str) -> None:
-    from orders.services.common import record_event
-
     record_event(
         order,
         kind=EventKind.APPROVAL,
@@ -61,8 +61,6 @@ ORDER_CONFIRMATION = FormSpec(
 
 
 def _customer(order):
-    from orders.documents.services import customer_recipient
-
     return customer_recipient(order.customer)
 
 
@@ -72,7 +70,6 @@ def _reply_context(order) -> dict:
 
 def _reply_sent(order, document, user) -> None:
     """R13: the written reply completes the plan's 48-hour milestone."""
-    from orders.services.common import record_event
 
     pmc = rules.r13_latest_pmc_reply(order)
     record_event(

@@ -2,6 +2,7 @@
 delivery date by the next working afternoon; the customer's written reply uses that date."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
@@ -53,8 +54,6 @@ class PmcReply(StatusBadge, models.Model):
 
     @property
     def is_late(self) -> bool:
-        from django.utils import timezone
-
         late_at = self.replied_at or timezone.now()
         return late_at > self.due_at
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.choices import ACTIVE_STAGES
 from orders.intake.choices import PmcReplyStatus
+from orders.intake.models import PmcReply
 from orders.reminders.registry import ReminderItem
 from orders.reminders.selection import managers_of, users_by_role
 from orders.roles import Role
@@ -18,8 +19,6 @@ TITLE = _("Reply a delivery date and confirm capacity (R13)")
 
 
 def collect_pmc_replies(today: date) -> list[ReminderItem]:
-    from orders.intake.models import PmcReply
-
     rows = PmcReply.objects.filter(
         status=PmcReplyStatus.WAITING, order__stage__in=ACTIVE_STAGES
     ).values_list("order_id", "order__po_number", "order__style_no", "due_at")

@@ -4,6 +4,7 @@ the export tracking sheet reads their state from those milestones."""
 
 from django.utils.translation import gettext_lazy as _
 
+from orders.models import MilestoneTemplate
 from orders.planning.choices import MILESTONE_LABELS, Anchor, OffsetUnit
 from orders.roles import Role
 
@@ -25,7 +26,6 @@ R33_LABELS = {code: MILESTONE_LABELS[code] for code, _offset in R33_STEPS}
 def r33_commodity_inspection_steps(order, template_steps: list) -> list:
     """The template's steps, plus the R33 bookings the template lacks when the order is under
     statutory inspection (unsaved MilestoneTemplate rows, placed after the template's own)."""
-    from orders.models import MilestoneTemplate
 
     steps = list(template_steps)
     if not order.commodity_inspection:

@@ -10,8 +10,8 @@ from orders.documents.services import customer_recipient
 from orders.quotations import permissions
 from orders.quotations.choices import QuotationEvent, QuotationStatus
 from orders.quotations.costing import price_text
-
-QUOTATION_FORM = "F-QT-001"
+from orders.quotations.rules import QUOTATION_FORM
+from orders.quotations.services.common import record
 
 
 def _customer(quotation):
@@ -30,9 +30,6 @@ def _context(quotation) -> dict:
 
 
 def _on_sent(quotation, document, user) -> None:
-    # Local: the quotation services import this registry at their top.
-    from orders.quotations.services.common import record
-
     record(
         quotation,
         user=user,

@@ -14,6 +14,7 @@ from orders.notifications import users_with_role
 from orders.outbox.registry import register_outbox_kind
 from orders.outbox.services import outbox_enqueue
 from orders.quotations import permissions
+from orders.quotations.models import Quotation
 from orders.roles import Role
 
 KIND = "quotation_mail"
@@ -77,8 +78,6 @@ def decided(quotation, message: str, reason: str = "") -> None:
 
 
 def build_quotation_mail(row) -> EmailMessage | None:
-    from orders.quotations.models import Quotation
-
     payload = row.payload
     user = get_user_model().objects.select_related("profile").filter(pk=payload["user_id"]).first()
     quotation = Quotation.objects.select_related("customer").filter(pk=payload["quotation_id"])

@@ -9,6 +9,9 @@ from orders.choices import Stage
 from orders.models import Order
 from orders.quotations.costing import PRICE_PLACES, price_text
 
+# R18: the quotation in the company format, printed and e-mailed (forms_registry.py).
+QUOTATION_FORM = "F-QT-001"
+
 
 def r18_customer_last_price(quotation) -> tuple[Decimal, str] | None:
     """R18: what the customer paid per piece for this style on its latest order in the

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from django.urls import reverse
+
 
 @dataclass(frozen=True)
 class ReminderItem:
@@ -31,8 +33,6 @@ class ReminderItem:
 
     @property
     def href(self) -> str:
-        from django.urls import reverse
-
         return self.path or reverse("orders:detail", args=[self.order_id])
 
     @property

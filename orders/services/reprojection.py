@@ -22,6 +22,7 @@ from django.utils import timezone
 from orders.choices import ACTIVE_STAGES
 from orders.models import Milestone, Order, OrderLine, OrderPlan, ProgressReport
 from orders.planning import scheduling
+from orders.planning.selectors import step_figures
 from orders.services.planning import PROJECTION_FIELDS, project_milestones
 
 CHUNK = 500  # orders per transaction: the locks held, and the rows read, at a time
@@ -108,7 +109,6 @@ def reproject_chunk(order_ids: list[int], *, today: date) -> None:
 
 def _production_finishes(order_ids: list[int], quantities: dict[int, int]) -> dict[int, date]:
     """planning.production_finish for many orders: when each one's slowest step ends (R25)."""
-    from orders.planning.selectors import step_figures
 
     reports = defaultdict(list)
     for report in ProgressReport.objects.filter(order_id__in=order_ids).only(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.uploads import UploadValidator
 from shipping.choices import ContainerType, ExportDocumentKind, TransportMode
+from shipping.packing import CartonSpec
 
 PACKING_LIST_FORM = "SHP-PL"
 INVOICE_FORM = "SHP-CI"
@@ -87,7 +88,6 @@ class PackingList(models.Model):
 
     def carton_spec(self):
         """The carton data the list was drawn up with (its layout), to draw it up again."""
-        from shipping.packing import CartonSpec
 
         return CartonSpec(
             self.pieces_per_carton,

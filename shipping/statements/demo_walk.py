@@ -5,6 +5,7 @@ from datetime import date, datetime, time
 from django.utils import timezone
 
 from orders.demo.contributors import DemoOrder
+from orders.demo.office import DemoOffice
 
 
 def on_day(day: date) -> datetime:
@@ -12,8 +13,6 @@ def on_day(day: date) -> datetime:
 
 
 def walk(demo: DemoOrder, order, stage: str) -> None:
-    from orders.demo.office import DemoOffice
-
     office = DemoOffice(log=lambda message: None)
     office.users, office.today = demo.users, demo.today
     office.walk_to(order, stage)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.forms import FreeText, OnceForm
 from orders.models import Customer
+from orders.templatetags.gendan import amount
 from orders.uploads import UploadValidator
 from orders.widgets import DateInput
 from shipping.statements.choices import Answer
@@ -129,6 +130,15 @@ class LinkAnswerForm(forms.Form):
     def __init__(self, statement, data=None, files=None):
         super().__init__(data, files)
         self.fields["disputed_lines"].choices = line_choices(statement)
+
+        self.fields["disputed_lines"].choices = [
+            (
+                str(line.pk),
+                f"{line.day:%Y-%m-%d} {line.get_kind_display()} {line.reference} "
+                f"{line.currency} {amount(line.amount)}",
+            )
+            for line in statement.lines.all()
+        ]
 
     def clean(self):
         data = super().clean()

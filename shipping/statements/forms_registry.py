@@ -3,16 +3,17 @@ the customer confirms it or disputes lines through the mail's signed link (R31).
 
 from django.utils.translation import gettext_lazy as _
 
-from orders.documents.registry import FormSpec, LinkAnswer, Signature, signed_by
+from orders.documents.registry import FormSpec, LinkAnswer, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
+from orders.documents.services import customer_recipient
 from shipping.statements import permissions
 from shipping.statements.choices import Answer, StatementEvent, StatementStatus
+from shipping.statements.forms import LinkAnswerForm
 from shipping.statements.models import STATEMENT_FORM
+from shipping.statements.services import record, statement_answer
 
 
 def _customer(statement):
-    from orders.documents.services import customer_recipient
-
     return customer_recipient(statement.customer)
 
 
@@ -29,8 +30,6 @@ def statement_context(statement) -> dict:
 
 
 def _on_sent(statement, document, user) -> None:
-    from shipping.statements.services import record
-
     record(
         statement,
         action=StatementEvent.PDF_SENT,
@@ -41,14 +40,10 @@ def _on_sent(statement, document, user) -> None:
 
 
 def _answer_form(statement, data=None, files=None):
-    from shipping.statements.forms import LinkAnswerForm
-
     return LinkAnswerForm(statement, data, files)
 
 
 def _record_answer(statement, form) -> None:
-    from shipping.statements.services import statement_answer
-
     data = form.cleaned_data
     agreed = data["answer"] == Answer.CONFIRM
     comment = data.get("comment", "")
@@ -98,6 +93,4 @@ STATEMENT = FormSpec(
 
 
 def register_forms() -> None:
-    from orders.documents.registry import register_form
-
     register_form(STATEMENT)

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.db.models import Sum
 from django.utils import timezone
 
 from orders.models import Order, OrderLine
 from orders.money import Money
 from shipping.choices import DeductionSource, PaymentKind
+from shipping.collections import with_money
 from shipping.models import CommercialInvoice, Deduction, Payment
 from shipping.statements.choices import LineKind
 
@@ -139,9 +141,6 @@ def still_owed(customer, until: date) -> dict[str, Decimal]:
     """R31 and R20: what the customer still owes today, per currency, on the orders invoiced
     up to `until` (payments received since included): each order's owed as shipping's
     collections work it out in the database (shipping.rules.balance's arithmetic), summed."""
-    from django.db.models import Sum
-
-    from shipping.collections import with_money
 
     orders = Order.objects.filter(customer=customer, commercial_invoice__issued_on__lte=until)
     rows = (

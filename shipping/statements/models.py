@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
@@ -21,6 +22,7 @@ from shipping.statements.choices import (
     StatementEvent,
     StatementStatus,
 )
+from shipping.statements.ledger import month_end
 
 STATEMENT_FORM = "F-STM-001"
 
@@ -91,8 +93,6 @@ class Statement(StatusBadge, Lifecycle, models.Model):
         return self.label
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("statements:detail", args=[self.pk])
 
     @property
@@ -101,8 +101,6 @@ class Statement(StatusBadge, Lifecycle, models.Model):
 
     @property
     def period_end(self) -> date:
-        from shipping.statements.ledger import month_end
-
         return month_end(self.period)
 
     @property

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from orders.exports.writers import FORMATS, export_response
@@ -101,8 +102,6 @@ class _ListPage:
     target = None
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return self.target.get_absolute_url() if self.target else reverse("statements:list")
 
 

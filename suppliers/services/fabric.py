@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from orders.choices import EventKind
-from orders.documents.services import document_send
+from orders.documents.services import document_send, documents_release
 from orders.services.common import lock_row
 from orders.timeline import event_message, joined
 from suppliers.choices import CustomerDecisionReason, Decider, Decision, SupplierEvent, SupplierKind
@@ -148,7 +148,6 @@ def fabric_booking_sign(*, booking_id: int, user, comment: str = "") -> FabricBo
 def _release_after_change(booking: FabricBooking, user) -> None:
     """R8 + R2: a booking an applied change sent back for signing goes again to the factory as
     the order's new revision as soon as it is signed; its earlier link already refuses."""
-    from orders.documents.services import documents_release
 
     if documents_release(obj=booking, user=user):
         booking.sent_at = timezone.now()

@@ -14,8 +14,8 @@ from orders.quotations.choices import (
     QuotationEvent,
     QuotationStatus,
 )
-from orders.quotations.forms_registry import QUOTATION_FORM
 from orders.quotations.models import CostingLine, PriceBreak, Quotation
+from orders.quotations.rules import QUOTATION_FORM
 from orders.quotations.services.common import lock_quotation, record, required, transition
 from orders.roles import has_role
 from orders.services.common import ActionRefused
