@@ -10,6 +10,7 @@ from django.utils import timezone
 from orders.choices import Stage
 from orders.models import Milestone, Order, OrderEvent, ProcessStep, ProgressReport
 from orders.planning.choices import Anchor
+from orders.planning.rules import milestone_refusals
 from orders.services.planning import plans_build_missing, reproject
 from orders.services.progress import monday_of
 
@@ -29,6 +30,7 @@ def date_the_plan(order: Order, *, variant: str, today: date, rng: random.Random
             milestone.actual_date = min(event_days[milestone.completed_by_event_id], today)
         elif (
             not milestone.actual_date
+            and not milestone_refusals(order, milestone.code)  # e.g. R13: PMC has not replied
             and milestone.planned_date
             and milestone.anchor != Anchor.EVENT
             and milestone.planned_date < today - timedelta(days=2)

@@ -20,3 +20,4 @@ class IntakeEvent(models.TextChoices):
         "order_confirmation_signed",
         _("ORDER CONFIRMATION signed back by the sales office (R29)"),
     )
+    PO_COUNTERSIGNED = "po_countersigned", _("P/O countersigned by the sales office (R29)")

@@ -1,5 +1,7 @@
 """The intake app's part of the demo: a received order whose delivery date waits for PMC (R13),
-a direct order whose ORDER CONFIRMATION the sales office signed back (R29), and an order under
+an order in review whose request went to PMC when it was submitted,
+a direct order whose ORDER CONFIRMATION the sales office signed back and whose P/O it countersigned,
+another whose P/O waits for that countersignature (R29), and an order under
 statutory commodity inspection with its bookings in the plan (R33)."""
 
 from datetime import timedelta
@@ -12,8 +14,13 @@ from orders.demo.contributors import DemoOrder, register_demo_step
 from orders.documents.registry import get_form
 from orders.documents.render import render_pdf
 from orders.documents.services import document_record_signed_copy, document_send
+from orders.intake.choices import PmcReplyStatus
 from orders.intake.rules import ORDER_CONFIRMATION_FORM
-from orders.intake.services import pmc_reply_ask, pmc_reply_give
+from orders.intake.services import (
+    pmc_reply_ask,
+    pmc_reply_give,
+    po_countersignature_record,
+)
 from orders.outbox.delivery import deliver
 from orders.services.orders import order_create
 
@@ -44,15 +51,29 @@ def _lines() -> list[dict]:
     ]
 
 
-def _direct_order(demo: DemoOrder) -> None:
+def _direct_order(demo: DemoOrder, *, suffix: str = "-D", countersigned: bool = True):
     merch = demo.users["merch"]
     order = _new_order(
         demo,
-        po_number=f"{demo.order.po_number}-D",
+        po_number=f"{demo.order.po_number}{suffix}",
         style_no="JV-1180",
         description="Men's crew-neck basic tee",
         direct_order=True,
     )
+    _confirmation_signed_back(order, merch)
+    if not countersigned:
+        return order  # its P/O waits for the sales office's countersignature (R29)
+    po_countersignature_record(
+        order_id=order.pk,
+        user=merch,
+        signed_by_name="營業部 譚先生",
+        signed_on=demo.today,
+        note="客人P/O已入，營業部加簽確認。",
+    )
+    return order
+
+
+def _confirmation_signed_back(order, merch) -> None:
     document = document_send(spec_code=ORDER_CONFIRMATION_FORM, obj=order, user=merch)
     deliver(document.outbox_id)
     signed = render_pdf(get_form(ORDER_CONFIRMATION_FORM), order, document.recipient_language)
@@ -62,6 +83,11 @@ def _direct_order(demo: DemoOrder) -> None:
         signed_copy=ContentFile(signed, name="order-confirmation-signed.pdf"),
         signed_by_name="營業部 譚先生",
     )
+
+
+def _direct_order_replied(demo: DemoOrder) -> None:
+    merch = demo.users["merch"]
+    order = _direct_order(demo)
     # PMC has replied on this one: the written reply to the customer (F-ORD-003) may leave.
     reply = pmc_reply_ask(order_id=order.pk, user=merch, note="JV-1180 翻單，按母板做。")
     pmc_reply_give(
@@ -83,7 +109,26 @@ def _commodity_inspection_order(demo: DemoOrder) -> None:
     )
 
 
+def _pmc_replied_to_the_review(demo: DemoOrder) -> None:
+    """Going for review asked PMC (R13): PMC has replied on the walked orders, but on the first
+    one in review, whose request waits on PMC's home page; an order whose ex-factory date has
+    passed keeps its request (nobody is reminded of it after intake)."""
+    waiting = demo.order.pmc_replies.filter(status=PmcReplyStatus.WAITING).first()
+    if waiting is None or (demo.stage == Stage.IN_REVIEW and demo.nth == 0):
+        return
+    if demo.order.ex_factory_date < demo.today:
+        return
+    pmc_reply_give(
+        reply_id=waiting.pk,
+        user=demo.users["pmc"],
+        delivery_date=demo.order.ex_factory_date,
+        capacity_confirmed=True,
+        note="按排期，產能已確認。",
+    )
+
+
 def intake_demo(demo: DemoOrder) -> None:
+    _pmc_replied_to_the_review(demo)
     if demo.stage != Stage.RECEIVED or demo.nth != 0:
         return
     pmc_reply_ask(
@@ -91,7 +136,8 @@ def intake_demo(demo: DemoOrder) -> None:
         user=demo.order.merchandiser,
         note="Quantities and sizes checked against the P/O; the customer asks for the 客期.",
     )
-    _direct_order(demo)
+    _direct_order_replied(demo)
+    _direct_order(demo, suffix="-D2", countersigned=False)
     _commodity_inspection_order(demo)
 
 

@@ -28,3 +28,13 @@ class PmcReplyForm(OwnIds, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class PoCountersignatureForm(OwnIds, OnceForm):
+    id_prefix = "po-countersign"
+
+    signed_by_name = forms.CharField(
+        label=_("Countersigned for the sales office by"), max_length=120
+    )
+    signed_on = forms.DateField(label=_("Countersigned on"), widget=DateInput())
+    note = FreeText(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

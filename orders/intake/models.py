@@ -67,3 +67,28 @@ class PmcReply(StatusBadge, models.Model):
         self.delivery_date = delivery_date
         self.capacity_confirmed = capacity_confirmed
         self.reply_note = note
+
+
+class PoCountersignature(models.Model):
+    """R29: a direct order's P/O, entered once the sales office signed the ORDER CONFIRMATION
+    back, is countersigned by the sales office (營業部) before it is distributed (seed 000
+    §5.9.4). The merchandiser records who signed it for the sales office and when."""
+
+    order = models.OneToOneField(
+        "orders.Order",
+        on_delete=models.CASCADE,
+        related_name="po_countersignature",
+        verbose_name=_("order"),
+    )
+    signed_by_name = models.CharField(_("countersigned by (sales office)"), max_length=120)
+    signed_on = models.DateField(_("countersigned on"))
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = user_fk(_("recorded by"))
+    recorded_at = models.DateTimeField(_("recorded at"))
+
+    class Meta:
+        verbose_name = _("P/O countersignature")
+        verbose_name_plural = _("P/O countersignatures")
+
+    def __str__(self) -> str:
+        return f"{self.order} · {self.signed_by_name} {self.signed_on}"

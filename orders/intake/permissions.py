@@ -12,3 +12,9 @@ def can_ask_pmc(order, user) -> bool:
 def can_reply_delivery_date(request, user) -> bool:
     """R13: the planner / PMC confirms capacity and replies the date."""
     return has_role(user, Role.PMC) and can_see(request.order, user)
+
+
+def can_record_po_countersignature(order, user) -> bool:
+    """R29: the order's merchandiser (or a manager) records the sales office's countersignature
+    of the P/O, as he files its signed ORDER CONFIRMATION."""
+    return can_edit(order, user)

@@ -8,9 +8,9 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from orders.choices import ACTIVE_STAGES
 from orders.intake.choices import PmcReplyStatus
 from orders.intake.models import PmcReply
+from orders.intake.rules import INTAKE_STAGES
 from orders.reminders.registry import ReminderItem
 from orders.reminders.selection import managers_of, users_by_role
 from orders.roles import Role
@@ -19,8 +19,10 @@ TITLE = _("Reply a delivery date and confirm capacity (R13)")
 
 
 def collect_pmc_replies(today: date) -> list[ReminderItem]:
+    # At intake only: once the contract is approved with its dates, production planning (R25)
+    # takes over and a request nobody answered no longer reminds anyone.
     rows = PmcReply.objects.filter(
-        status=PmcReplyStatus.WAITING, order__stage__in=ACTIVE_STAGES
+        status=PmcReplyStatus.WAITING, order__stage__in=INTAKE_STAGES
     ).values_list("order_id", "order__po_number", "order__style_no", "due_at")
     rows = list(rows)
     if not rows:

@@ -54,3 +54,14 @@ def r29_signed_confirmation(order):
 
 def r29_confirmation_signed(order) -> bool:
     return not r29_applies(order) or r29_signed_confirmation(order) is not None
+
+
+def r29_po_countersigned(order) -> bool:
+    """R29: a direct order is distributed (approved, then its production order sent) only once
+    the sales office has countersigned the customer's P/O; other orders are not held."""
+    return not r29_applies(order) or r29_countersignature(order) is not None
+
+
+def r29_countersignature(order):
+    """The sales office's countersignature of the P/O, or None while there is none."""
+    return getattr(order, "po_countersignature", None)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_noop
 from orders.choices import EventKind
 from orders.intake import permissions, rules
 from orders.intake.choices import IntakeEvent, PmcReplyStatus
-from orders.intake.models import PmcReply
+from orders.intake.models import PmcReply, PoCountersignature
 from orders.planning.calendar import holidays_between
 from orders.services.common import ActionRefused, lock_order, lock_row, record_event, save_order
 from orders.services.planning import replan_dates
@@ -33,40 +33,60 @@ PMC_REPLY_SENTENCES = {
 def pmc_reply_ask(*, order_id: int, user, note: str = "", now: datetime | None = None) -> PmcReply:
     """The merchandiser's first review is done: PMC is asked for capacity and a date, due by
     the next working afternoon."""
-    now = now or timezone.now()
     with transaction.atomic():
         order = lock_order(order_id)
         if not permissions.can_ask_pmc(order, user):
             raise ActionRefused(_("Only the order's merchandiser asks PMC for a delivery date."))
         if order.stage not in rules.INTAKE_STAGES:
             raise ActionRefused(_("PMC is asked for a delivery date at intake, before approval."))
-        today = timezone.localdate(now)
-        due_at = rules.r13_pmc_reply_due(
-            now, holidays=holidays_between(today, today + timedelta(days=30))
-        )
         try:
             with transaction.atomic():
-                reply = PmcReply.objects.create(
-                    order=order,
-                    requested_by=user,
-                    requested_at=now,
-                    request_note=(note or "").strip(),
-                    due_at=due_at,
-                )
+                reply = _ask(order, user=user, note=note, now=now or timezone.now())
         except IntegrityError as twice:
             raise ActionRefused(_("PMC has already been asked and has not replied yet.")) from twice
         save_order(order, update_fields=[])
-        record_event(
-            order,
-            kind=EventKind.NOTE,
-            actor=user,
-            action=IntakeEvent.PMC_REQUESTED,
-            message=event_message(
-                gettext_noop("Reply due by %(due)s."),
-                due=f"{timezone.localtime(due_at):%Y-%m-%d %H:%M}",
-            ),
-            comment=reply.request_note,
-        )
+    return reply
+
+
+def r13_ask_pmc_after_first_review(event) -> PmcReply | None:
+    """R13: the order goes for review once the merchandiser's first review is done (the
+    submission is the merchandiser's signature); PMC is asked then, without waiting for anyone
+    to ask by hand, unless it was asked already. Called in the submission's transaction, the
+    order locked."""
+    order = event.order
+    if order.pmc_replies.exists():
+        return None
+    return _ask(
+        order,
+        user=event.actor or order.merchandiser,
+        note="",
+        now=event.at or timezone.now(),
+        sentence=gettext_noop("Asked when the order went for review. Reply due by %(due)s."),
+    )
+
+
+def _ask(
+    order, *, user, note: str, now: datetime, sentence: str = gettext_noop("Reply due by %(due)s.")
+) -> PmcReply:
+    today = timezone.localdate(now)
+    due_at = rules.r13_pmc_reply_due(
+        now, holidays=holidays_between(today, today + timedelta(days=30))
+    )
+    reply = PmcReply.objects.create(
+        order=order,
+        requested_by=user,
+        requested_at=now,
+        request_note=(note or "").strip(),
+        due_at=due_at,
+    )
+    record_event(
+        order,
+        kind=EventKind.NOTE,
+        actor=user,
+        action=IntakeEvent.PMC_REQUESTED,
+        message=event_message(sentence, due=f"{timezone.localtime(due_at):%Y-%m-%d %H:%M}"),
+        comment=reply.request_note,
+    )
     return reply
 
 
@@ -117,3 +137,60 @@ def _take_pmc_date(order, delivery_date: date) -> bool:
         return False
     order.ex_factory_date = delivery_date
     return True
+
+
+def po_countersignature_record(
+    *, order_id: int, user, signed_by_name: str, signed_on: date, note: str = ""
+) -> PoCountersignature:
+    """R29: the sales office countersigned the direct order's P/O (after signing its ORDER
+    CONFIRMATION back); the order may then be distributed."""
+    signed_by_name = (signed_by_name or "").strip()
+    note = (note or "").strip()
+    if not signed_by_name:
+        raise ActionRefused(_("Please give the name of who countersigned for the sales office."))
+    if signed_on is None or signed_on > timezone.localdate():
+        raise ActionRefused(_("The countersignature's date cannot be in the future."))
+    with transaction.atomic():
+        order = lock_order(order_id)
+        if not permissions.can_record_po_countersignature(order, user):
+            raise ActionRefused(
+                _("Only the order's merchandiser records the sales office's countersignature.")
+            )
+        if not rules.r29_applies(order):
+            raise ActionRefused(_("Only a direct order's P/O is countersigned (R29)."))
+        if rules.r29_signed_confirmation(order) is None:
+            raise ActionRefused(
+                _(
+                    "The P/O is countersigned after the sales office signed the ORDER "
+                    "CONFIRMATION back: file its signed copy first (R29)."
+                )
+            )
+        if order.stage not in rules.INTAKE_STAGES:
+            raise ActionRefused(_("The P/O is countersigned at intake, before it is distributed."))
+        try:
+            with transaction.atomic():
+                countersignature = PoCountersignature.objects.create(
+                    order=order,
+                    signed_by_name=signed_by_name,
+                    signed_on=signed_on,
+                    note=note,
+                    recorded_by=user,
+                    recorded_at=timezone.now(),
+                )
+        except IntegrityError as twice:
+            raise ActionRefused(_("The P/O has already been countersigned.")) from twice
+        save_order(order, update_fields=[])
+        record_event(
+            order,
+            kind=EventKind.APPROVAL,
+            actor=user,
+            action=IntakeEvent.PO_COUNTERSIGNED,
+            message=event_message(
+                gettext_noop("%(name)s countersigned the P/O %(po)s on %(date)s."),
+                name=signed_by_name,
+                po=order.po_number,
+                date=f"{signed_on:%Y-%m-%d}",
+            ),
+            comment=note,
+        )
+    return countersignature

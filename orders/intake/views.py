@@ -27,6 +27,11 @@ def section_context(order, user) -> dict:
         "signed_confirmation": rules.r29_signed_confirmation(order)
         if rules.r29_applies(order)
         else None,
+        "countersignature": rules.r29_countersignature(order) if rules.r29_applies(order) else None,
+        "may_countersign": rules.r29_applies(order)
+        and rules.r29_countersignature(order) is None
+        and permissions.can_record_po_countersignature(order, user),
+        "countersign_form": forms.PoCountersignatureForm(),
         "ask_form": forms.AskPmcForm(),
         "reply_form": forms.PmcReplyForm(),
     }
@@ -38,6 +43,7 @@ def home_panel_context(user) -> dict | None:
     waiting = (
         PmcReply.objects.filter(
             status=PmcReplyStatus.WAITING,
+            order__stage__in=rules.INTAKE_STAGES,
             order__in=order_selectors.visible_orders(user),
         )
         .select_related("order", "requested_by")
@@ -75,3 +81,21 @@ class PmcReplyView(ServiceActionView):
             note=data["note"],
         )
         return _("Delivery date replied: the merchandiser writes to the customer.")
+
+
+class PoCountersignatureView(ServiceActionView):
+    form_class = forms.PoCountersignatureForm
+
+    def get_object(self, request, pk):
+        return order_selectors.order_detail(request.user, pk)
+
+    def perform(self, request, obj, form) -> str:
+        data = form.cleaned_data
+        services.po_countersignature_record(
+            order_id=obj.pk,
+            user=request.user,
+            signed_by_name=data["signed_by_name"],
+            signed_on=data["signed_on"],
+            note=data["note"],
+        )
+        return _("The sales office's countersignature of the P/O is recorded (R29).")

@@ -1,6 +1,7 @@
 """Rules of the planning concepts, one named function each."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
@@ -37,3 +38,34 @@ def r19_priority(
 def r19_sorted(items: Iterable[T], *, key) -> list[T]:
     """Sort anything by R19: `key(item)` returns r19_priority(...)'s keyword arguments."""
     return sorted(items, key=lambda item: r19_priority(**key(item)))
+
+
+# ---- milestones another rule holds back ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MilestoneCondition:
+    """What must hold before a milestone may be marked done by hand (its own event, when it
+    comes, already implies it): e.g. R13, the written reply to the customer only once PMC has
+    replied the date it gives."""
+
+    holds: Callable[..., bool]  # order -> bool
+    refusal: object  # the translated sentence the user reads, naming the rule
+
+
+_milestone_conditions: dict[str, list[MilestoneCondition]] = {}
+
+
+def register_milestone_condition(*, code: str, holds: Callable[..., bool], refusal) -> None:
+    """Apps hold back a milestone of their concern here (in their AppConfig.ready()), so the
+    plan never imports them."""
+    _milestone_conditions.setdefault(code, []).append(MilestoneCondition(holds, refusal))
+
+
+def milestone_refusals(order, code: str) -> list[str]:
+    """Why the milestone `code` of this order may not be marked done by hand now (empty: it may)."""
+    return [
+        str(condition.refusal)
+        for condition in _milestone_conditions.get(code, ())
+        if not condition.holds(order)
+    ]

@@ -25,6 +25,7 @@ from orders.planning import scheduling
 from orders.planning.calendar import holidays_around
 from orders.planning.choices import Anchor, PlanEvent
 from orders.planning.commodity import r33_commodity_inspection_steps
+from orders.planning.rules import milestone_refusals
 from orders.planning.selectors import step_figures
 from orders.services.common import ActionRefused, lock_order, record_event, record_events
 from orders.timeline import event_message
@@ -321,6 +322,9 @@ def milestone_complete(
             raise ActionRefused(_("This milestone is already done."))
         if on > timezone.localdate():
             raise ActionRefused(_("A milestone cannot be done in the future."))
+        refusals = milestone_refusals(order, milestone.code)
+        if refusals:
+            raise ActionRefused(" ".join(refusals))
         event = record_event(
             order,
             kind=EventKind.NOTE,

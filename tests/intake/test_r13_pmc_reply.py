@@ -7,7 +7,9 @@ from unittest import mock
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
+from freezegun import freeze_time
 
 from orders.choices import Stage
 from orders.documents.services import document_send
@@ -15,14 +17,17 @@ from orders.intake.choices import IntakeEvent, PmcReplyStatus
 from orders.intake.models import PmcReply
 from orders.intake.rules import CUSTOMER_REPLY_FORM, r13_pmc_reply_due
 from orders.intake.services import pmc_reply_ask, pmc_reply_give
+from orders.intake.setup import R13_REPLY_WAITS_FOR_PMC
 from orders.models import CustomerContact, Holiday, Order, PlanTemplate
 from orders.outbox.tasks import deliver_outbox
 from orders.planning.choices import PlanEvent
 from orders.reminders.selection import collect
 from orders.roles import Role
 from orders.services.common import ActionRefused
-from orders.services.planning import plan_build
-from tests.factories import make_order, make_team, make_user
+from orders.services.planning import milestone_complete, plan_build
+from orders.services.transitions import order_transition
+from orders.timeline import render_message
+from tests.factories import make_order, make_team, make_user, tick_contract
 
 pytestmark = pytest.mark.django_db
 
@@ -231,3 +236,65 @@ def test_r13_pmc_date_becomes_the_ex_factory_date_when_it_keeps_the_customer_dat
         note="Knitting machines booked",
     )
     assert Order.objects.get(pk=order.pk).ex_factory_date == earlier
+
+
+def test_r13_pmc_is_asked_when_the_order_goes_for_review(order, merchandiser, pmc):
+    tick_contract(order)
+    with freeze_time(local(2026, 3, 3, 9, 30)):  # a Tuesday morning
+        order_transition(order_id=order.pk, user=merchandiser, name="submit_for_review")
+    reply = PmcReply.objects.get(order=order)
+    assert (reply.status, reply.requested_by) == (PmcReplyStatus.WAITING, merchandiser)
+    assert timezone.localtime(reply.due_at) == local(2026, 3, 4, 17, 0)
+    event = order.events.get(action=IntakeEvent.PMC_REQUESTED)
+    assert "went for review" in render_message(event.message)
+    # PMC's digest has it like any request asked by hand.
+    assert [i.source for i in collect(date(2026, 3, 4))[pmc.pk]] == ["pmc_reply"]
+    # Returned and submitted again: PMC's request stands, it is not asked twice.
+    order_transition(
+        order_id=order.pk,
+        user=make_user(Role.DEPARTMENT_MANAGER),
+        name="return_for_changes",
+        comment="Price per size",
+    )
+    order_transition(order_id=order.pk, user=merchandiser, name="submit_for_review")
+    assert PmcReply.objects.filter(order=order).count() == 1
+
+
+def test_r13_an_order_asked_by_hand_first_is_not_asked_again(order, merchandiser, pmc):
+    reply = asked(order, merchandiser)
+    pmc_reply_give(
+        reply_id=reply.pk,
+        user=pmc,
+        delivery_date=timezone.localdate() + timedelta(days=40),
+        capacity_confirmed=True,
+    )
+    tick_contract(order)
+    order_transition(order_id=order.pk, user=merchandiser, name="submit_for_review")
+    assert list(PmcReply.objects.filter(order=order)) == [reply]
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hant", "zh-hans"])
+def test_r13_the_written_reply_milestone_waits_for_pmc(client, order, merchandiser, pmc, language):
+    plan_build(order=order, template=PlanTemplate.objects.get(is_default=True))
+    milestone = order.milestones.get(code="customer_reply")
+    with pytest.raises(ActionRefused, match="R13"):
+        milestone_complete(milestone_id=milestone.pk, user=merchandiser)
+    merchandiser.profile.language = language
+    merchandiser.profile.save()
+    client.force_login(merchandiser)
+    url = reverse("orders:milestone_done", args=[order.pk, milestone.pk])
+    page = client.post(url, {"on": timezone.localdate()}, follow=True).content.decode()
+    with translation.override(language):
+        expected = str(R13_REPLY_WAITS_FOR_PMC)
+    assert escape(expected) in page and "R13" in expected
+    if language != "en":
+        assert "cannot be marked done" not in page
+    assert order.milestones.get(code="customer_reply").actual_date is None
+    pmc_reply_give(
+        reply_id=asked(order, merchandiser).pk,
+        user=pmc,
+        delivery_date=timezone.localdate() + timedelta(days=40),
+        capacity_confirmed=True,
+    )
+    milestone_complete(milestone_id=milestone.pk, user=merchandiser, comment="Replied by fax")
+    assert order.milestones.get(code="customer_reply").actual_date == timezone.localdate()

@@ -297,14 +297,22 @@ def test_demo_opens_every_form_including_the_delivery_note_and_a_customer_layout
 
 
 def test_r13_r29_r33_demo_intake():
-    """A delivery date waiting for PMC, a direct order with its signed ORDER CONFIRMATION, an
+    """A delivery date waiting for PMC, direct orders with their signed ORDER CONFIRMATION, an
     order under commodity inspection (商檢) with its bookings planned."""
     from orders.intake.models import PmcReply
-    from orders.intake.rules import r29_signed_confirmation
+    from orders.intake.rules import r29_po_countersigned, r29_signed_confirmation
 
     assert PmcReply.objects.filter(status=PmcReplyStatus.WAITING).exists()
-    direct = Order.objects.get(direct_order=True)
-    assert r29_signed_confirmation(direct) is not None
+    # R13: PMC was asked when the order went for review; one in review still waits for it.
+    in_review = Order.objects.filter(stage=Stage.IN_REVIEW)
+    assert in_review.filter(
+        pmc_replies__status=PmcReplyStatus.WAITING, events__action="pmc_reply_requested"
+    ).exists()
+    assert in_review.filter(pmc_replies__status=PmcReplyStatus.REPLIED).exists()
+    # R29: one direct order countersigned, one waiting for the sales office's countersignature.
+    direct = Order.objects.filter(direct_order=True)
+    assert all(r29_signed_confirmation(order) is not None for order in direct)
+    assert sorted(r29_po_countersigned(order) for order in direct) == [False, True]
     inspected = Order.objects.get(commodity_inspection=True)
     assert inspected.milestones.filter(code="customs_booked").exists()
 

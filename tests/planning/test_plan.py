@@ -94,7 +94,7 @@ def test_r1_trim_card_check_is_due_three_working_days_after_its_arrival(planned_
 
 
 def test_milestone_done_by_hand_is_recorded_on_the_timeline(planned_order, merchandiser):
-    reply = milestone(planned_order, "customer_reply")
+    reply = milestone(planned_order, "lab_dips")
     milestone_complete(milestone_id=reply.pk, user=merchandiser, on=date(2026, 1, 6))
     reply.refresh_from_db()
     assert reply.actual_date == date(2026, 1, 6)

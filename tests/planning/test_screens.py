@@ -37,10 +37,10 @@ def test_order_page_shows_the_plan_chart_and_the_progress_sheet(
 def test_order_page_forms_call_the_services(client, planned_order, merchandiser):
     client.force_login(merchandiser)
     today = timezone.localdate()
-    reply = milestone(planned_order, "customer_reply")
+    reply = milestone(planned_order, "lab_dips")
     url = reverse("orders:milestone_done", args=[planned_order.pk, reply.pk])
     client.post(url, {"on": planned_order.order_date + timedelta(days=1)})
-    assert milestone(planned_order, "customer_reply").actual_date is not None
+    assert milestone(planned_order, "lab_dips").actual_date is not None
     client.post(
         reverse("orders:progress", args=[planned_order.pk]),
         {
