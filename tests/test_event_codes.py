@@ -10,7 +10,7 @@ from orders.changes.choices import ChangeEvent
 from orders.choices import FeedbackEvent, MemoEvent, RepeatEvent
 from orders.credit.choices import CreditEvent
 from orders.intake.choices import IntakeEvent
-from orders.planning.choices import PlanEvent
+from orders.planning.choices import CommodityInspectionEvent, PlanEvent
 from orders.timeline import action_label, known_actions
 from samples.choices import SampleEvent
 from shipping.choices import ShippingEvent
@@ -26,6 +26,7 @@ EVENTS = [
     MemoEvent,
     RepeatEvent,
     PlanEvent,
+    CommodityInspectionEvent,
     SampleEvent,
     ShippingEvent,
     SupplierEvent,

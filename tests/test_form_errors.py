@@ -130,6 +130,7 @@ SITE_FORM_MODULES = [
     "orders.documents.forms",
     "orders.documents.views_public",
     "orders.importing.forms",
+    "orders.intake.forms",
     "orders.memos.forms",
     "orders.planning.forms",
     "orders.quotations.forms",

@@ -197,6 +197,8 @@ class DemoOffice:
             return
         merchandiser = self.users["merch" if number % 2 == 0 else "merch2"]
         data = self.order_data(number, stage, variant, customer, currency, po_number)
+        # R33: the first order in inspection is under statutory commodity inspection (商檢).
+        data["commodity_inspection"] = stage == Stage.INSPECTION and nth == 0
         order = order_create(
             user=merchandiser,
             data=data,

@@ -21,3 +21,12 @@ class IntakeEvent(models.TextChoices):
         _("ORDER CONFIRMATION signed back by the sales office (R29)"),
     )
     PO_COUNTERSIGNED = "po_countersigned", _("P/O countersigned by the sales office (R29)")
+
+
+class CommodityInspectionStep(models.TextChoices):
+    """R33: the commodity inspection (商檢) in the order it happens: booked with the inspection
+    bureau, passed (its certificate), then the customs declaration booked."""
+
+    BOOKED = "booked", _("Inspection booked")
+    PASSED = "passed", _("Inspection passed (certificate)")
+    CUSTOMS_BOOKED = "customs_booked", _("Customs declaration booked")

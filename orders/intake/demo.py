@@ -1,8 +1,9 @@
 """The intake app's part of the demo: a received order whose delivery date waits for PMC (R13),
 an order in review whose request went to PMC when it was submitted,
 a direct order whose ORDER CONFIRMATION the sales office signed back and whose P/O it countersigned,
-another whose P/O waits for that countersignature (R29), and an order under
-statutory commodity inspection with its bookings in the plan (R33)."""
+another whose P/O waits for that countersignature (R29), an order under statutory commodity
+inspection with its bookings in the plan, and one in inspection whose 商檢 booking and
+certificate are recorded (R33)."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -14,9 +15,10 @@ from orders.demo.contributors import DemoOrder, register_demo_step
 from orders.documents.registry import get_form
 from orders.documents.render import render_pdf
 from orders.documents.services import document_record_signed_copy, document_send
-from orders.intake.choices import PmcReplyStatus
+from orders.intake.choices import CommodityInspectionStep, PmcReplyStatus
 from orders.intake.rules import ORDER_CONFIRMATION_FORM
 from orders.intake.services import (
+    commodity_inspection_record,
     pmc_reply_ask,
     pmc_reply_give,
     po_countersignature_record,
@@ -127,8 +129,28 @@ def _pmc_replied_to_the_review(demo: DemoOrder) -> None:
     )
 
 
+def _commodity_inspection_under_way(demo: DemoOrder) -> None:
+    """R33: the order in inspection under statutory inspection has its bureau booking and its
+    certificate recorded (their milestones done); the customs booking is still open."""
+    if not demo.order.commodity_inspection or demo.stage != Stage.INSPECTION:
+        return
+    merch = demo.order.merchandiser
+    for step, number, days_ago in (
+        (CommodityInspectionStep.BOOKED, "CIQ-BK-26-0418", 6),
+        (CommodityInspectionStep.PASSED, "440100226118807", 1),
+    ):
+        commodity_inspection_record(
+            order_id=demo.order.pk,
+            user=merch,
+            step=step,
+            number=number,
+            on=demo.today - timedelta(days=days_ago),
+        )
+
+
 def intake_demo(demo: DemoOrder) -> None:
     _pmc_replied_to_the_review(demo)
+    _commodity_inspection_under_way(demo)
     if demo.stage != Stage.RECEIVED or demo.nth != 0:
         return
     pmc_reply_ask(

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orders.form_ids import OwnIds
 from orders.forms import FreeText, OnceForm
+from orders.intake.choices import CommodityInspectionStep
 from orders.widgets import DateInput
 
 
@@ -38,3 +39,13 @@ class PoCountersignatureForm(OwnIds, OnceForm):
     )
     signed_on = forms.DateField(label=_("Countersigned on"), widget=DateInput())
     note = FreeText(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CommodityInspectionForm(OwnIds, OnceForm):
+    """R33: the step is the next one of the order's inspection, named by the page."""
+
+    id_prefix = "commodity-inspection"
+
+    step = forms.ChoiceField(choices=CommodityInspectionStep.choices, widget=forms.HiddenInput)
+    number = forms.CharField(label=_("Booking, certificate or declaration no."), max_length=60)
+    on = forms.DateField(label=_("Date"), widget=DateInput())

@@ -7,7 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from orders.intake import permissions
-from orders.intake.choices import PMC_REPLY_STATUS_COLOURS, PmcReplyStatus
+from orders.intake.choices import (
+    PMC_REPLY_STATUS_COLOURS,
+    CommodityInspectionStep,
+    PmcReplyStatus,
+)
 from orders.models.fields import StatusBadge, user_fk
 
 
@@ -92,3 +96,34 @@ class PoCountersignature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order} · {self.signed_by_name} {self.signed_on}"
+
+
+class CommodityInspectionRecord(models.Model):
+    """R33: one step of an order's commodity inspection (商檢) as it happened: the bureau's
+    booking, its certificate, the customs booking, each with its number and date. Recording
+    one completes its milestone of the plan."""
+
+    order = models.ForeignKey(
+        "orders.Order",
+        on_delete=models.CASCADE,
+        related_name="commodity_inspection_records",
+        verbose_name=_("order"),
+    )
+    step = models.CharField(_("step"), max_length=20, choices=CommodityInspectionStep.choices)
+    number = models.CharField(_("booking, certificate or declaration no."), max_length=60)
+    on = models.DateField(_("date"))
+    recorded_by = user_fk(_("recorded by"))
+    recorded_at = models.DateTimeField(_("recorded at"))
+
+    class Meta:
+        verbose_name = _("commodity inspection step")
+        verbose_name_plural = _("commodity inspection steps")
+        ordering = ["order", "recorded_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order", "step"], name="one_commodity_inspection_record_per_step"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order} · {self.get_step_display()} {self.number}"

@@ -18,3 +18,12 @@ def can_record_po_countersignature(order, user) -> bool:
     """R29: the order's merchandiser (or a manager) records the sales office's countersignature
     of the P/O, as he files its signed ORDER CONFIRMATION."""
     return can_edit(order, user)
+
+
+def can_record_commodity_inspection(order, user) -> bool:
+    """R33: the bookings and the certificate are the export papers' work: the order's
+    merchandiser, the managers and administration (the documents clerk), as for the other
+    export documents; not QC, finance, the warehouse or PMC."""
+    if has_role(user, Role.DEPARTMENT_MANAGER, Role.GENERAL_MANAGER, Role.ADMINISTRATION):
+        return True
+    return has_role(user, Role.MERCHANDISER) and can_see(order, user)

@@ -7,7 +7,9 @@ from django.utils import timezone
 
 from orders import workdays
 from orders.choices import Stage
-from orders.intake.choices import PmcReplyStatus
+from orders.intake.choices import CommodityInspectionStep, PmcReplyStatus
+from orders.planning.choices import CommodityInspectionEvent
+from orders.planning.commodity import CUSTOMS_BOOKED, INSPECTION_BOOKED, INSPECTION_PASSED
 
 # Intake: the order is received or in its contract review.
 INTAKE_STAGES = (Stage.RECEIVED, Stage.IN_REVIEW)
@@ -18,6 +20,19 @@ R13_PMC_REPLY_BY = time(17, 0)
 ORDER_CONFIRMATION_FORM = "F-ORD-002"
 # R13: the merchandiser's written reply to the customer, with PMC's date.
 CUSTOMER_REPLY_FORM = "F-ORD-003"
+
+
+# R33: each recorded step, the action it records and the plan's milestone that action completes.
+R33_STEP_ACTIONS = {
+    CommodityInspectionStep.BOOKED: CommodityInspectionEvent.INSPECTION_BOOKED,
+    CommodityInspectionStep.PASSED: CommodityInspectionEvent.INSPECTION_PASSED,
+    CommodityInspectionStep.CUSTOMS_BOOKED: CommodityInspectionEvent.CUSTOMS_BOOKED,
+}
+R33_STEP_MILESTONES = {
+    CommodityInspectionStep.BOOKED: INSPECTION_BOOKED,
+    CommodityInspectionStep.PASSED: INSPECTION_PASSED,
+    CommodityInspectionStep.CUSTOMS_BOOKED: CUSTOMS_BOOKED,
+}
 
 
 def r13_pmc_reply_due(asked_at: datetime, *, holidays: Collection[date] = ()) -> datetime:
@@ -65,3 +80,13 @@ def r29_po_countersigned(order) -> bool:
 def r29_countersignature(order):
     """The sales office's countersignature of the P/O, or None while there is none."""
     return getattr(order, "po_countersignature", None)
+
+
+def r33_applies(order) -> bool:
+    return order.commodity_inspection
+
+
+def r33_next_step(done: set[str]) -> str | None:
+    """R33: the steps come in their order (the certificate after the booking, customs after the
+    certificate); the first one not recorded yet."""
+    return next((step for step in CommodityInspectionStep.values if step not in done), None)

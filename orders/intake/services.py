@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from orders.choices import EventKind
+from orders.choices import ACTIVE_STAGES, EventKind
 from orders.intake import permissions, rules
-from orders.intake.choices import IntakeEvent, PmcReplyStatus
-from orders.intake.models import PmcReply, PoCountersignature
+from orders.intake.choices import CommodityInspectionStep, IntakeEvent, PmcReplyStatus
+from orders.intake.models import CommodityInspectionRecord, PmcReply, PoCountersignature
 from orders.planning.calendar import holidays_between
 from orders.services.common import ActionRefused, lock_order, lock_row, record_event, save_order
 from orders.services.planning import replan_dates
@@ -194,3 +194,58 @@ def po_countersignature_record(
             comment=note,
         )
     return countersignature
+
+
+def commodity_inspection_record(
+    *, order_id: int, user, step: str, number: str, on: date
+) -> CommodityInspectionRecord:
+    """R33: the next step of the order's commodity inspection (商檢) happened: it is recorded
+    with its number and date, and its action completes the plan's milestone."""
+    number = (number or "").strip()
+    if step not in CommodityInspectionStep.values:
+        raise ActionRefused(_("Unknown step of the commodity inspection."))
+    if not number:
+        raise ActionRefused(_("Please give the booking, certificate or declaration number."))
+    if on is None or on > timezone.localdate():
+        raise ActionRefused(_("The date cannot be in the future."))
+    with transaction.atomic():
+        order = lock_order(order_id)
+        if not permissions.can_record_commodity_inspection(order, user):
+            raise ActionRefused(
+                _(
+                    "Only the order's merchandiser, a manager or administration records the "
+                    "commodity inspection (R33)."
+                )
+            )
+        if not rules.r33_applies(order):
+            raise ActionRefused(_("This order is not under statutory commodity inspection (R33)."))
+        if order.stage not in ACTIVE_STAGES:
+            raise ActionRefused(_("The commodity inspection is recorded while the order is live."))
+        done = set(order.commodity_inspection_records.values_list("step", flat=True))
+        if step in done:
+            raise ActionRefused(_("This step of the commodity inspection is already recorded."))
+        expected = rules.r33_next_step(done)
+        if step != expected:
+            raise ActionRefused(
+                _("The commodity inspection goes step by step: first %(step)s (R33).")
+                % {"step": CommodityInspectionStep(expected).label}
+            )
+        record = CommodityInspectionRecord.objects.create(
+            order=order,
+            step=step,
+            number=number,
+            on=on,
+            recorded_by=user,
+            recorded_at=timezone.now(),
+        )
+        save_order(order, update_fields=[])
+        record_event(
+            order,
+            kind=EventKind.DOCUMENT,
+            actor=user,
+            action=rules.R33_STEP_ACTIONS[step],
+            message=event_message(
+                gettext_noop("No. %(number)s, %(date)s."), number=number, date=f"{on:%Y-%m-%d}"
+            ),
+        )
+    return record

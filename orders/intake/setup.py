@@ -11,7 +11,7 @@ from orders.intake.choices import IntakeEvent
 from orders.intake.forms_registry import register_forms
 from orders.intake.reminders import collect_pmc_replies
 from orders.intake.services import r13_ask_pmc_after_first_review
-from orders.intake.views import home_panel_context, section_context
+from orders.intake.views import commodity_section_context, home_panel_context, section_context
 from orders.planning.rules import register_milestone_condition
 from orders.reminders.registry import register_reminder_source
 from orders.sections import register_home_panel, register_section
@@ -53,6 +53,15 @@ def register() -> None:
         cleared_by=R29_COUNTERSIGN_CLEARED_BY,
         check=rules.r29_po_countersigned,
         applies=rules.r29_applies,
+    )
+    register_section(
+        code="commodity_inspection",
+        title=_("Commodity inspection (商檢)"),
+        template="intake/commodity_section.html",
+        context=commodity_section_context,
+        order=6,
+        stages=[Stage.APPROVED, Stage.IN_PRODUCTION, Stage.INSPECTION, Stage.SHIPPING],
+        shown_for=rules.r33_applies,
     )
     register_section(
         code="intake",

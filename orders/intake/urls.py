@@ -12,4 +12,9 @@ urlpatterns = [
         views.PoCountersignatureView.as_view(),
         name="po_countersign",
     ),
+    path(
+        "orders/<int:pk>/commodity-inspection/",
+        views.CommodityInspectionView.as_view(),
+        name="commodity_inspection",
+    ),
 ]

@@ -5,8 +5,9 @@ from django.utils.translation import gettext as _
 
 from orders import selectors as order_selectors
 from orders.intake import forms, permissions, rules, services
-from orders.intake.choices import PmcReplyStatus
+from orders.intake.choices import CommodityInspectionStep, PmcReplyStatus
 from orders.intake.models import PmcReply
+from orders.planning.commodity import R33_LABELS
 from orders.roles import Role, has_role
 from orders.views.generic import ServiceActionView
 
@@ -99,3 +100,42 @@ class PoCountersignatureView(ServiceActionView):
             note=data["note"],
         )
         return _("The sales office's countersignature of the P/O is recorded (R29).")
+
+
+def commodity_section_context(order, user) -> dict:
+    """R33: each step of the commodity inspection, done (with its number, date and who recorded
+    it) or open, and the form for the next one."""
+    records = {
+        record.step: record
+        for record in order.commodity_inspection_records.select_related("recorded_by")
+    }
+    following = rules.r33_next_step(set(records))
+    return {
+        "order": order,
+        "rows": [
+            {"label": R33_LABELS[rules.R33_STEP_MILESTONES[step]], "record": records.get(step)}
+            for step in CommodityInspectionStep.values
+        ],
+        "next": following,
+        "next_label": CommodityInspectionStep(following).label if following else "",
+        "may_record": permissions.can_record_commodity_inspection(order, user),
+        "form": forms.CommodityInspectionForm(initial={"step": following}),
+    }
+
+
+class CommodityInspectionView(ServiceActionView):
+    form_class = forms.CommodityInspectionForm
+
+    def get_object(self, request, pk):
+        return order_selectors.order_detail(request.user, pk)
+
+    def perform(self, request, obj, form) -> str:
+        data = form.cleaned_data
+        record = services.commodity_inspection_record(
+            order_id=obj.pk,
+            user=request.user,
+            step=data["step"],
+            number=data["number"],
+            on=data["on"],
+        )
+        return _("Recorded: %(step)s (R33).") % {"step": record.get_step_display()}

@@ -99,3 +99,18 @@ class PlanEvent(models.TextChoices):
         "progress_weekly_stopped",
         _("Weekly progress report to the customer stopped"),
     )
+
+
+class CommodityInspectionEvent(models.TextChoices):
+    """R33: what the office records of a commodity inspection (商檢); each completes its
+    milestone of the plan (orders.planning.commodity)."""
+
+    INSPECTION_BOOKED = (
+        "commodity_inspection_booking_recorded",
+        _("Commodity inspection (商檢) booked with the inspection bureau (R33)"),
+    )
+    INSPECTION_PASSED = (
+        "commodity_inspection_certificate_recorded",
+        _("Commodity inspection (商檢) passed: certificate recorded (R33)"),
+    )
+    CUSTOMS_BOOKED = "customs_booking_recorded", _("Customs declaration booked (R33)")

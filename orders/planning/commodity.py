@@ -2,25 +2,34 @@
 inspection and customs bookings in its time-and-action plan, whatever template it follows, and
 the export tracking sheet reads their state from those milestones."""
 
+import copy
+
 from django.utils.translation import gettext_lazy as _
 
 from orders.models import MilestoneTemplate
-from orders.planning.choices import MILESTONE_LABELS, Anchor, OffsetUnit
+from orders.planning.choices import (
+    MILESTONE_LABELS,
+    Anchor,
+    CommodityInspectionEvent,
+    OffsetUnit,
+)
 from orders.roles import Role
 
 INSPECTION_BOOKED = "commodity_inspection_booked"
 INSPECTION_PASSED = "commodity_inspection_passed"
 CUSTOMS_BOOKED = "customs_booked"
 
-# (code, working days before the ex-factory date): the inspection bureau and the customs broker
-# are booked ahead (seed 001), the inspection passes before the goods leave the factory.
+# (code, working days before the ex-factory date, the recorded action that completes it): the
+# inspection bureau and the customs broker are booked ahead (seed 001), the inspection passes
+# before the goods leave the factory.
 R33_STEPS = (
-    (INSPECTION_BOOKED, -10),
-    (INSPECTION_PASSED, -3),
-    (CUSTOMS_BOOKED, -2),
+    (INSPECTION_BOOKED, -10, CommodityInspectionEvent.INSPECTION_BOOKED),
+    (INSPECTION_PASSED, -3, CommodityInspectionEvent.INSPECTION_PASSED),
+    (CUSTOMS_BOOKED, -2, CommodityInspectionEvent.CUSTOMS_BOOKED),
 )
 
-R33_LABELS = {code: MILESTONE_LABELS[code] for code, _offset in R33_STEPS}
+R33_LABELS = {code: MILESTONE_LABELS[code] for code, _offset, _action in R33_STEPS}
+R33_COMPLETED_BY = {code: str(action.value) for code, _offset, action in R33_STEPS}
 
 
 def r33_commodity_inspection_steps(order, template_steps: list) -> list:
@@ -30,9 +39,10 @@ def r33_commodity_inspection_steps(order, template_steps: list) -> list:
     steps = list(template_steps)
     if not order.commodity_inspection:
         return steps
+    steps = [_completed_by_its_record(step) for step in steps]
     have = {step.code for step in steps}
     position = max((step.position for step in steps), default=0)
-    for offset_index, (code, offset) in enumerate(R33_STEPS, start=1):
+    for offset_index, (code, offset, action) in enumerate(R33_STEPS, start=1):
         if code in have:
             continue
         steps.append(
@@ -42,11 +52,23 @@ def r33_commodity_inspection_steps(order, template_steps: list) -> list:
                 offset=offset,
                 unit=OffsetUnit.WORKING_DAYS,
                 owner_role=Role.MERCHANDISER,
+                completed_by=str(action.value),
                 critical=False,
                 position=position + offset_index,
             )
         )
     return steps
+
+
+def _completed_by_its_record(step):
+    """A template's own R33 step completes from the recorded action too (a copy: the template's
+    rows are shared by the orders built together)."""
+    action = R33_COMPLETED_BY.get(step.code)
+    if action is None or action in step.completed_by.replace(",", " ").split():
+        return step
+    step = copy.copy(step)
+    step.completed_by = f"{step.completed_by} {action}".strip()
+    return step
 
 
 def r33_commodity_inspection_status(order) -> str:
@@ -56,7 +78,7 @@ def r33_commodity_inspection_status(order) -> str:
         return str(_("Not required"))
     milestones = {m.code: m for m in order.milestones.all() if m.code in R33_LABELS}
     parts = []
-    for code, _offset in R33_STEPS:
+    for code, _offset, _action in R33_STEPS:
         milestone = milestones.get(code)
         label = R33_LABELS[code]
         if milestone is None:

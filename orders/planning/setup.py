@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 import orders.planning.tasks  # noqa: F401  registers the weekly report task with the worker
 from orders.choices import ACTIVE_STAGES
 from orders.planning import progress_report
-from orders.planning.choices import PlanEvent
+from orders.planning.choices import CommodityInspectionEvent, PlanEvent
 from orders.planning.selectors import plan_section_context
 from orders.reminders.registry import register_reminder_source
 from orders.reminders.selection import collect_milestones, collect_orders_at_risk
@@ -32,4 +32,4 @@ def ready() -> None:
     # other apps register their own deadlines the same way.
     register_reminder_source(code="milestones", collect=collect_milestones)
     register_reminder_source(code="orders_at_risk", collect=collect_orders_at_risk)
-    register_action_labels(dict(PlanEvent.choices))
+    register_action_labels({**dict(PlanEvent.choices), **dict(CommodityInspectionEvent.choices)})

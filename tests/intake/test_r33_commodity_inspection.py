@@ -6,23 +6,33 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from orders.choices import Stage
 from orders.documents.registry import get_form
 from orders.documents.render import render_pdf
+from orders.intake.choices import CommodityInspectionStep
+from orders.intake.models import CommodityInspectionRecord
+from orders.intake.services import commodity_inspection_record
+from orders.models import Order, PlanTemplate
+from orders.planning.choices import CommodityInspectionEvent
 from orders.planning.commodity import (
     CUSTOMS_BOOKED,
     INSPECTION_BOOKED,
     INSPECTION_PASSED,
     r33_commodity_inspection_status,
 )
+from orders.roles import Role
 from orders.services.common import ActionRefused
 from orders.services.orders import order_update
 from orders.services.planning import milestone_complete, plan_build
+from orders.timeline import render_message
 from tests.documents.conftest import contains_all, pdf_text
 from tests.exports.conftest import table_of
-from tests.factories import fresh, make_order
+from tests.factories import fresh, make_order, make_team, make_user
+from tests.guards import GuardedOrderView
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +131,122 @@ def test_r33_export_tracking_sheet_shows_the_status(client, inspected, merchandi
     header, rows = table_of(client.get("/shipping/tracking/", {"q": "CIQ-1", "export": "xlsx"}))
     status = dict(zip(header, rows[0], strict=True))["Commodity inspection (R33)"]
     assert "booked (R33): done 2026-01-20" in status and "passed (R33): due 2026-04-27" in status
+
+
+# ---- recorded steps complete the plan's milestones --------------------------------------------
+
+
+def record(order, user, step, number="CIQ-0001", on=None):
+    return commodity_inspection_record(
+        order_id=order.pk, user=user, step=step, number=number, on=on or date.today()
+    )
+
+
+@pytest.fixture
+def producing(inspected):
+    Order.objects.filter(pk=inspected.pk).update(stage=Stage.IN_PRODUCTION)
+    return fresh(inspected)
+
+
+def test_r33_recorded_booking_and_certificate_complete_the_milestones(
+    client, producing, merchandiser, administration
+):
+    booking = record(producing, merchandiser, CommodityInspectionStep.BOOKED, "BK-4471")
+    assert r33_milestones(producing)[INSPECTION_BOOKED].actual_date == date.today()
+    assert r33_milestones(producing)[INSPECTION_BOOKED].completed_by_user == merchandiser
+    assert r33_milestones(producing)[INSPECTION_PASSED].actual_date is None
+    event = producing.events.get(action=CommodityInspectionEvent.INSPECTION_BOOKED)
+    assert (event.actor, event) == (
+        merchandiser,
+        r33_milestones(producing)[INSPECTION_BOOKED].completed_by_event,
+    )
+    assert "BK-4471" in render_message(event.message)
+    assert booking.recorded_by == merchandiser
+    record(producing, administration, CommodityInspectionStep.PASSED, "CIQ-2026-118")
+    record(producing, merchandiser, CommodityInspectionStep.CUSTOMS_BOOKED, "DEC-55")
+    assert all(m.actual_date == date.today() for m in r33_milestones(producing).values())
+    client.force_login(merchandiser)
+    header, rows = table_of(client.get("/shipping/tracking/", {"q": "CIQ-1", "export": "xlsx"}))
+    status = dict(zip(header, rows[0], strict=True))["Commodity inspection (R33)"]
+    assert status.count(f"done {date.today()}") == 3
+
+
+def test_r33_a_template_with_its_own_bookings_completes_them_too(merchandiser):
+    template = PlanTemplate.objects.get(is_default=True)
+    template.milestones.create(
+        code=INSPECTION_BOOKED, anchor="ex_factory", offset=-12, unit="working_days", position=99
+    )
+    order = make_order(merchandiser=merchandiser, commodity_inspection=True)
+    plan_build(order=order, user=merchandiser, template=template)
+    Order.objects.filter(pk=order.pk).update(stage=Stage.APPROVED)
+    record(fresh(order), merchandiser, CommodityInspectionStep.BOOKED)
+    assert r33_milestones(order)[INSPECTION_BOOKED].actual_date == date.today()
+    assert template.milestones.get(code=INSPECTION_BOOKED).completed_by == ""
+
+
+def test_r33_steps_come_in_order_once_and_only_for_inspected_orders(producing, merchandiser):
+    with pytest.raises(ActionRefused, match="step by step"):
+        record(producing, merchandiser, CommodityInspectionStep.PASSED)
+    with pytest.raises(ActionRefused, match="future"):
+        record(producing, merchandiser, CommodityInspectionStep.BOOKED, on=date(2099, 1, 1))
+    with pytest.raises(ActionRefused, match="number"):
+        record(producing, merchandiser, CommodityInspectionStep.BOOKED, number=" ")
+    record(producing, merchandiser, CommodityInspectionStep.BOOKED)
+    with pytest.raises(ActionRefused, match="already"):
+        record(producing, merchandiser, CommodityInspectionStep.BOOKED)
+    plain = make_order(merchandiser=merchandiser)
+    with pytest.raises(ActionRefused, match="R33"):
+        record(plain, merchandiser, CommodityInspectionStep.BOOKED)
+    assert CommodityInspectionRecord.objects.count() == 1
+
+
+def test_r33_commodity_inspection_refused_for_the_wrong_role(producing, qc, finance, pmc):
+    warehouse = make_user(Role.WAREHOUSE)
+    outsider = make_user(Role.MERCHANDISER, team=make_team())
+    for someone in (qc, finance, pmc, warehouse, outsider):
+        with pytest.raises(ActionRefused, match="R33"):
+            record(producing, someone, CommodityInspectionStep.BOOKED)
+    assert not CommodityInspectionRecord.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hant", "zh-hans"])
+def test_r33_commodity_inspection_section_on_the_order_page(
+    client, producing, merchandiser, language
+):
+    merchandiser.profile.language = language
+    merchandiser.profile.save()
+    client.force_login(merchandiser)
+    with translation.override(language):
+        title, booked, passed = (
+            _("Commodity inspection (商檢)"),
+            _("Inspection booked"),
+            _("Inspection passed (certificate)"),
+        )
+    page = client.get(producing.get_absolute_url()).content.decode()
+    assert title in page and booked in page
+    client.post(
+        reverse("intake:commodity_inspection", args=[producing.pk]),
+        {"step": "booked", "number": "BK-9", "on": date.today().isoformat()},
+    )
+    page = client.get(producing.get_absolute_url()).content.decode()
+    assert "BK-9" in page and passed in page
+    assert r33_milestones(producing)[INSPECTION_BOOKED].actual_date == date.today()
+    if language != "en":
+        assert "Inspection booked" not in page
+    plain = make_order(merchandiser=merchandiser)
+    Order.objects.filter(pk=plain.pk).update(stage=Stage.IN_PRODUCTION)
+    assert title not in client.get(plain.get_absolute_url()).content.decode()
+
+
+class TestCommodityInspectionGuard(GuardedOrderView):
+    namespace = "intake"
+    url_name = "commodity_inspection"
+    method = "post"
+
+    @pytest.fixture
+    def order(self, producing):
+        return producing
+
+    @pytest.fixture
+    def outsider(self):
+        return make_user(Role.MERCHANDISER, team=make_team())

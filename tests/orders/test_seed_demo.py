@@ -313,8 +313,16 @@ def test_r13_r29_r33_demo_intake():
     direct = Order.objects.filter(direct_order=True)
     assert all(r29_signed_confirmation(order) is not None for order in direct)
     assert sorted(r29_po_countersigned(order) for order in direct) == [False, True]
-    inspected = Order.objects.get(commodity_inspection=True)
-    assert inspected.milestones.filter(code="customs_booked").exists()
+    inspected = Order.objects.filter(commodity_inspection=True)
+    assert all(order.milestones.filter(code="customs_booked").exists() for order in inspected)
+    # R33: one in inspection has its booking and certificate recorded, their milestones done.
+    under_way = inspected.get(stage=Stage.INSPECTION)
+    assert set(under_way.commodity_inspection_records.values_list("step", flat=True)) == {
+        "booked",
+        "passed",
+    }
+    done = under_way.milestones.exclude(actual_date=None).values_list("code", flat=True)
+    assert {"commodity_inspection_booked", "commodity_inspection_passed"} <= set(done)
 
 
 def test_r18_demo_has_quotations_in_every_state_one_won_into_its_order():
