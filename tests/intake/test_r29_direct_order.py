@@ -215,9 +215,10 @@ def test_r29_po_countersigned_only_after_the_signed_confirmation_and_once(direct
     assert PoCountersignature.objects.filter(order=direct).count() == 1
 
 
-def test_r29_po_countersignature_refused_for_the_wrong_role(direct, merchandiser, qc, finance, pmc):
+def test_r29_po_countersignature_refused_for_the_wrong_role(
+    direct, merchandiser, qc, finance, pmc, outsider
+):
     file_signed(send_confirmation(direct, merchandiser), merchandiser)
-    outsider = make_user(Role.MERCHANDISER, team=make_team())
     for someone in (qc, finance, pmc, outsider):
         with pytest.raises(ActionRefused, match="merchandiser"):
             countersign(direct, someone)
@@ -266,7 +267,3 @@ class TestPoCountersignatureGuard(GuardedOrderView):
     @pytest.fixture
     def order(self, direct):
         return direct
-
-    @pytest.fixture
-    def outsider(self):
-        return make_user(Role.MERCHANDISER, team=make_team())

@@ -31,7 +31,7 @@ from orders.services.planning import milestone_complete, plan_build
 from orders.timeline import render_message
 from tests.documents.conftest import contains_all, pdf_text
 from tests.exports.conftest import table_of
-from tests.factories import fresh, make_order, make_team, make_user
+from tests.factories import fresh, make_order, make_user
 from tests.guards import GuardedOrderView
 
 pytestmark = pytest.mark.django_db
@@ -200,9 +200,8 @@ def test_r33_steps_come_in_order_once_and_only_for_inspected_orders(producing, m
     assert CommodityInspectionRecord.objects.count() == 1
 
 
-def test_r33_commodity_inspection_refused_for_the_wrong_role(producing, qc, finance, pmc):
+def test_r33_commodity_inspection_refused_for_the_wrong_role(producing, qc, finance, pmc, outsider):
     warehouse = make_user(Role.WAREHOUSE)
-    outsider = make_user(Role.MERCHANDISER, team=make_team())
     for someone in (qc, finance, pmc, warehouse, outsider):
         with pytest.raises(ActionRefused, match="R33"):
             record(producing, someone, CommodityInspectionStep.BOOKED)
@@ -246,7 +245,3 @@ class TestCommodityInspectionGuard(GuardedOrderView):
     @pytest.fixture
     def order(self, producing):
         return producing
-
-    @pytest.fixture
-    def outsider(self):
-        return make_user(Role.MERCHANDISER, team=make_team())
