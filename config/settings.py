@@ -194,6 +194,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "shipping.statements.tasks.monthly_statements",
         "schedule": envint("GENDAN_REMINDER_INTERVAL_SECONDS", 3600),
     },
+    # R31: the invoices of the last cut-off (three a month), drawn up per customer once.
+    "invoice runs": {
+        "task": "shipping.statements.tasks.invoice_runs",
+        "schedule": envint("GENDAN_REMINDER_INTERVAL_SECONDS", 3600),
+    },
     # Hourly as well: each order's weekly progress report is claimed once on its day.
     "customer progress reports": {
         "task": "orders.planning.tasks.weekly_progress_reports",

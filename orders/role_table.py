@@ -51,8 +51,12 @@ MONEY = ("payment", "deduction")
 INVOICE_REQUESTS = ("invoicerequest", "invoiceapproval")
 INVOICE_LEVELS = ("invoiceapprovallevel",)
 # R31: customer statements, read in the admin; drawn up, sent and resolved on the site.
-STATEMENTS = {"statements": grant(VIEW, "statement", "statementbalance", "statementline",
-                                  "statementrecord")}  # fmt: skip
+# R31's invoice runs too; the general manager sets the invoicing schedule (the cut-offs).
+STATEMENT_MODELS = (
+    "statement", "statementbalance", "statementline", "statementrecord",
+    "invoicerun", "invoicerunline", "invoicerunrecord", "invoicingpolicy",
+)  # fmt: skip
+STATEMENTS = {"statements": grant(VIEW, *STATEMENT_MODELS)}
 # Quotations and credit (R18, R20): read in the admin, decided on the site.
 QUOTATIONS = ("quotation", "costingline", "pricebreak", "quotationevent", "quotationpolicy")
 CREDIT = ("creditguarantee", "creditexception")
@@ -96,7 +100,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         # The GM sets the special-price threshold (R18).
         "quotations": grant(VIEW, *QUOTATIONS) + ("change_quotationpolicy",),
         "credit": grant(VIEW, *CREDIT),
-        **STATEMENTS,
+        "statements": grant(VIEW, *STATEMENT_MODELS) + ("change_invoicingpolicy",),
         **INTAKE,
     },
     Role.DEPUTY_GENERAL_MANAGER: dict(COMMERCIAL),

@@ -36,6 +36,7 @@ LIFECYCLES = {
     ("quotations", "quotation", "status"),
     ("credit", "creditguarantee", "status"),
     ("statements", "statement", "status"),
+    ("statements", "invoicerun", "status"),
     ("shipping", "invoicerequest", "status"),
     ("intake", "pmcreply", "status"),
 }

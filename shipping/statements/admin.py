@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from shipping.statements.models import Statement, StatementBalance, StatementLine, StatementRecord
+from shipping.statements.models import (
+    InvoiceRun,
+    InvoiceRunLine,
+    InvoiceRunRecord,
+    InvoicingPolicy,
+    Statement,
+    StatementBalance,
+    StatementLine,
+    StatementRecord,
+)
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -41,4 +50,42 @@ class StatementAdmin(admin.ModelAdmin):
     inlines = [BalanceInline, LineInline, RecordInline]
 
     def has_add_permission(self, request):
+        return False
+
+
+class RunLineInline(ReadOnlyInline):
+    model = InvoiceRunLine
+    fields = ["number", "issued_on", "order", "currency", "amount"]
+
+
+class RunRecordInline(ReadOnlyInline):
+    model = InvoiceRunRecord
+    fields = ["at", "action", "from_status", "to_status", "actor", "actor_name", "comment"]
+
+
+@admin.register(InvoiceRun)
+class InvoiceRunAdmin(admin.ModelAdmin):
+    """Read here; drawn up, sent and confirmed on the site (/statements/invoices/), so R31
+    holds."""
+
+    list_display = ["__str__", "customer", "cutoff", "status", "sent_at", "received_at"]
+    list_filter = ["status", "cutoff"]
+    search_fields = ["customer__name"]
+    readonly_fields = [field.name for field in InvoiceRun._meta.fields]
+    inlines = [RunLineInline, RunRecordInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(InvoicingPolicy)
+class InvoicingPolicyAdmin(admin.ModelAdmin):
+    """The general manager sets the cut-offs (R31: invoices three times a month)."""
+
+    list_display = ["__str__", "first_cutoff", "second_cutoff", "receipt_days"]
+
+    def has_add_permission(self, request):
+        return not InvoicingPolicy.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
         return False

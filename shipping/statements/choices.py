@@ -59,3 +59,30 @@ class StatementEvent(models.TextChoices):
 class Answer(models.TextChoices):
     CONFIRM = "confirm", _("The statement is correct")
     DISPUTE = "dispute", _("We dispute the lines ticked below")
+
+
+class InvoiceRunStatus(models.TextChoices):
+    """R31: the invoices of a cut-off drawn up → sent to the customer → receipt confirmed."""
+
+    DRAFT = "draft", _("Draft")
+    SENT = "sent", _("Sent, waiting for the customer's receipt")
+    RECEIVED = "received", _("Receipt confirmed")
+
+
+INVOICE_RUN_STATUS_COLOURS = {
+    InvoiceRunStatus.DRAFT: "grey",
+    InvoiceRunStatus.SENT: "yellow",
+    InvoiceRunStatus.RECEIVED: "green",
+}
+
+
+class InvoiceRunEvent(models.TextChoices):
+    GENERATED = "run_generated", _("Invoice run drawn up (R31)")
+    REFRESHED = "run_refreshed", _("Invoice run drawn up again (R31)")
+    SENT = "run_sent", _("Invoices sent to the customer (R31)")
+    PDF_SENT = "run_pdf_sent", _("Invoice list e-mailed (R31)")
+    RECEIVED = "run_received", _("Receipt confirmed by the customer (R31)")
+    RECEIVED_RECORDED = (
+        "run_receipt_recorded",
+        _("Receipt confirmed by the customer, recorded by finance (R31)"),
+    )

@@ -148,3 +148,36 @@ class LinkAnswerForm(forms.Form):
             if not (data.get("comment") or "").strip():
                 self.add_error("comment", _("Please say why you dispute the lines."))
         return data
+
+
+class RunGenerateForm(OnceForm):
+    """Finance draws up a customer's invoices of a cut-off on demand (R31)."""
+
+    customer = forms.ModelChoiceField(label=_("Customer"), queryset=Customer.objects.none())
+    cutoff = forms.DateField(label=_("Cut-off"), widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["customer"].queryset = Customer.objects.order_by("name")
+
+
+class ReceiptForm(forms.Form):
+    """R31: the customer confirmed the invoices' receipt by mail, phone or on paper."""
+
+    name = forms.CharField(label=_("Confirmed by (customer)"), max_length=120)
+    received_on = forms.DateField(label=_("Confirmed on"), widget=DateInput())
+    comment = FreeText(
+        label=_("How it was confirmed"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    scan = forms.FileField(
+        label=_("Signed receipt (scan, if any)"),
+        required=False,
+        validators=[UploadValidator("signed_copy")],
+    )
+
+
+class ReceiptLinkForm(forms.Form):
+    """The customer's receipt through its signed link."""
+
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    comment = FreeText(label=_("A note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

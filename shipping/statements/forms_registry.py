@@ -6,10 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from orders.documents.registry import FormSpec, LinkAnswer, Signature, register_form, signed_by
 from orders.documents.rules import Requirement, SendRule
 from orders.documents.services import customer_recipient
-from shipping.statements import permissions
-from shipping.statements.choices import Answer, StatementEvent, StatementStatus
-from shipping.statements.forms import LinkAnswerForm
-from shipping.statements.models import STATEMENT_FORM
+from shipping.statements import invoice_runs, permissions
+from shipping.statements.choices import (
+    Answer,
+    InvoiceRunEvent,
+    InvoiceRunStatus,
+    StatementEvent,
+    StatementStatus,
+)
+from shipping.statements.forms import LinkAnswerForm, ReceiptLinkForm
+from shipping.statements.models import INVOICE_RUN_FORM, STATEMENT_FORM
 from shipping.statements.services import record, statement_answer
 
 
@@ -92,5 +98,65 @@ STATEMENT = FormSpec(
 )
 
 
+def _run_sent(run, document, user) -> None:
+    invoice_runs.record(
+        run,
+        action=InvoiceRunEvent.PDF_SENT,
+        user=user,
+        comment=f"{document.form_code} v{document.version} → {document.recipient_name} "
+        f"<{document.recipient_email}>",
+    )
+
+
+def _receipt_form(run, data=None, files=None):
+    return ReceiptLinkForm(data, files)
+
+
+def _record_receipt(run, form) -> None:
+    invoice_runs.invoice_run_confirm_receipt(
+        run_id=run.pk, name=form.cleaned_data["name"], comment=form.cleaned_data["comment"]
+    )
+
+
+INVOICE_RUN = FormSpec(
+    code=INVOICE_RUN_FORM,
+    name=_("Invoices sent"),
+    model="statements.InvoiceRun",
+    template="statements/forms/invoice_run.html",
+    order_of=lambda run: None,
+    recipient=_customer,
+    context=lambda run: {
+        "run": run,
+        "lines": list(run.lines.select_related("order")),
+        "totals": run.totals(),
+    },
+    reference=lambda run: run.label,
+    signatures=(
+        Signature(_("Finance"), signer=lambda r: signed_by(r.sent_by, r.sent_at)),
+        Signature(_("Customer: received by"), company=True),
+    ),
+    # R31: it leaves through the run's own "send" step; while the receipt waits it may go again.
+    send_rule=SendRule(
+        who=lambda run, user: permissions.can_keep_statements(user),
+        who_refusal=_("Only finance sends the invoices."),
+        when=(
+            Requirement(
+                lambda run: run.status == InvoiceRunStatus.SENT,
+                _("the invoices are not being sent through their run's page (R31)"),
+            ),
+        ),
+    ),
+    seen_by=lambda run, user: permissions.can_see_statements(user),
+    on_sent=_run_sent,
+    link_answer=LinkAnswer(
+        pending=lambda run: run.status == InvoiceRunStatus.SENT,
+        form=_receipt_form,
+        record=_record_receipt,
+        submit_label=_("We received the invoices"),
+    ),
+)
+
+
 def register_forms() -> None:
     register_form(STATEMENT)
+    register_form(INVOICE_RUN)

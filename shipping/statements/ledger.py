@@ -61,15 +61,23 @@ class CurrencyFigures:
         return self.opening + self.invoiced - self.received - self.deducted
 
 
+def order_totals(lines) -> dict[int, Decimal]:
+    """Each order's total from its lines (an OrderLine queryset), summed in Decimal; the
+    caller rounds it with Money as Order.total_amount does."""
+    totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for order_id, quantity, unit_price in lines.values_list("order_id", "quantity", "unit_price"):
+        totals[order_id] += (unit_price or ZERO) * quantity
+    return totals
+
+
 def _invoice_entries(customer, end: date) -> list[Entry]:
     """Each commercial invoice bills its order's total: the lines' amounts summed in Decimal
     and rounded to the cent, as Order.total_amount and shipping.rules.balance have it."""
-    invoiced = OrderLine.objects.filter(
-        order__customer=customer, order__commercial_invoice__issued_on__lte=end
-    ).values_list("order_id", "quantity", "unit_price")
-    totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for order_id, quantity, unit_price in invoiced:
-        totals[order_id] += (unit_price or ZERO) * quantity
+    totals = order_totals(
+        OrderLine.objects.filter(
+            order__customer=customer, order__commercial_invoice__issued_on__lte=end
+        )
+    )
     invoices = CommercialInvoice.objects.filter(
         order__customer=customer, issued_on__lte=end
     ).values_list("order_id", "order__currency", "issued_on", "number")

@@ -69,3 +69,46 @@ def r31_statement_items(today: date) -> list[ReminderItem]:
                 )
             )
     return items
+
+
+RUNS_SOURCE = "r31_invoice_runs"
+
+
+def r31_invoice_run_items(today: date) -> list[ReminderItem]:
+    """A drawn-up run waits on finance to send it; a sent one whose receipt the customer has
+    not confirmed within the schedule's days is chased until it is."""
+    from shipping.statements.choices import InvoiceRunStatus
+    from shipping.statements.models import InvoiceRun, InvoicingPolicy
+
+    days = InvoicingPolicy.current().receipt_days
+    runs = InvoiceRun.objects.filter(
+        status__in=[InvoiceRunStatus.DRAFT, InvoiceRunStatus.SENT]
+    ).select_related("customer")
+    finance = None
+    items = []
+    for run in runs:
+        if run.status == InvoiceRunStatus.DRAFT:
+            due, title = timezone.localdate(run.generated_at), _("Check and send invoices {label}")
+        else:
+            due = timezone.localdate(run.sent_at) + timedelta(days=days)
+            title = _(
+                "Invoices {label}: the customer has not confirmed their receipt, please chase"
+            )
+            if due > today:
+                continue
+        if run.sent_by_id is None and finance is None:
+            finance = _finance_ids()
+        for user_id in [run.sent_by_id] if run.sent_by_id else finance:
+            items.append(
+                ReminderItem(
+                    user_id=user_id,
+                    order_id=0,
+                    order_label=f"{run.label} {run.customer.name}",
+                    title=format_lazy(title, label=run.label),
+                    due=due,
+                    source=RUNS_SOURCE,
+                    overdue_days=max((today - due).days, 0),
+                    path=run.get_absolute_url(),
+                )
+            )
+    return items

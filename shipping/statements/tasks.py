@@ -30,3 +30,12 @@ def monthly_statements_for(today: date) -> int:
 def monthly_statements(today: str | None = None) -> int:
     day = date.fromisoformat(today) if today else timezone.localdate()
     return monthly_statements_for(day)
+
+
+@shared_task
+def invoice_runs(today: str | None = None) -> int:
+    """R31: the invoices of the last cut-off, drawn up per customer (hourly, once per run)."""
+    from shipping.statements.invoice_runs import invoice_runs_for
+
+    day = date.fromisoformat(today) if today else timezone.localdate()
+    return invoice_runs_for(day)

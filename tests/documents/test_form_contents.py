@@ -149,8 +149,12 @@ def fields(code: str, obj, every) -> list:
 def test_every_registered_form_is_printed_here():
     # The change notice prints a change request's diff: tests/changes/test_notice.py; the
     # quotation: tests/quotations/test_pdf.py; the monthly statement:
-    # tests/statements/test_r31_statements.py.
-    assert {spec.code for spec in all_forms()} == {*CODES, "F-CHG-001", "F-QT-001", "F-STM-001"}
+    # tests/statements/test_r31_statements.py; the invoices sent at a cut-off:
+    # tests/statements/test_r31_invoice_runs.py.
+    assert {spec.code for spec in all_forms()} == {
+        *CODES,
+        *("F-CHG-001", "F-QT-001", "F-STM-001", "F-INV-001"),
+    }
 
 
 @pytest.mark.django_db

@@ -86,6 +86,7 @@ def test_every_registered_form_is_covered_here():
         *("F-PROG-001", "F-CFB-001", "F-CHG-001", "F-QT-001"),
         *("F-ORD-002", "F-ORD-003"),  # tests/intake
         "F-STM-001",  # tests/statements
+        "F-INV-001",  # tests/statements/test_r31_invoice_runs.py
     }
 
 
