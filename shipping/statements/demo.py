@@ -1,10 +1,17 @@
 """The statements' part of the demo (R31, R20): Eastern Pearl Trading settles monthly; last
 month it was invoiced for two shipments, paid part of one and was given a claim. Its statement
 went out and the customer disputed the claim line; the balance is unpaid, so its new order in
-review waits at the credit gate for last month to be cleared."""
+review waits at the credit gate for last month to be cleared. The two invoices went out together
+at their cut-off and wait for the customer to confirm their receipt.
+
+Harbour Line Garments settles monthly too: two months ago it disputed a claim line on paper,
+finance resolved it with a credit note, which is a line of last month's statement, which the
+customer signed on paper."""
 
 from datetime import timedelta
 from decimal import Decimal
+
+from django.core.files.base import ContentFile
 
 from orders.choices import PaymentTerms, Settlement, Stage
 from orders.demo.contributors import DemoOrder, register_demo_step
@@ -15,16 +22,24 @@ from shipping.demo import invoice_through_request
 from shipping.models import Deduction
 from shipping.services import deduction_record, packing_list_generate, payment_record
 from shipping.statements.demo_walk import on_day, walk
+from shipping.statements.invoice_runs import invoice_run_generate, invoice_run_send
 from shipping.statements.ledger import previous_month
-from shipping.statements.models import Statement
-from shipping.statements.services import statement_answer, statement_generate, statement_send
+from shipping.statements.models import STATEMENT_FORM, InvoicingPolicy, Statement
+from shipping.statements.services import (
+    statement_answer,
+    statement_confirm_on_paper,
+    statement_dispute_on_paper,
+    statement_generate,
+    statement_resolve,
+    statement_send,
+)
 
 CUSTOMER = "Eastern Pearl Trading Co."
 
 
-def _customer() -> Customer:
+def _customer(name: str = CUSTOMER, email: str = "accounts@easternpearl.example") -> Customer:
     customer, _created = Customer.objects.get_or_create(
-        name=CUSTOMER,
+        name=name,
         defaults={
             "country": "Hong Kong",
             "language": "zh-hant",
@@ -33,7 +48,7 @@ def _customer() -> Customer:
         },
     )
     CustomerContact.objects.get_or_create(
-        customer=customer, name="陳美玲", defaults={"email": "accounts@easternpearl.example"}
+        customer=customer, name="陳美玲", defaults={"email": email}
     )
     return customer
 
@@ -98,6 +113,70 @@ def statements_demo(demo: DemoOrder) -> None:
     )
     waiting = _order(demo, customer, "EPT-2703", 3000, "6.95", demo.today - timedelta(days=3))
     walk(demo, waiting, Stage.IN_REVIEW)
+    # R31: both invoices went out together at the second invoice's cut-off; no receipt yet.
+    cutoff = InvoicingPolicy.current().window(period + timedelta(days=17))[1]
+    run = invoice_run_generate(customer=customer, cutoff=cutoff, user=finance)
+    invoice_run_send(run_id=run.pk, user=finance)
+    _corrected_on_paper(demo, period)
+
+
+def _scan(statement) -> ContentFile:
+    """The customer's signed or annotated copy, as finance scans it."""
+    from orders.documents.registry import get_form
+    from orders.documents.render import render_pdf
+
+    data = render_pdf(get_form(STATEMENT_FORM), statement, statement.customer.language)
+    return ContentFile(data, name=f"{statement.label}-customer.pdf")
+
+
+def _corrected_on_paper(demo: DemoOrder, last_month) -> None:
+    """Two months ago: a claim disputed on paper, resolved with a credit note; last month's
+    statement carries the credit note and came back signed."""
+    finance = demo.users["finance"]
+    customer = _customer("Harbour Line Garments Ltd.", "ap@harbourline.example")
+    earlier = previous_month(last_month)
+    order = _order(demo, customer, "HLG-3101", 2000, "5.60", earlier - timedelta(days=60))
+    walk(demo, order, Stage.SHIPPING)
+    packing_list_generate(
+        order_id=order.pk, user=order.merchandiser, pieces_per_carton=20,
+        net_weight_per_piece_kg=Decimal("0.300"), carton_weight_kg=Decimal("1.000"),
+        carton_length_cm=Decimal("56"), carton_width_cm=Decimal("36"),
+        carton_height_cm=Decimal("30"),
+    )  # fmt: skip
+    invoice_through_request(order, number="CI-HLG-3101", issued_on=earlier + timedelta(days=6))
+    claim = deduction_record(
+        order_id=order.pk, user=finance, source=DeductionSource.CLAIM,
+        amount=Decimal("280.00"), reason="50 pcs off-shade (customer's QC report)",
+    )  # fmt: skip
+    Deduction.objects.filter(pk=claim.pk).update(recorded_at=on_day(earlier + timedelta(days=20)))
+    disputed = statement_generate(customer=customer, period=earlier, user=finance)
+    statement_send(statement_id=disputed.pk, user=finance)
+    line = disputed.lines.get(kind="claim")
+    statement_dispute_on_paper(
+        statement_id=disputed.pk, user=finance, name="黃志強",
+        disputed_on=last_month + timedelta(days=2),
+        disputed={line.pk: "70 件色差，不是 50 件"}, reason="70 件色差，不是 50 件",
+        scan=_scan(disputed),
+    )  # fmt: skip
+    resolved = statement_resolve(
+        statement_id=disputed.pk, user=finance,
+        resolution="雙方核對後同意多計 20 件色差，開貸項通知單 USD 112.00",
+        credit=Decimal("112.00"), order_id=order.pk,
+    )  # fmt: skip
+    Deduction.objects.filter(pk=resolved.correction_id).update(
+        recorded_at=on_day(last_month + timedelta(days=5))
+    )
+    payment_record(
+        order_id=order.pk, user=finance, kind=PaymentKind.BALANCE, amount=Decimal("10808.00"),
+        received_on=last_month + timedelta(days=12), reference="BOC-HLG-1102",
+    )  # fmt: skip
+    confirmed = statement_generate(customer=customer, period=last_month, user=finance)
+    statement_send(statement_id=confirmed.pk, user=finance)
+    statement_confirm_on_paper(
+        statement_id=confirmed.pk, user=finance, name="黃志強",
+        confirmed_on=demo.today,
+        scan=_scan(confirmed), comment="客戶蓋章回傳",
+    )  # fmt: skip
 
 
 register_demo_step("statements", statements_demo)

@@ -52,7 +52,7 @@ from shipping.models import (
     PackingList,
     Payment,
 )
-from shipping.statements.models import Statement
+from shipping.statements.models import InvoiceRun, Statement
 from suppliers.choices import LabResult, TrimCardStatus
 from suppliers.models import FabricBooking, Factory, FactoryContact, LabTest, TrimCard
 
@@ -279,6 +279,7 @@ DEMO_FORM_OBJECTS = {
     "F-ORD-002": lambda: Order.objects.filter(direct_order=True),
     "F-ORD-003": lambda: Order.objects.filter(pmc_replies__status=PmcReplyStatus.REPLIED),
     "F-STM-001": lambda: Statement.objects.all(),
+    "F-INV-001": lambda: InvoiceRun.objects.all(),
 }
 
 
@@ -352,8 +353,9 @@ def test_r31_r34_demo_has_a_disputed_unpaid_monthly_statement_and_a_waiting_invo
     from shipping.statements.choices import StatementStatus
     from shipping.statements.rules import r31_owed_on
 
-    statement = Statement.objects.get(customer__settlement=Settlement.MONTHLY)
-    assert statement.status == StatementStatus.DISPUTED
+    statement = Statement.objects.get(
+        customer__settlement=Settlement.MONTHLY, status=StatementStatus.DISPUTED
+    )
     assert statement.lines.filter(disputed=True, dispute_reason__gt="").count() == 1
     assert r31_owed_on(statement)  # unpaid
     waiting = Order.objects.get(customer=statement.customer, stage=Stage.IN_REVIEW)
@@ -361,3 +363,17 @@ def test_r31_r34_demo_has_a_disputed_unpaid_monthly_statement_and_a_waiting_invo
     assert condition.met is False and statement.label in condition.label
     request = InvoiceRequest.objects.get(status=InvoiceRequestStatus.REQUESTED)
     assert request.next_role == "department_manager"
+
+
+def test_r31_demo_has_a_paper_confirmation_a_corrected_dispute_and_invoices_awaiting_receipt():
+    from shipping.choices import DeductionSource
+    from shipping.statements.choices import InvoiceRunStatus, LineKind, StatementStatus
+    resolved = Statement.objects.get(status=StatementStatus.RESOLVED)
+    assert resolved.correction.source == DeductionSource.CREDIT_NOTE
+    assert resolved.paper_confirmation  # the dispute came back on paper
+    confirmed = Statement.objects.get(customer=resolved.customer, status=StatementStatus.CONFIRMED)
+    assert confirmed.paper_recorded_by is not None and confirmed.paper_confirmation
+    credit = confirmed.lines.get(kind=LineKind.CREDIT_NOTE)
+    assert -credit.amount == resolved.correction.amount
+    run = InvoiceRun.objects.get(status=InvoiceRunStatus.SENT)
+    assert run.lines.count() == 2 and run.received_at is None
