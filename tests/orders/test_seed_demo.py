@@ -368,6 +368,7 @@ def test_r31_r34_demo_has_a_disputed_unpaid_monthly_statement_and_a_waiting_invo
 def test_r31_demo_has_a_paper_confirmation_a_corrected_dispute_and_invoices_awaiting_receipt():
     from shipping.choices import DeductionSource
     from shipping.statements.choices import InvoiceRunStatus, LineKind, StatementStatus
+
     resolved = Statement.objects.get(status=StatementStatus.RESOLVED)
     assert resolved.correction.source == DeductionSource.CREDIT_NOTE
     assert resolved.paper_confirmation  # the dispute came back on paper
