@@ -177,6 +177,7 @@ def test_an_action_refused_on_the_order_page_takes_focus_to_its_error(client, me
     response = client.post(reverse("orders:memo_send", args=[order.pk]), {}, follow=True)
     html = response.content.decode()
 
-    alert = re.search(r'<li class="message error"[^>]*>', html).group(0)
+    # The message's live region (inside its list item) carries the focus.
+    alert = re.search(r'<li class="message error"[^>]*><div role="alert"[^>]*>', html).group(0)
     first = html.index("data-focus-on-load")  # the first on the page takes the focus
     assert html.index(alert) < first < html.index(alert) + len(alert)
