@@ -1,5 +1,6 @@
 """R21 in the database: what each order owes and how late it is, as columns of one query, so
-collections by customer are summed there instead of order by order in Python.
+lists and reminders read one row of figures per order instead of each order's lines, payments,
+deductions and documents (the collections sum those rows by customer: selectors.collection_sums).
 
 It is shipping.rules.balance's arithmetic: the total rounded to cents, less payments and
 deductions; the balance due `due_days` after the B/L date (else the ex-factory date); a T/T
@@ -12,8 +13,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import (
-    Case,
-    Count,
     DecimalField,
     F,
     OuterRef,
@@ -22,7 +21,6 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
-    When,
 )
 from django.db.models.functions import Coalesce, Round
 
@@ -89,7 +87,7 @@ def overdue(today: date) -> Q:
     return deposit_late(today) | _due_on("lt", today)
 
 
-# ---- R21's ageing buckets, summed by the database -----------------------------------------------
+# ---- R21's ageing buckets, as filters ------------------------------------------------------------
 NOT_DUE = "not_due"
 
 
@@ -114,22 +112,7 @@ def in_bucket(key: str, today: date) -> Q:
 
 
 def bucket_fields() -> dict[str, str]:
-    """The aggregate's name of each bucket ("not_due", "bucket_0", ...), by its key."""
+    """The name of each bucket's sum in collection_sums' rows ("not_due", "bucket_0", ...)."""
 
     keys = [NOT_DUE, *(label for label, _low, _high in AGEING_BUCKETS)]
     return {key: key if key == NOT_DUE else f"bucket_{n}" for n, key in enumerate(keys)}
-
-
-def sums(owing_orders: QuerySet[Order], today: date, *group: str) -> QuerySet:
-    """What the orders owe, grouped by `group` (e.g. customer and currency): one row each with
-    the owed total and each ageing bucket's part of it. `owing_orders` comes from owing()."""
-    owed = F("money_owed")
-    buckets = {
-        name: Sum(Case(When(in_bucket(key, today), then=owed), default=ZERO), output_field=MONEY)
-        for key, name in bucket_fields().items()
-    }
-    return (
-        owing_orders.order_by()
-        .values(*group)
-        .annotate(owed=Sum(owed, output_field=MONEY), orders=Count("pk"), **buckets)
-    )

@@ -255,5 +255,22 @@ def balance(order, today=None) -> Balance:
     )
 
 
+def ageing_days(terms, deposit_percent, order_date, total, credited, base, today) -> int | None:
+    """R21's age of an open balance from an order's figures (as balance() and the collections'
+    order_bucket() work it out from the order): the days since the earliest instalment due
+    before today that is not covered, or None while nothing is due yet."""
+    balance_due = base + timedelta(days=due_days(terms))
+    days = None
+    if terms == PaymentTerms.TELEGRAPHIC_TRANSFER and deposit_percent > 0:
+        deposit_due = order_date + timedelta(days=DEPOSIT_DUE_DAYS)
+        if deposit_due < today and _cents(total * deposit_percent / Decimal(100)) > credited:
+            days = (today - deposit_due).days
+    if days is None and balance_due < today and total > credited:
+        days = (today - balance_due).days
+    if days is None:
+        return None
+    return max((today - balance_due).days, days)
+
+
 def nothing_owed(order) -> bool:
     return balance(order).settled

@@ -12,7 +12,7 @@ from orders.models import Customer, Order
 from orders.visibility import visible, visible_orders
 from shipping import permissions, rules
 from shipping.choices import AGEING_BUCKETS, InspectionKind, InvoiceRequestStatus, PaymentStatus
-from shipping.collections import NOT_DUE, bucket_fields, overdue, owing, sums
+from shipping.collections import NOT_DUE, bucket_fields, overdue, owing
 from shipping.models import Dispatch, InspectionBooking, InvoiceRequest
 
 # Orders that can owe money: the contract is approved and the order is neither settled nor
@@ -129,13 +129,43 @@ def owing_with_money(queryset=None):
     return owing(queryset.filter(stage__in=OWING_STAGES))
 
 
-def collection_sums(orders, *, today=None, group=("customer_id", "customer__name", "currency")):
-    """R21: what the orders (from owing_with_money) owe per customer and currency, aged by days
-    past the due date, summed by the database: one row of figures per group, never per order.
-    A queryset, ordered by customer and currency, to page through."""
+GROUP = ("customer_id", "customer__name", "currency")
+FIGURES = ("payment_terms", "deposit_percent", "order_date", "money_base", "money_total")
+
+
+def collection_figures(orders) -> list[tuple]:
+    """R21's figures of each owing order (from owing_with_money, filtered), read once: its
+    customer, currency, terms, dates, total and what was credited. The database works each
+    order's sums out once per row here; the conditional sums by bucket named every sum again in
+    every bucket's condition (many times the work at 100,000 orders)."""
+    return list(orders.order_by().values_list(*GROUP, *FIGURES, "money_credited"))
+
+
+def collection_sums(orders, *, today=None, group=GROUP) -> list[dict]:
+    """R21: what the orders owe per customer and currency (or per `group`, a part of GROUP),
+    aged by days past the due date (rules.ageing_days): one row per group, ordered by it, to
+    page through. `orders`: owing orders (owing_with_money) or their collection_figures."""
 
     today = today or timezone.localdate()
-    return sums(orders, today, *group).order_by(*group)
+    figures = orders if isinstance(orders, list) else collection_figures(orders)
+    fields = bucket_fields()
+    picked = [GROUP.index(name) for name in group]
+    rows: dict[tuple, dict] = {}
+    for figure in figures:
+        terms, deposit, ordered, base, total, credited = figure[len(GROUP) :]
+        key = tuple(figure[i] for i in picked)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = dict(zip(group, key, strict=True))
+            row.update(
+                {name: Decimal("0") for name in fields.values()}, owed=Decimal("0"), orders=0
+            )
+        days = rules.ageing_days(terms, deposit, ordered, total, credited, base, today)
+        owed = total - credited
+        row[fields[NOT_DUE] if days is None else fields[ageing_bucket(days)]] += owed
+        row["owed"] += owed
+        row["orders"] += 1
+    return [rows[key] for key in sorted(rows, key=lambda k: tuple((v is None, v) for v in k))]
 
 
 def collection_rows(rows) -> list[CustomerCollections]:
@@ -162,7 +192,8 @@ def collections(*, today=None, orders=None) -> list[CustomerCollections]:
 
 
 def currency_totals(orders, *, today=None) -> list[CustomerCollections]:
-    """collection_sums per currency alone: the totals under the page's rows."""
+    """collection_sums per currency alone: the totals under the page's rows (give the page's
+    collection_figures, so the orders are read once)."""
     return collection_rows(collection_sums(orders, today=today, group=("currency",)))
 
 

@@ -154,12 +154,13 @@ def collections_view(request: HttpRequest) -> HttpResponse:
             raise Http404
         return export_response(table, export)
     orders = table.filterset.qs
-    rows = Paginator(selectors.collection_sums(orders), 50).get_page(request.GET.get("rows"))
+    figures = selectors.collection_figures(orders)  # read once for the rows and the totals
+    rows = Paginator(selectors.collection_sums(figures), 50).get_page(request.GET.get("rows"))
     context = {
         "filter": table.filterset,
         "rows_page": rows,
         "rows": selectors.collection_rows(rows.object_list),
-        "totals": selectors.currency_totals(orders),
+        "totals": selectors.currency_totals(figures),
         "buckets": [label for label, _low, _high in AGEING_BUCKETS],
         **_customer_orders(request, orders),
     }
