@@ -9,13 +9,22 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import connection, models, transaction
 
+from bench.scale_extras import add_extras
 from bench.scale_rows import TableRows, reset_sequences
 
 BATCH = 5_000
 # Bumped when the data set's shape changes: a data set of another version is built again.
 VERSION = 2
 MARKER = "bench_scale"
-SHIFTED_APPS = ["orders", "shipping", "samples", "complaints", "suppliers"]
+SHIFTED_APPS = [
+    "orders",
+    "shipping",
+    "samples",
+    "complaints",
+    "suppliers",
+    "quotations",
+    "statements",
+]
 NOT_SHIFTED = {"orders.holiday", "suppliers.holiday"}  # the calendar stays the calendar
 
 
@@ -116,6 +125,7 @@ def build(total: int, today: date, log) -> None:
         if done % 20_000 == 0 or done == total:
             log(f"  built {done:,} of {total:,} orders ({time.monotonic() - started:.0f} s)")
     reset_sequences(list(models_by_key.values()))
+    add_extras(today, log)
     analyze()
     write_marker(total, today)
     log(f"  data set of {total:,} orders built in {time.monotonic() - started:.0f} s")
@@ -178,6 +188,7 @@ def prepare(total: int, log) -> date:
         call_command("migrate", verbosity=0)  # the code measured may have moved on
         if found["as_of"] != today:
             shift_dates((today - found["as_of"]).days, today, log)
+        add_extras(today, log)  # a data set built before them gains them once
         return today
     if holds_orders():
         raise SystemExit("this database holds orders the bench did not build: use --reset")

@@ -310,4 +310,10 @@ def pages() -> list[Page]:
             "/admin/orders/order/?q={search}",
             admin_rows(admin_search),
         ),
+        # With the data set's extras (bench/scale_extras.py): change requests show on the home's
+        # panel and the order's page (no list of their own).
+        Page("statements", "finance", "/statements/"),
+        Page("invoice requests", "finance", "/shipping/invoice-requests/"),
+        Page("invoice requests (manager)", "manager", "/shipping/invoice-requests/"),
+        Page("quotation approvals", "manager", "/quotations/approvals/"),
     ]
