@@ -110,7 +110,7 @@ class PlanRows:
             delay_days=(projected - o["ex_factory"]).days,
             at_risk=active and projected > o["customer_date"],
             projected_on=self.yesterday,
-            moves_after=moves_after(shown, self.yesterday),
+            moves_after=moves_after(shown, self.yesterday) if active else None,
             built_at=moment(o["order_date"], 30),
         )
         if trim_card_on is not None:

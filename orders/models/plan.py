@@ -174,6 +174,13 @@ class OrderPlan(models.Model):
     class Meta:
         verbose_name = _("time-and-action plan")
         verbose_name_plural = _("time-and-action plans")
+        indexes = [
+            # The daily pass's candidates (orders.services.reprojection.plans_that_can_move).
+            models.Index(fields=["moves_after"], name="plan_moves_after"),
+            models.Index(
+                fields=["order"], condition=Q(projected_on__isnull=True), name="plan_not_projected"
+            ),
+        ]
 
     def __str__(self) -> str:
         return str(self.order)

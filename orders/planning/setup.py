@@ -10,7 +10,7 @@ from orders.planning.selectors import plan_section_context
 from orders.reminders.registry import register_reminder_source
 from orders.reminders.selection import collect_milestones, collect_orders_at_risk
 from orders.sections import register_section
-from orders.services.planning import complete_from_event
+from orders.services.planning import complete_from_event, plan_follows_stage
 from orders.timeline import register_action_labels, register_event_listener
 
 
@@ -19,6 +19,7 @@ def ready() -> None:
     # Every recorded action completes the milestones it stands for (R19), before any other
     # app's follow-up sees the event.
     register_event_listener(None, complete_from_event)
+    register_event_listener(None, plan_follows_stage)
     register_section(
         code="plan",
         title=_("Time-and-action plan, progress and dates"),

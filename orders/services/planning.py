@@ -5,7 +5,7 @@ projection and the "at risk" flag current."""
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -270,7 +270,9 @@ def project_milestones(
     plan.delay_days = (projected - order.ex_factory_date).days
     plan.at_risk = order.stage in ACTIVE_STAGES and projected > order.customer_date
     plan.projected_on = today
-    plan.moves_after = moves_after(milestones, today)
+    # A closed or held order's dates move nothing the daily pass keeps (its flag is off); a
+    # transition back into the lifecycle marks the plan again (plan_follows_stage).
+    plan.moves_after = moves_after(milestones, today) if order.stage in ACTIVE_STAGES else None
 
 
 def moves_after(milestones: list, today: date) -> date | None:
@@ -284,6 +286,18 @@ def moves_after(milestones: list, today: date) -> date | None:
             if milestone.is_ex_factory:
                 found.append(milestone.planned_date)
     return min(found, default=None)
+
+
+def plan_follows_stage(event: OrderEvent) -> None:
+    """Called for every recorded event: an order entering or leaving the active stages turns
+    its plan's "at risk" flag on or off, so the plan is marked for the next daily pass (which
+    otherwise reads only plans whose dates move: OrderPlan.moves_after). Not at once, as the
+    old flag stays true until the pass, like any projection's day."""
+    if event.kind != EventKind.TRANSITION:
+        return
+    if (event.from_stage in ACTIVE_STAGES) == (event.to_stage in ACTIVE_STAGES):
+        return
+    OrderPlan.objects.filter(order_id=event.order_id).update(moves_after=F("projected_on"))
 
 
 def reproject(*, order: Order, today: date | None = None) -> OrderPlan | None:

@@ -38,18 +38,21 @@ MILESTONE_COLUMNS = (
 
 
 def plans_that_can_move(today: date):
-    """The order ids whose projection (or "at risk" flag) can differ from the stored one: read
-    from the plans' own columns (moves_after, kept by every projection) and their orders' stage
-    and customer date, never from the milestones."""
+    """The order ids whose projection (or "at risk" flag) can differ from the stored one: the
+    plans never projected, those whose kept date has passed (OrderPlan.moves_after, set by every
+    projection and by a transition into or out of the active stages: plan_follows_stage), and
+    the plans at risk whose order no longer is. Read through the plans' indexes, never from the
+    milestones or every plan."""
     active = Q(order__stage__in=ACTIVE_STAGES)
-    flag_disagrees = Q(at_risk=True, projected_ex_factory_date__lte=F("order__customer_date")) | Q(
-        at_risk=False, projected_ex_factory_date__gt=F("order__customer_date")
-    )
-    stale = Q(projected_on__isnull=True) | (
-        Q(projected_on__lt=today) & (Q(moves_after__lt=today) | flag_disagrees)
+    moves = Q(projected_on__isnull=True) | Q(projected_on__lt=today, moves_after__lt=today)
+    flag_disagrees = Q(
+        at_risk=True,
+        projected_on__lt=today,
+        projected_ex_factory_date__lte=F("order__customer_date"),
     )
     return (
-        OrderPlan.objects.filter((active & stale) | (~active & Q(at_risk=True)))
+        OrderPlan.objects.filter(moves | Q(at_risk=True))
+        .filter((active & (moves | flag_disagrees)) | (~active & Q(at_risk=True)))
         .order_by("order_id")
         .values_list("order_id", flat=True)
     )

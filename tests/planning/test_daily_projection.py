@@ -149,14 +149,18 @@ def test_a_stopped_run_is_finished_by_the_next(orders, monkeypatch):
     assert state()["milestones"] == expected["milestones"]
 
 
-def test_a_closed_order_is_no_longer_at_risk_and_a_resumed_one_is_again(orders):
+def test_a_closed_order_is_no_longer_at_risk_and_a_resumed_one_is_again(orders, department_manager):
+    from orders.services.transitions import order_transition
+
     slow = orders["slow"]
     reproject_all(today=DAY)
     assert OrderPlan.objects.get(order=slow).at_risk
-    Order.objects.filter(pk=slow.pk).update(stage="on_hold")
+    with freeze_time(DAY):
+        order_transition(order_id=slow.pk, user=department_manager, name="hold", comment="Wait")
     reproject_all(today=DAY + timedelta(days=1))
     assert not OrderPlan.objects.get(order=slow).at_risk
-    Order.objects.filter(pk=slow.pk).update(stage="in_production")
+    with freeze_time(DAY + timedelta(days=1)):
+        order_transition(order_id=slow.pk, user=department_manager, name="resume")
     assert slow.pk in reprojection.plans_that_can_move(DAY + timedelta(days=2))
     reproject_all(today=DAY + timedelta(days=2))
     assert OrderPlan.objects.get(order=slow).at_risk
@@ -206,3 +210,28 @@ def test_the_plans_kept_date_picks_the_plans_their_milestones_would(orders, merc
     reproject_all(today=DAY)
     for day in [DAY + timedelta(days=n) for n in (1, 7, 11, 30, 300)]:
         assert sorted(reprojection.plans_that_can_move(day)) == can_move_by_the_milestones(day)
+
+
+def test_an_order_held_and_resumed_is_flagged_at_risk_again_by_the_next_pass(
+    orders, merchandiser, department_manager
+):
+    """Its dates are all ahead, so nothing moves with the calendar: the transitions themselves
+    mark the plan for the daily pass, which turns the flag off while held and on once resumed."""
+    from orders.services.transitions import order_transition
+
+    order = planned(merchandiser, ex_factory=date(2026, 12, 30), customer=date(2026, 12, 20))
+    Milestone.objects.filter(order=order, planned_date__lt=DAY).update(actual_date=BUILT)
+    reproject(order=order, today=BUILT)
+    assert OrderPlan.objects.get(order=order).at_risk
+    with freeze_time(DAY):
+        order_transition(order_id=order.pk, user=department_manager, name="hold", comment="Wait")
+    assert order.pk in reprojection.plans_that_can_move(DAY + timedelta(days=1))
+    reproject_all(today=DAY + timedelta(days=1))
+    assert not OrderPlan.objects.get(order=order).at_risk
+    assert order.pk not in reprojection.plans_that_can_move(DAY + timedelta(days=2))
+    with freeze_time(DAY + timedelta(days=2)):
+        order_transition(order_id=order.pk, user=department_manager, name="resume")
+    assert order.pk in reprojection.plans_that_can_move(DAY + timedelta(days=3))
+    reproject_all(today=DAY + timedelta(days=3))
+    assert OrderPlan.objects.get(order=order).at_risk
+    assert order.pk not in reprojection.plans_that_can_move(DAY + timedelta(days=4))
