@@ -4,7 +4,7 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
@@ -22,7 +22,7 @@ from orders.changes.registry import ChangeContext, impacts
 from orders.choices import ApprovalStep, Decision
 from orders.models import ChangeRequest, Order
 from orders.permissions import can_drive_change, can_edit
-from orders.reminders.registry import ReminderItem
+from orders.reminders.registry import Reach, ReminderItem
 from orders.reminders.selection import users_by_role
 from orders.roles import has_role
 from orders.rules import APPROVAL_STEP_ROLE
@@ -229,18 +229,29 @@ def changes_waiting_for(user) -> list[WaitingChange]:
     return items
 
 
-def collect_waiting_changes(today: date) -> list:
+def collect_waiting_changes(today: date, reach: Reach | None = None) -> list:
     """R8 in the reminders digest: a request that has waited in its step longer than
     CHANGE_STEP_DAYS, to whoever must act (the merchandiser, or the people of the role whose
-    signature is next)."""
+    signature is next). With `reach` (one reader's page): the requests of the merchandisers
+    reached (the escalating ones' only once overdue past the limit) and those waiting for a
+    signature, whose signer is known only once read."""
 
-    changes = list(
-        ChangeRequest.objects.filter(
-            status__in=OPEN_CHANGE_STATUSES,
-            status_since__date__lte=today - timedelta(days=CHANGE_STEP_DAYS),
+    changes = ChangeRequest.objects.filter(
+        status__in=OPEN_CHANGE_STATUSES,
+        status_since__date__lte=today - timedelta(days=CHANGE_STEP_DAYS),
+    )
+    if reach is not None:
+        step = timedelta(days=CHANGE_STEP_DAYS)
+        changes = changes.filter(
+            Q(status=ChangeStatus.CUSTOMER_CONFIRMED)
+            | Q(order__merchandiser_id__in=reach.own)
+            | Q(
+                order__merchandiser_id__in=reach.escalating,
+                status_since__date__lt=reach.escalates_before - step,
+            )
         )
-        .select_related("order")
-        .prefetch_related("approvals", "order__approvals")
+    changes = list(
+        changes.select_related("order").prefetch_related("approvals", "order__approvals")
     )
     waiting = [(change, *next_action(change)) for change in changes]
     people = users_by_role({role for _change, role, _what in waiting if role})

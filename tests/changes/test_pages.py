@@ -333,3 +333,38 @@ def test_r14_the_refusal_is_said_in_the_users_language(client, order, merchandis
         assert expected != str(R14_REFUSAL)  # really translated
     assert expected in response.content.decode()
     assert not ChangeRequest.objects.exists()
+
+
+def test_r8_a_readers_reminders_page_holds_the_same_requests_as_the_digest(
+    order, merchandiser, department_manager, settings
+):
+    """The reminders page reads only the requests that reach its reader (their own, those
+    escalated to them past the limit, those waiting for a signature) and lists what the
+    company-wide digest scan gives that person."""
+    from datetime import date, timedelta
+
+    from orders.changes.selectors import CHANGE_STEP_DAYS
+    from orders.reminders.selection import collect, for_user
+    from tests.changes.conftest import walk_to_confirmed
+
+    settings.GENDAN_ESCALATE_AFTER_DAYS = 2
+    change = raise_change(order, merchandiser, lines={"Navy": {"sizes": {"S": 150, "M": 200}}})
+    days = [date.today() + timedelta(days=CHANGE_STEP_DAYS + n) for n in (1, 3, 4)]
+
+    def changes_of(items):
+        return [item for item in items if item.source == "change_request"]
+
+    def same_as_the_digest():
+        for day in days:
+            everyone = collect(day)
+            for person in (merchandiser, department_manager):
+                mine = changes_of(for_user(person.pk, day))
+                assert mine == changes_of(everyone.get(person.pk, [])), (person, day)
+
+    same_as_the_digest()
+    escalated = changes_of(for_user(department_manager.pk, days[2]))
+    assert [item.escalated_from_id for item in escalated] == [merchandiser.pk]
+    assert changes_of(for_user(department_manager.pk, days[0])) == []
+    walk_to_confirmed(change, merchandiser)
+    same_as_the_digest()
+    assert changes_of(for_user(department_manager.pk, days[0]))  # the next signature is theirs
