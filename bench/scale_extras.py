@@ -10,8 +10,9 @@ Shares, from the orders' own facts (stage, dates, customer, merchandiser):
 - quotations: 70% of the orders were won from a quotation (linked to the order); one order in
   two also had a quotation lost or expired beside it; a third of the orders not yet approved
   have a quotation still open (draft, in approval, approved or sent);
-- change requests: 6% of the orders past review, applied, refused or withdrawn once the order
-  is closed, anywhere along their lifecycle while it is open;
+- change requests: 6% of the orders past review, raised 10 to 40 days after the order; those
+  of the last three weeks of an open order still open (draft, at the factory, confirmed by the
+  customer or approved), the others applied, refused or withdrawn;
 - imports: one spreadsheet per block of 250 orders, holding the orders of its largest customer
   in that block (3% rejected with row errors);
 - invoice requests: one per order shipping or settled (invoiced, or still to approve or invoice
@@ -27,7 +28,7 @@ from django.db import connection, transaction
 
 from bench.scale_rows import TableRows, moment, reset_sequences
 
-EXTRAS_VERSION = 1
+EXTRAS_VERSION = 3
 EXTRAS_MARKER = "bench_scale_extras"
 CLOSED = {"settled", "cancelled"}
 NOT_APPROVED = {"received", "in_review"}
@@ -96,7 +97,7 @@ def _users(cursor) -> dict:
 def _orders(cursor):
     cursor.execute(
         """SELECT o.id, o.stage, o.customer_id, o.merchandiser_id, o.team_id, o.order_date,
-                  o.ex_factory_date, o.currency, o.payment_terms, o.style_no,
+                  o.ex_factory_date, o.customer_date, o.currency, o.payment_terms, o.style_no,
                   (SELECT sum(l.quantity * l.unit_price) FROM orders_orderline l
                    WHERE l.order_id = o.id)
            FROM orders_order o ORDER BY o.id"""
@@ -104,6 +105,13 @@ def _orders(cursor):
     names = [column[0] for column in cursor.description[:-1]] + ["total"]
     for row in cursor.fetchall():
         yield dict(zip(names, row, strict=True))
+
+
+def snapshot(customer_date: date) -> dict:
+    """A change request's drafted-on or proposed order (orders.changes.proposal's shape): here the
+    customer date moved, the lines left as they are."""
+    return {"revision": 1, "fields": {"customer_date": customer_date.isoformat()}, "lines": [],
+            "extra": {}}  # fmt: skip
 
 
 class Extras:
@@ -163,13 +171,11 @@ class Extras:
         rng = self.rng
         if o["stage"] in NOT_APPROVED or rng.random() >= 0.06:
             return
-        if o["stage"] in CLOSED or o["stage"] == "shipping":
-            status = rng.choice(["applied"] * 7 + ["refused"] * 2 + ["withdrawn"])
-        else:
-            status = rng.choice(
-                ["draft", "sent_to_factory", "customer_confirmed", "approved", "applied", "applied"]
-            )
         raised = self.before_today(o["order_date"] + timedelta(days=rng.randint(10, 40)))
+        if o["stage"] in CLOSED or o["stage"] == "shipping" or (self.today - raised).days > 21:
+            status = rng.choice(["applied"] * 7 + ["refused"] * 2 + ["withdrawn"])
+        else:  # a request is decided within about three weeks
+            status = rng.choice(["draft", "sent_to_factory", "customer_confirmed", "approved"])
         answered = status not in ("draft", "withdrawn")
         applied = status == "applied"
         self.t["change"].add(
@@ -179,8 +185,8 @@ class Extras:
             status_since=moment(self.before_today(raised + timedelta(days=3)), o["id"]),
             requested_by=rng.choice(["customer", "customer", "factory", "us"]),
             reason="The customer asks for another colour split.",
-            base={"quantity": 3000},
-            proposed={"quantity": 3300},
+            base=snapshot(o["customer_date"]),
+            proposed=snapshot(o["customer_date"] + timedelta(days=14)),
             raised_by_id=o["merchandiser_id"],
             raised_at=moment(raised, o["id"]),
             factory_answer="agreed" if answered else "pending",
