@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, Window
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -121,6 +121,14 @@ def first_rows(queryset: QuerySet, rows: int = HOME_ROWS) -> tuple[list, int]:
     return list(queryset[:rows]), queryset.count()
 
 
+def first_rows_counted(queryset: QuerySet, rows: int = HOME_ROWS) -> tuple[list, int]:
+    """The first rows and how many there are, from one query (COUNT(*) OVER ()): for a filter
+    whose tests cost more than its rows, run once rather than once for the rows and once to
+    count."""
+    found = list(queryset.annotate(rows_in_all=Window(Count("*")))[:rows])
+    return found, found[0].rows_in_all if found else 0
+
+
 def home(user) -> Home:
     today = timezone.localdate()
     due_to = today + timedelta(days=DUE_SOON_DAYS)
@@ -131,8 +139,9 @@ def home(user) -> Home:
             stage__in=ACTIVE_STAGES, ex_factory_date__gte=today, ex_factory_date__lte=due_to
         )
     )
+    # COUNT(*), not COUNT(id): the (team, stage) and stage indexes answer it without the rows.
     counts = dict(
-        visible_orders(user).values_list("stage").annotate(n=Count("id")).values_list("stage", "n")
+        visible_orders(user).values_list("stage").annotate(n=Count("*")).values_list("stage", "n")
     )
     stage_counts = [(stage, counts.get(stage, 0)) for stage in Stage.values]
     # A panel whose context is None is not for this user (e.g. PMC's replies, R13).
@@ -161,12 +170,14 @@ def waiting_for(user, rows: int = HOME_ROWS) -> tuple[list[WaitingItem], int]:
     clearances (R11) of an approved order. The first `rows`, soonest ex-factory first, and how
     many there are: the database picks them (orders.waiting), the rules name what each waits for."""
     # The totals are annotated because rules.needs_general_manager reads the amount.
+    # Every test of waiting_q is in one of these stages; said once more outside its OR, the
+    # rows are read off the open orders' date index (order_open_ex_factory).
     waiting = (
         with_gm_threshold(annotate_totals(visible_orders(user)))
-        .filter(waiting_q(user))
+        .filter(waiting_q(user), stage__in=PAYMENT_GATE_OPEN_STAGES)
         .order_by("ex_factory_date", "id")
     )
-    orders, count = first_rows(
+    orders, count = first_rows_counted(
         waiting.select_related("customer", "contract_check").prefetch_related(
             Prefetch("approvals", queryset=Approval.objects.filter(decision=Decision.APPROVED)),
             "clearances",

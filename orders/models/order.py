@@ -137,6 +137,13 @@ class Order(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["team", "stage"]),
             # The lists' order (Meta.ordering): a page is read off the index, not sorted.
             models.Index(fields=["ex_factory_date", "id"], name="order_ex_factory_id"),
+            # The home's late, due and waiting blocks: the open orders by date, without walking
+            # past the settled and cancelled ones (most of the orders kept) that come first.
+            models.Index(
+                fields=["ex_factory_date", "id"],
+                condition=models.Q(stage__in=ACTIVE_STAGES),
+                name="order_open_ex_factory",
+            ),
         ]
 
     def __str__(self) -> str:

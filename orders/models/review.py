@@ -164,6 +164,15 @@ class PaymentClearance(models.Model):
                 name="one_clearance_per_kind",
             ),
         ]
+        indexes = [
+            # "Waiting for me" asks which approved orders have a clearance of a kind (the GM's
+            # exception is rare: without this it is looked for among every clearance kept).
+            models.Index(
+                fields=["kind", "order"],
+                condition=models.Q(void_at__isnull=True),
+                name="clearance_in_force_by_kind",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.order}: {self.get_kind_display()}"

@@ -310,8 +310,10 @@ def with_r19_columns(queryset: QuerySet, order: str = ""):
     )
 
 
-def _first(queryset: QuerySet) -> tuple[list, int]:
-    return list(queryset[:HOME_LIST_LIMIT]), queryset.count()
+def _first(queryset: QuerySet, ranked) -> tuple[list, int]:
+    """The first HOME_LIST_LIMIT rows in R19's order (`ranked` adds its columns and ORDER BY)
+    and how many there are, counted without the ranking's joins and line sums."""
+    return list(ranked(queryset)[:HOME_LIST_LIMIT]), queryset.count()
 
 
 def plan_home(user, *, today: date | None = None) -> PlanHome:
@@ -319,24 +321,29 @@ def plan_home(user, *, today: date | None = None) -> PlanHome:
     HOME_LIST_LIMIT of each, sorted and cut by the database, and how many there are."""
     today = today or timezone.localdate()
     mine = _mine(user).filter(stage__in=ACTIVE_STAGES)
-    open_milestones = with_r19_columns(
-        Milestone.objects.filter(
-            order__in=mine.values("pk"), actual_date__isnull=True
-        ).select_related("order__customer"),
-        order="order__",
-    ).order_by(*r19_order_by("planned_date", "order__"), "id")
-    late, late_count = _first(open_milestones.filter(planned_date__lt=today))
+    open_milestones = Milestone.objects.filter(
+        order__in=mine.values("pk"), actual_date__isnull=True
+    )
+
+    def milestones_ranked(queryset):
+        return with_r19_columns(
+            queryset.select_related("order__customer"), order="order__"
+        ).order_by(*r19_order_by("planned_date", "order__"), "id")
+
+    def orders_ranked(queryset):
+        return with_r19_columns(queryset.select_related("customer", "plan")).order_by(
+            *r19_order_by("customer_date")
+        )
+
+    late, late_count = _first(open_milestones.filter(planned_date__lt=today), milestones_ranked)
     due, due_count = _first(
         open_milestones.filter(
             planned_date__gte=today, planned_date__lte=today + timedelta(days=DUE_SOON_DAYS)
-        )
+        ),
+        milestones_ranked,
     )
     at_risk, at_risk_count = _first(
-        with_r19_columns(
-            Order.objects.filter(pk__in=mine.values("pk"), plan__at_risk=True).select_related(
-                "customer", "plan"
-            )
-        ).order_by(*r19_order_by("customer_date"))
+        Order.objects.filter(pk__in=mine.values("pk"), plan__at_risk=True), orders_ranked
     )
     return PlanHome(
         due_this_week=due,
