@@ -60,8 +60,12 @@ class DateChangeRequest(Lifecycle, models.Model):
         verbose_name = _("delivery-date change")
         verbose_name_plural = _("delivery-date changes")
         ordering = ["-created_at", "-id"]
-        # The KPIs count the changes recorded in a period.
-        indexes = [models.Index(fields=["created_at"], name="date_change_created")]
+        indexes = [
+            # The KPIs count the changes recorded in a period.
+            models.Index(fields=["created_at"], name="date_change_created"),
+            # The lateness report's latest agreed changes, newest first, read off the index.
+            models.Index(fields=["decided_at", "id"], name="date_change_decided"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.order}: {self.current_date:%Y-%m-%d} → {self.proposed_date:%Y-%m-%d}"
