@@ -16,7 +16,7 @@ from orders.choices import NOT_YET_SHIPPED_STAGES
 from orders.exports.lists import PlanTable
 from orders.filters import OrderFilterSet
 from orders.models import Milestone, Order
-from orders.planning.choices import MILESTONE_STATE_COLOURS, MilestoneState
+from orders.planning.choices import MILESTONE_LABELS, MILESTONE_STATE_COLOURS, MilestoneState
 from orders.planning.selectors import milestone_state
 from orders.roles import Role
 from orders.templatetags.gendan import person
@@ -112,9 +112,20 @@ class PlanBoardTable(PlanTable):
         return super().queryset().filter(stage__in=NOT_YET_SHIPPED_STAGES)
 
     def board(self, orders: list[Order], today: date) -> list[BoardRow]:
+        """The page's rows; its columns are the milestones of the orders on the page (in plan
+        order), read with them: not the distinct milestones of every open order, which the
+        export's sheet still lists."""
         found: dict[int, dict[str, Milestone]] = {order.pk: {} for order in orders}
+        first: dict[str, tuple[int, str]] = {}
         for milestone in Milestone.objects.filter(order__in=list(found)):
             found[milestone.order_id][milestone.code] = milestone
+            position, name = first.get(milestone.code, (milestone.position, milestone.name))
+            first[milestone.code] = (min(position, milestone.position), min(name, milestone.name))
+        # PlanTable.milestones' (code, label) pairs, from this page's milestones.
+        self.__dict__["milestones"] = [
+            (code, name or MILESTONE_LABELS.get(code, code))
+            for code, (position, name) in sorted(first.items(), key=lambda c: (c[1][0], c[0]))
+        ]
         rows = []
         for order in orders:
             cells = []

@@ -112,3 +112,24 @@ def test_board_queries_do_not_grow_with_orders(client, merchandiser):
     for n in range(2, 8):
         order_in_plan(merchandiser, f"Q-{n}", 30 + n)
     assert count_queries(client, "/plan/board/") == few
+
+
+def test_the_columns_are_the_milestones_of_the_orders_on_the_page_in_plan_order(
+    client, merchandiser
+):
+    from orders.models import Milestone
+
+    plain = order_in_plan(merchandiser, "PLAIN-1", 20, customer=make_customer(name="Plain"))
+    extra = order_in_plan(merchandiser, "EXTRA-1", 30)
+    Milestone.objects.create(
+        order=extra, code="lab_dip_retest", name="Lab dip re-test", position=999,
+        planned_date=extra.ex_factory_date,
+    )  # fmt: skip
+    client.force_login(merchandiser)
+    heads = re.findall(r'<th class="milestone-head" scope="col">([^<]+)</th>',
+                       client.get("/plan/board/").content.decode())  # fmt: skip
+    planned = [str(m.label) for m in plain.milestones.order_by("position", "id")]
+    assert heads == [*planned, "Lab dip re-test"]
+    body = client.get("/plan/board/", {"customer": plain.customer_id}).content.decode()
+    assert board_rows(body) == ["PLAIN-1"]
+    assert re.findall(r'<th class="milestone-head" scope="col">([^<]+)</th>', body) == planned
