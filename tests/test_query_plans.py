@@ -114,3 +114,61 @@ def test_order_and_factory_pages_read_no_large_table_whole(client, orders, depar
     assert scans_of(client, reverse("orders:detail", args=[order.pk])) == {}
     factory_page = reverse("suppliers:factory_detail", args=[order.factory_id])
     assert scans_of(client, factory_page) == {}
+
+
+def scans_of_table(sql: str, table: str) -> list[tuple[str, str | None, bool]]:
+    """How the plan of `sql` reaches `table`, with sequential scans and plain index scans priced
+    out (an index scan without a condition reads the table whole in the index's order; a few
+    test rows make it the cheapest way to the first 25): (node type, index, whether the index
+    is searched with a condition) for each node that reads it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}")
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    found = []
+
+    def walk(node: dict, parent_table: str | None = None) -> None:
+        relation = node.get("Relation Name")
+        if relation == table and node["Node Type"] != "Bitmap Heap Scan":
+            found.append((node["Node Type"], node.get("Index Name"), "Index Cond" in node))
+        # A bitmap heap scan is fed by its bitmap index scans, which name the index only.
+        if node["Node Type"] == "Bitmap Heap Scan":
+            parent_table = relation
+        if node["Node Type"] == "Bitmap Index Scan" and parent_table == table:
+            found.append((node["Node Type"], node.get("Index Name"), "Index Cond" in node))
+        for child in node.get("Plans", []):
+            walk(child, parent_table)
+
+    walk(plan[0]["Plan"])
+    return found
+
+
+def queries_of(client, url: str, query: dict, words: tuple[str, ...]) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, query)
+    assert response.status_code == 200
+    return [
+        run["sql"]
+        for run in captured.captured_queries
+        if run["sql"].lstrip().upper().startswith("SELECT") and all(w in run["sql"] for w in words)
+    ]
+
+
+@POSTGRES_ONLY
+def test_trim_cards_waiting_read_through_their_partial_index(client, orders, department_manager):
+    """R1's list of trim cards waiting and its count read the waiting cards' index, not every
+    card ever received."""
+    from suppliers.models import TrimCard
+
+    today = date.today()
+    TrimCard.objects.create(
+        order=orders[0], round=1, received_on=today, review_deadline=today + timedelta(days=3)
+    )
+    client.force_login(department_manager)
+    queries = queries_of(client, reverse("suppliers:trim_cards_waiting"), {}, ("trimcard",))
+    assert len(queries) == 2  # the count and the page's cards
+    for sql in queries:
+        scans = scans_of_table(sql, "suppliers_trimcard")
+        assert {index for _kind, index, _cond in scans} == {"trim_card_waiting"}, scans

@@ -194,6 +194,15 @@ class TrimCard(Lifecycle, models.Model):
         constraints = [
             models.UniqueConstraint(fields=["order", "round"], name="unique_trim_card_round")
         ]
+        indexes = [
+            # The cards waiting for review in the list's order (R1): the list and its count read
+            # these, not every card ever received (issue 16).
+            models.Index(
+                fields=["review_deadline", "received_on", "id"],
+                condition=models.Q(status="submitted"),
+                name="trim_card_waiting",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.order} #{self.round}"
