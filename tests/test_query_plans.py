@@ -157,6 +157,28 @@ def queries_of(client, url: str, query: dict, words: tuple[str, ...]) -> list[st
 
 
 @POSTGRES_ONLY
+@pytest.mark.parametrize("name", ["orders:list", "admin:orders_order_changelist"])
+def test_order_search_reads_orders_through_the_trigram_indexes(
+    client, orders, department_manager, name
+):
+    """The list's and the admin's search (icontains: a pattern with a leading wildcard) find
+    the orders through the P/O and style numbers' trigram indexes, not by reading every order
+    (the admin's customer-name match is by the customers' ids)."""
+    department_manager.is_staff = True
+    department_manager.save()
+    client.force_login(department_manager)
+    searches = queries_of(
+        client, reverse(name), {"q": orders[0].po_number}, ("LIKE", 'FROM "orders_order"')
+    )
+    assert searches
+    for sql in searches:
+        scans = scans_of_table(sql, "orders_order")
+        indexes = {index for _kind, index, _cond in scans}
+        assert {"order_po_number_trgm", "order_style_no_trgm"} <= indexes, scans
+        assert all(searched for _kind, _index, searched in scans), scans
+
+
+@POSTGRES_ONLY
 def test_trim_cards_waiting_read_through_their_partial_index(client, orders, department_manager):
     """R1's list of trim cards waiting and its count read the waiting cards' index, not every
     card ever received."""

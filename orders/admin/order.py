@@ -3,12 +3,13 @@ from django.contrib.admin.utils import unquote
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.formats import localize
 from django.utils.html import format_html
+from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 
 from orders.admin.display import annotate_review_state, stage_badge, waiting_for
 from orders.admin.planning import AtRiskFilter
 from orders.admin.workflow import OrderWorkflowMixin
-from orders.models import Approval, Order, OrderEvent, OrderLine, PaymentClearance
+from orders.models import Approval, Customer, Order, OrderEvent, OrderLine, PaymentClearance
 from orders.paging import ReversingPaginator
 from orders.selectors import order_list
 from orders.sizes import format_breakdown
@@ -164,6 +165,23 @@ class OrderAdmin(OrderWorkflowMixin, admin.ModelAdmin):
         ),
     ]
     readonly_fields = ["stage_display", "waiting_for_display", "total_amount_display"]
+
+    def get_search_results(self, request, queryset, search_term):
+        """search_fields' search (each word in the P/O no., the style no. or the customer's
+        name), with the customers whose name matches read first: an OR over the joined
+        customer's name made PostgreSQL read every order; over customer ids it is an OR of
+        index scans (the P/O and style numbers' trigram indexes, migration 0030)."""
+        terms = []
+        for word in smart_split(search_term):
+            if word.startswith(('"', "'")) and word[0] == word[-1]:
+                word = unescape_string_literal(word)
+            customers = Customer.objects.filter(name__icontains=word).values_list("pk", flat=True)
+            terms.append(
+                Q(po_number__icontains=word)
+                | Q(style_no__icontains=word)
+                | Q(customer__in=list(customers))
+            )
+        return queryset.filter(*terms), False
 
     def get_queryset(self, request):
         return annotate_review_state(order_list(request.user)).prefetch_related(
