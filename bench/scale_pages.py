@@ -254,10 +254,11 @@ def pages() -> list[Page]:
 
     search = """(upper(o.po_number) LIKE upper(%(search_like)s)
         OR upper(o.style_no) LIKE upper(%(search_like)s))"""
-    # The admin searches the customer's name too (its search_fields).
-    admin_search = f"""({search}
-        OR o.customer_id IN (SELECT c.id FROM orders_customer c
-                             WHERE upper(c.name) LIKE upper(%(search_like)s)))"""
+    # The admin searches the customer's name too (its search_fields): the customers whose name
+    # matches are read first, then the orders by their P/O or style number or those customers
+    # (none match the bench's term).
+    customers_named = """SELECT c.id FROM orders_customer c
+        WHERE upper(c.name) LIKE upper(%(search_like)s)"""
     return [
         Page("home (merch)", "merch", "/", home("merch")),
         Page("home (manager)", "manager", "/", home("manager")),
@@ -308,7 +309,7 @@ def pages() -> list[Page]:
             "admin order list, search",
             "manager",
             "/admin/orders/order/?q={search}",
-            admin_rows(admin_search),
+            [customers_named, *admin_rows(search)],
         ),
         # With the data set's extras (bench/scale_extras.py): change requests show on the home's
         # panel and the order's page (no list of their own).
