@@ -42,7 +42,7 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("orders", "0029_direct_order_commodity_inspection_pmc_role"),
+        ("orders", "0034_lateness_latest_index"),
     ]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]
