@@ -9,7 +9,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -267,7 +267,7 @@ def _draft_summary(draft: OrderDraft) -> dict:
                 "sizes": line.sizes,
                 "quantity": quantity,
                 "unit_price": str(price.normalize()) if price is not None else "",
-                "amount": str((quantity * price).quantize(CENT)) if price is not None else "",
+                "amount": _preview_amount(quantity, price),
             }
         )
     header = draft.header
@@ -281,6 +281,19 @@ def _draft_summary(draft: OrderDraft) -> dict:
         "quantity": sum(line["quantity"] for line in lines),
         "amount": str(sum((Decimal(line["amount"] or 0) for line in lines), Decimal("0"))),
     }
+
+
+def _preview_amount(quantity: int, price: Decimal | None) -> str:
+    """A line's amount in the preview of a file with errors; blank when the price cell is too large
+    to multiply out (its row error already says so), rather than the check dying half-way and
+    leaving the page's progress bar spinning."""
+
+    if price is None:
+        return ""
+    try:
+        return str((quantity * price).quantize(CENT))
+    except InvalidOperation:
+        return ""
 
 
 def _order_summary(order, lines: list, terms: dict) -> dict:

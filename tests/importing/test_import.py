@@ -53,6 +53,24 @@ def test_row_errors_name_row_and_column_and_nothing_is_written(merchandiser, run
     assert Order.objects.count() == 0
 
 
+def test_a_price_too_large_to_multiply_out_is_a_row_error_not_a_stuck_check(
+    merchandiser, run_import
+):
+    rows = wide_rows()
+    rows[2][4] = 1e30  # a quantity pasted into the price column
+    job = run_import(merchandiser, xlsx(rows))
+    assert job.status == ImportStatus.REJECTED  # was left "Checking" for ever
+    assert job.row_errors == [
+        {
+            "row": 3,
+            "column": "Unit price",
+            "message": "Ensure that there are no more than 12 digits in total.",
+        }
+    ]
+    assert [o["po_number"] for o in job.preview["orders"]] == ["PO-1", "PO-2"]
+    assert Order.objects.count() == 0
+
+
 def test_r13_an_imported_order_due_in_the_past_is_a_row_error(merchandiser, run_import):
     job = run_import(merchandiser, xlsx(wide_rows(delivery=date(2020, 3, 2))))
 
