@@ -96,16 +96,26 @@ class MarksConfirmForm(OwnIds, forms.Form):
 class PackingForm(OwnIds, forms.Form):
     id_prefix = "packing"
 
-    pieces_per_carton = forms.IntegerField(label=_("Pieces per carton"), min_value=1)
+    # The bounds are the columns' (PackingList): a figure typed with too many digits gets its
+    # error here instead of overflowing the database column (a 500).
+    pieces_per_carton = forms.IntegerField(
+        label=_("Pieces per carton"), min_value=1, max_value=2147483647
+    )
     net_weight_per_piece_kg = forms.DecimalField(
-        label=_("Net weight per piece (kg)"), min_value=0, decimal_places=3
+        label=_("Net weight per piece (kg)"), min_value=0, max_digits=8, decimal_places=3
     )
     carton_weight_kg = forms.DecimalField(
-        label=_("Empty carton (kg)"), min_value=0, decimal_places=3
+        label=_("Empty carton (kg)"), min_value=0, max_digits=8, decimal_places=3
     )
-    carton_length_cm = forms.DecimalField(label=_("Length (cm)"), min_value=1, decimal_places=1)
-    carton_width_cm = forms.DecimalField(label=_("Width (cm)"), min_value=1, decimal_places=1)
-    carton_height_cm = forms.DecimalField(label=_("Height (cm)"), min_value=1, decimal_places=1)
+    carton_length_cm = forms.DecimalField(
+        label=_("Length (cm)"), min_value=1, max_digits=6, decimal_places=1
+    )
+    carton_width_cm = forms.DecimalField(
+        label=_("Width (cm)"), min_value=1, max_digits=6, decimal_places=1
+    )
+    carton_height_cm = forms.DecimalField(
+        label=_("Height (cm)"), min_value=1, max_digits=6, decimal_places=1
+    )
 
 
 class InvoiceForm(OwnIds, forms.Form):

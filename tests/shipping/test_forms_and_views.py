@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from orders.documents.registry import get_form
 from orders.documents.render import render_pdf
 from shipping.choices import FailureDecision
-from shipping.models import GuaranteeLetter, InspectionCertificate
+from shipping.models import GuaranteeLetter, InspectionCertificate, PackingList
 from shipping.services import failure_decide, guarantee_letter_create, packing_list_generate
 from tests.html_forms import browser_form_data, form_index_with_field
 from tests.shipping.conftest import book_final, record
@@ -176,3 +176,27 @@ def test_finance_records_a_payment_on_the_screen(client, order, finance):
         {"kind": "balance", "amount": "100.00", "received_on": date.today().isoformat()},
     )
     assert order.payments.get().amount == Decimal("100.00")
+
+
+def test_a_packing_figure_with_too_many_digits_is_a_form_error_not_a_500(
+    client, order, merchandiser
+):
+    client.force_login(merchandiser)
+    url = reverse("shipping:packing", args=[order.pk])
+    response = client.post(
+        url,
+        {
+            "pieces_per_carton": "99999999999999999999",
+            "net_weight_per_piece_kg": "0.25",
+            "carton_weight_kg": "123456.5",
+            "carton_length_cm": "60",
+            "carton_width_cm": "40",
+            "carton_height_cm": "30",
+        },
+        follow=True,
+    )
+    assert response.status_code in (200, 400)
+    page = response.content.decode()
+    assert "Ensure this value is less than or equal to 2147483647." in page
+    assert "Ensure that there are no more than 5 digits before the decimal point." in page
+    assert not PackingList.objects.filter(order=order).exists()
