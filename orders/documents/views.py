@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -68,7 +68,8 @@ def _back(owner, request=None):
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return redirect(target)
+        # Not redirect(): it reads a posted word without a slash as a view's name (NoReverseMatch).
+        return HttpResponseRedirect(target)
     anchor = "#documents" if isinstance(owner, Order) else ""
     return redirect(owner.get_absolute_url() + anchor)
 

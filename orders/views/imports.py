@@ -5,7 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -133,7 +140,7 @@ def import_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, refusal_message(refused))
     back_to = request.POST.get("next", "")
     if back_to and url_has_allowed_host_and_scheme(back_to, allowed_hosts={request.get_host()}):
-        return redirect(back_to)
+        return HttpResponseRedirect(back_to)
     return redirect(job)
 
 

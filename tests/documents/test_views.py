@@ -76,6 +76,21 @@ def test_send_button_queues_the_next_version(client, order, merchandiser):
     assert delay.call_count == 0  # the test's transaction never commits: nothing is queued
 
 
+@pytest.mark.parametrize("next_page", ["2026-03-01", "orders"])
+def test_a_next_page_that_is_not_a_path_is_followed_not_a_500(
+    client, order, merchandiser, next_page
+):
+    """The hidden `next` field as a tampered or broken page posts it: redirect() took a bare word
+    for a view's name and answered 500 after the form had gone."""
+    client.force_login(merchandiser)
+    with mock.patch.object(deliver_outbox, "apply_async"):
+        response = client.post(
+            reverse("documents:send", args=["F-ORD-001", order.pk]), {"next": next_page}
+        )
+    assert response.status_code == 302
+    assert SentDocument.objects.filter(order=order).count() == 1
+
+
 def test_resend_button(client, order, merchandiser):
     with mock.patch.object(deliver_outbox, "apply_async"):
         first = document_send(spec_code="F-ORD-001", obj=order, user=merchandiser)
