@@ -2,11 +2,14 @@
 
 import re
 import uuid
+from datetime import timedelta
 from decimal import Decimal
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from orders.choices import Clearance, Decision
@@ -116,8 +119,21 @@ class OrderForm(forms.ModelForm):
         if self.instance.pk or not may_enter_for_the_record:
             del self.fields["for_the_record"]
 
+    # A date further ahead is a typo (9999 for 2027): the plan counts working days around the
+    # order's dates and would run off the calendar (an OverflowError, a 500 or a stuck import).
+    FARTHEST_YEARS = 10
+
     def clean(self):
         cleaned = super().clean()
+        farthest = timezone.localdate() + timedelta(days=366 * self.FARTHEST_YEARS)
+        for name in ("order_date", "customer_date", "ex_factory_date"):
+            value = cleaned.get(name)
+            if value and value > farthest:
+                self.add_error(
+                    name,
+                    _("%(date)s is more than %(years)s years ahead: please check the year.")
+                    % {"date": date_format(value), "years": self.FARTHEST_YEARS},
+                )
         customer, po_number = cleaned.get("customer"), cleaned.get("po_number")
         if customer and po_number:
             duplicates = Order.objects.filter(customer=customer, po_number=po_number)

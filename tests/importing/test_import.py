@@ -71,6 +71,19 @@ def test_a_price_too_large_to_multiply_out_is_a_row_error_not_a_stuck_check(
     assert Order.objects.count() == 0
 
 
+def test_a_customer_date_typed_years_ahead_is_a_row_error_not_a_stuck_check(
+    merchandiser, run_import
+):
+    job = run_import(merchandiser, xlsx(wide_rows(orders=(("PO-1", 1),), delivery="31/12/9999")))
+
+    assert (
+        job.status == ImportStatus.REJECTED
+    )  # the plan's calendar overflowed: "Checking" for ever
+    assert {error["column"] for error in job.row_errors} == {"Customer date", "Ex-factory date"}
+    assert all("years ahead" in error["message"] for error in job.row_errors)
+    assert not Order.objects.exists()
+
+
 def test_r13_an_imported_order_due_in_the_past_is_a_row_error(merchandiser, run_import):
     job = run_import(merchandiser, xlsx(wide_rows(delivery=date(2020, 3, 2))))
 

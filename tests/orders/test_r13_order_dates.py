@@ -76,3 +76,17 @@ def test_a_manager_enters_an_old_order_for_the_record_without_a_plan(client, dep
     order = Order.objects.get()
     assert order.ex_factory_date == LONG_AGO
     assert not order.milestones.exists()  # nothing to chase, no "2,000 days late" digest
+
+
+@pytest.mark.parametrize("field", ["customer_date", "ex_factory_date"])
+def test_a_date_typed_years_ahead_is_a_form_error_not_a_500(client, merchandiser, field):
+    """9999 for 2027: the plan counts working days around the dates and ran off the calendar."""
+    client.force_login(merchandiser)
+    data = order_post_data(customer=make_customer(), factory=make_factory())
+    data[field] = "9999-12-31"
+
+    response = client.post(reverse("orders:create"), data)
+
+    assert response.status_code == 200
+    assert not Order.objects.exists()
+    assert "years ahead: please check the year" in response.context["form"].errors[field][0]
