@@ -22,7 +22,14 @@ from orders.services.review import approval_record
 from orders.services.transitions import order_transition
 from shipping.choices import PaymentKind
 from shipping.services.settlement import payment_record
-from tests.factories import fresh, make_customer, make_order, make_user, tick_contract
+from tests.factories import (
+    fresh,
+    make_customer,
+    make_order,
+    make_team,
+    make_user,
+    tick_contract,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +188,39 @@ def test_r20_order_page_shows_which_condition_holds_and_who_clears(
         reverse("credit:guarantee", args=[order.pk]), {"comment": "Known 9 years"}, follow=True
     )
     assert "Guarantee recorded" in response.content.decode()
+
+
+def test_r20_every_credit_step_refused_for_the_wrong_role(
+    order, merchandiser, customer, salesperson, department_manager, qc, finance
+):
+    """Give a guarantee: the salesperson or the order's merchandiser, not QC or another team;
+    decide it: a manager, not a merchandiser nor finance; the exception: the GM only."""
+    _owing(merchandiser, customer, "4900")
+    stranger = make_user(Role.MERCHANDISER, team=make_team("Wovens"))
+    for wrong in (qc, stranger):
+        with pytest.raises(ActionRefused, match="Only the salesperson"):
+            guarantee_give(order_id=order.pk, user=wrong, note="trust them")
+    assert not fresh(order).credit_guarantees.exists()
+    guarantee = guarantee_give(order_id=order.pk, user=salesperson, note="Known 9 years")
+    for wrong in (merchandiser, finance, salesperson):
+        with pytest.raises(ActionRefused, match="A manager other than the salesperson"):
+            guarantee_approve(guarantee_id=guarantee.pk, user=wrong)
+        with pytest.raises(ActionRefused, match="A manager other than the salesperson"):
+            guarantee_refuse(guarantee_id=guarantee.pk, user=wrong, reason="late payer")
+    for wrong in (merchandiser, finance, make_user(Role.DEPUTY_GENERAL_MANAGER)):
+        with pytest.raises(ActionRefused, match="Only the general manager"):
+            credit_exception_grant(order_id=order.pk, user=wrong, reason="trust them")
+    order = fresh(order)
+    assert order.credit_guarantees.get().status == "requested"
+    assert not order.credit_exceptions.exists() and not r20_credit_status(order).met
+
+
+def test_r20_a_manager_who_is_the_salesperson_does_not_approve_his_own_guarantee(
+    order, merchandiser, customer, department_manager
+):
+    type(customer).objects.filter(pk=customer.pk).update(salesperson=department_manager)
+    _owing(merchandiser, customer, "4900")
+    guarantee = guarantee_give(order_id=order.pk, user=department_manager, note="My customer")
+    with pytest.raises(ActionRefused, match="A manager other than the salesperson"):
+        guarantee_approve(guarantee_id=guarantee.pk, user=department_manager)
+    assert not r20_credit_status(fresh(order)).met
