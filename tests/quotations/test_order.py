@@ -127,3 +127,21 @@ def test_r18_qc_sees_the_order_but_not_its_quotation_or_margin(client, won, merc
     assert won.get_absolute_url() not in page  # no link QC could only meet as a 404
     assert "20.64 %" not in page and "USD 5.1583" not in page
     assert "shown to the commercial staff only" in page
+
+
+@pytest.mark.parametrize("signer", ["department_manager", "administration", "general_manager"])
+def test_r18_the_r10_chain_sees_estimated_cost_and_margin(
+    client, request, won, merchandiser, signer
+):
+    """Whoever signs the contract review (R10) reads the estimate beside the price while the
+    order waits for their signature."""
+    from orders.services.transitions import order_transition
+    from tests.factories import tick_contract
+
+    order = quotation_create_order(quotation_id=won.pk, user=merchandiser, **_order_fields())
+    tick_contract(order)
+    order_transition(order_id=order.pk, user=merchandiser, name="submit_for_review")
+    client.force_login(request.getfixturevalue(signer))
+    page = client.get(order.get_absolute_url()).content.decode()
+    assert "Quotation, estimated cost and margin" in page
+    assert "USD 5.1583" in page and "20.64 %" in page and won.get_absolute_url() in page
