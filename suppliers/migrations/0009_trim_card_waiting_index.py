@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orders', '0030_order_search_trigram_indexes'),
+        ('orders', '0035_order_search_trigram_indexes'),
         ('suppliers', '0008_procurement_lifecycle'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
