@@ -34,7 +34,9 @@ TOTAL_WORDS = {
 }
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
-CSV_ENCODINGS = ("utf-8-sig", "gb18030", "big5")
+# Last, Windows' Western code page: Excel's "CSV (Comma delimited)" on a European or American
+# customer's PC writes é or ñ in it, which no other reading accepts ("not a spreadsheet").
+CSV_ENCODINGS = ("utf-8-sig", "gb18030", "big5", "cp1252")
 
 
 class FileRefused(Exception):

@@ -152,3 +152,14 @@ def test_big5_csv_from_a_hong_kong_office(merchandiser, run_import):
     job = run_import(merchandiser, csv_bytes(rows, encoding="big5"), "po.csv")
     assert job.status == ImportStatus.READY, (job.file_error, job.row_errors)
     assert job.preview["orders"][0]["lines"][0]["colour"] == "紅色"
+
+
+def test_windows_western_csv_from_a_customer_in_europe(merchandiser, run_import):
+    rows = [
+        ["P/O No.", "Style", "Description", "Colour", "Qty", "Unit price", "Delivery date"],
+        ["PO-4", "S", "Café, crème", "Rosé", 5, 1, "2030-06-30"],
+    ]
+    job = run_import(merchandiser, csv_bytes(rows, encoding="cp1252"), "po.csv")
+    assert job.status == ImportStatus.READY, (job.file_error, job.row_errors)
+    assert job.preview["orders"][0]["description"] == "Café, crème"
+    assert job.preview["orders"][0]["lines"][0]["colour"] == "Rosé"
