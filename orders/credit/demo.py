@@ -59,7 +59,7 @@ def credit_demo(demo: DemoOrder) -> None:
     guarantee_give(
         order_id=order.pk,
         user=merch,
-        note="USD 25,200 is over the USD 20,000 limit; the customer has paid on time since 2019.",
+        note="USD 25,200 超出 USD 20,000 的信用額度；客戶自 2019 年起一直按時付款。",
     )
 
 

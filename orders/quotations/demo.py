@@ -23,13 +23,13 @@ from orders.quotations.services import (
 )
 
 COSTING = [
-    (CostKind.FACTORY_PRICE, CostBasis.PER_PIECE, "31.50", "FOB factory, 100% cotton twill"),
+    (CostKind.FACTORY_PRICE, CostBasis.PER_PIECE, "31.50", "工廠 FOB 價，全棉斜紋布"),
     (CostKind.FABRIC, CostBasis.PER_PIECE, "0", "工廠自購"),
-    (CostKind.WASHING, CostBasis.PER_PIECE, "2.80", "enzyme wash"),
-    (CostKind.TESTING, CostBasis.PER_ORDER, "1800", "SGS colour fastness"),
-    (CostKind.FREIGHT, CostBasis.PER_PIECE, "0.60", "truck to Yantian"),
-    (CostKind.COMMISSION, CostBasis.PERCENT_OF_PRICE, "3", "agent"),
-    (CostKind.FINANCING, CostBasis.PERCENT_OF_PRICE, "1.2", "L/C discounting"),
+    (CostKind.WASHING, CostBasis.PER_PIECE, "2.80", "酵素洗"),
+    (CostKind.TESTING, CostBasis.PER_ORDER, "1800", "SGS 色牢度測試"),
+    (CostKind.FREIGHT, CostBasis.PER_PIECE, "0.60", "貨車運至鹽田"),
+    (CostKind.COMMISSION, CostBasis.PERCENT_OF_PRICE, "3", "代理佣金"),
+    (CostKind.FINANCING, CostBasis.PERCENT_OF_PRICE, "1.2", "信用證貼現"),
 ]
 # (style, description, prices per break, where it ends)
 QUOTES = [
@@ -83,7 +83,7 @@ def _walk(demo: DemoOrder, quotation: Quotation, end: str) -> None:
         return
     quotation_send(quotation_id=quotation.pk, user=merch)
     if end == "won":
-        quotation_win(quotation_id=quotation.pk, user=merch, comment="Customer's e-mail")
+        quotation_win(quotation_id=quotation.pk, user=merch, comment="客戶電郵確認")
         quotation_create_order(
             quotation_id=quotation.pk,
             user=merch,
@@ -96,16 +96,14 @@ def _walk(demo: DemoOrder, quotation: Quotation, end: str) -> None:
             quantity=2400,
         )
     elif end == "lost":
-        quotation_lose(
-            quotation_id=quotation.pk, user=merch, reason="Customer placed it in Bangladesh."
-        )
+        quotation_lose(quotation_id=quotation.pk, user=merch, reason="客戶已把訂單下到孟加拉。")
     elif end == "expired":
         # The customer never answered: the validity date lies behind us.
         Quotation.objects.filter(pk=quotation.pk).update(valid_until=demo.today - timedelta(days=2))
         quotation_expire(quotation_id=quotation.pk)
     elif end == "requoted":
         quotation_requote(
-            quotation_id=quotation.pk, user=merch, reason="Customer asks for 6.95 from 3,000 pcs."
+            quotation_id=quotation.pk, user=merch, reason="客戶要求 3,000 件起報 6.95。"
         )
 
 
