@@ -129,11 +129,14 @@ def factory_page(request, token: str):
     with override(document.recipient_language):
         uploading = document.is_confirmed
         answer = _link_answer(document) if not uploading else None
+        data = request.POST or None
+        if uploading and data is not None and _answered_again(request):
+            data = None  # a double click on "Confirm receipt" (or the answer): it is in already
         if answer is not None:
-            form = answer.form(document.printed, request.POST or None, request.FILES or None)
+            form = answer.form(document.printed, data, request.FILES or None)
         else:
             form_class = SignedCopyForm if uploading else ConfirmForm
-            form = form_class(request.POST or None, request.FILES or None)
+            form = form_class(data, request.FILES or None)
         error = ""
         if request.method == "POST" and form.is_valid():
             try:
@@ -154,6 +157,14 @@ def factory_page(request, token: str):
         }
         status = 400 if error or (form is not None and form.errors) else 200
         return render(request, "forms/public/document.html", context, status=status)
+
+
+def _answered_again(request) -> bool:
+    """The confirmation (or the answer) posted again once it is in, by a double click or a
+    reload: it carries fields the signed-copy form does not have and no file. The page then shows
+    the receipt as it stands, not "Signed copy: this field is required"."""
+    posted = set(request.POST) - {"csrfmiddlewaretoken", *SignedCopyForm.base_fields}
+    return not request.FILES and bool(posted)
 
 
 def _link_answer(document) -> LinkAnswer | None:

@@ -68,9 +68,23 @@ def test_a_second_confirmation_changes_nothing(client, document):
     first = document.confirmed_at
 
     response = confirm(client, url(document), name="Someone else")
-    assert response.status_code == 400
+    # A double click or a reload: the page shows the receipt, not the signed copy's
+    # "This field is required".
+    assert response.status_code == 200
+    with translation.override("zh-hant"):
+        assert _("This field is required.") not in response.content.decode()
     document.refresh_from_db()
     assert (document.confirmed_by_name, document.confirmed_at) == ("陳大文", first)
+
+
+def test_uploading_without_choosing_a_file_still_says_the_file_is_required(client, document):
+    confirm(client, url(document))
+
+    response = client.post(url(document), {"name": "陳大文"})
+
+    assert response.status_code == 400
+    with translation.override("zh-hant"):
+        assert _("This field is required.") in response.content.decode()
 
 
 @pytest.mark.parametrize(
