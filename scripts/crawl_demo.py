@@ -30,7 +30,19 @@ from django.test import Client  # noqa: E402
 from orders.views.language import SESSION_LANGUAGE_KEY  # noqa: E402
 from tests.english import english_left  # noqa: E402
 
-USERS = ["merch", "merch2", "manager", "gm", "admin_clerk", "finance", "qc", "warehouse"]
+USERS = [
+    "merch",
+    "merch2",
+    "manager",
+    "gm",
+    "deputy_gm",
+    "admin_clerk",
+    "finance",
+    "pmc",
+    "qc",
+    "warehouse",
+    "warehouse_head",
+]
 LANGUAGES = ["en", "zh-hant", "zh-hans"]
 # Links that change something, leave the site's pages or only download a file.
 SKIP = re.compile(r"^/(admin|accounts/logout|i18n|static|media)/|[?&]export=|\.(pdf|zip|xlsx|csv)$")
