@@ -14,6 +14,12 @@ def may_review_trim_card(card, user) -> bool:
     return can_manage_materials(card.order, user)
 
 
+def may_decide_submission(submission, user) -> bool:
+    """R2: the order's merchandisers (and managers) record a lab dip's or a bulk swatch's
+    decision, theirs or the customer's."""
+    return can_manage_materials(submission.order, user)
+
+
 def can_sign_booking(order, user) -> bool:
     """R2: the head of the order's group, or a department manager, signs the fabric booking."""
     if not can_see(order, user) and not has_role(user, Role.DEPARTMENT_MANAGER):

@@ -4,7 +4,10 @@ An order with nothing recorded is not ready: every order needs at least one fabr
 at least one trim, and a colour standard for every colourway of its lines. An order whose every
 trim is covered by a season-wide approval needs no trim card."""
 
-from suppliers.choices import Decision, LabResult, TrimCardStatus
+from django.utils.translation import gettext_lazy
+
+from orders.lifecycle import rule
+from suppliers.choices import CustomerDecisionReason, Decider, Decision, LabResult, TrimCardStatus
 
 
 def colourways(order) -> list[str]:
@@ -29,6 +32,34 @@ def fabric_bookings(order) -> list:
 def fabric_bookings_signed(order) -> bool:
     bookings = fabric_bookings(order)
     return bool(bookings) and all(booking.is_signed for booking in bookings)
+
+
+# ---- a lab dip's or a bulk swatch's decision (R2) -----------------------------------------
+
+
+@rule(gettext_lazy("Say who decided: the merchandiser or the customer."))
+def r2_decider_named(submission) -> bool:
+    """R2: the merchandiser decides, or the customer."""
+    return submission.decided_by_party in Decider.values
+
+
+@rule(
+    gettext_lazy(
+        "Say why the customer decided: it asked to, or we could not agree with the factory."
+    )
+)
+def r2_customer_reason_given(submission) -> bool:
+    """R2: the customer decides when it asks to, or when we and the factory cannot agree."""
+    return (
+        submission.decided_by_party != Decider.CUSTOMER
+        or submission.customer_reason in CustomerDecisionReason.values
+    )
+
+
+@rule(gettext_lazy("Please give the comments for the factory."))
+def rejection_has_comments(submission) -> bool:
+    """A rejected round tells the factory what to change."""
+    return bool(submission.comments)
 
 
 # ---- colour standards per colourway ------------------------------------------------------

@@ -39,6 +39,8 @@ LIFECYCLES = {
     ("statements", "invoicerun", "status"),
     ("shipping", "invoicerequest", "status"),
     ("intake", "pmcreply", "status"),
+    ("suppliers", "labdipsubmission", "decision"),
+    ("suppliers", "bulkfabricsubmission", "decision"),
 }
 # The outbox rows keep their conditional-update claims (being rebuilt as an outbox of their own).
 OUTBOX: set = set()
@@ -47,8 +49,8 @@ OUTBOX_LIFECYCLE = {("orders", "outboxmessage", "state")}
 # The outbox rows' own claims (conditional updates), and where they are written.
 OUTBOX_FILES = {"orders/reminders/digests.py", "orders/documents/delivery.py"}
 HAND_WRITTEN_STATE = re.compile(
-    r"\.(?P<field>status|procurement_status|stage)\s*=[^=]"
-    r"|update\([^)]*\b(?P<updated>status|procurement_status|stage)\s*="
+    r"\.(?P<field>status|procurement_status|stage|decision)\s*=[^=]"
+    r"|update\([^)]*\b(?P<updated>status|procurement_status|stage|decision)\s*="
 )
 
 
@@ -66,8 +68,9 @@ def test_every_state_field_of_the_apps_is_a_known_lifecycle():
         if model._meta.app_label in LABELS
         for field in model._meta.get_fields()
         if field.name in ("status", "stage", "procurement_status")
+        or isinstance(field, FSMFieldMixin)
     }
-    assert found == LIFECYCLES | OUTBOX
+    assert found == LIFECYCLES | OUTBOX | OUTBOX_LIFECYCLE
     declared = {(m._meta.app_label, m._meta.model_name, f.name) for m, f in lifecycle_fields()}
     assert declared == LIFECYCLES | OUTBOX_LIFECYCLE
 

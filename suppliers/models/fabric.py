@@ -129,6 +129,10 @@ class LabDipSubmission(Submission):
             models.UniqueConstraint(fields=["lab_dip", "round"], name="unique_lab_dip_round")
         ]
 
+    @property
+    def order(self):
+        return self.lab_dip.order
+
 
 class BulkFabricSubmission(Submission):
     """The factory's bulk fabric swatch (and wash standard); the approved one is signed."""
@@ -155,6 +159,10 @@ class BulkFabricSubmission(Submission):
         constraints = [
             models.UniqueConstraint(fields=["booking", "round"], name="unique_bulk_fabric_round")
         ]
+
+    @property
+    def order(self):
+        return self.booking.order
 
 
 class LabTest(models.Model):

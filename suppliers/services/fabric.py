@@ -20,7 +20,7 @@ from suppliers.models import (
     LabDipSubmission,
 )
 from suppliers.permissions import can_sign_booking
-from suppliers.services.common import ActionRefused, lock_for, note
+from suppliers.services.common import ActionRefused, lock_for, note, perform
 
 FABRIC_BOOKING_FORM = "F-FAB-001"
 
@@ -187,6 +187,10 @@ def _next_round(submissions) -> int:
     return (last.round if last else 0) + 1
 
 
+# The transition each answer takes (the model's lifecycle carries its rules and who may).
+DECISIONS = {Decision.APPROVED: "approve", Decision.REJECTED: "reject"}
+
+
 def _decide(
     submission,
     *,
@@ -196,28 +200,17 @@ def _decide(
     customer_reason: str,
     comments: str,
 ) -> None:
-    comments = (comments or "").strip()
-    if submission.decision != Decision.PENDING:
-        raise ActionRefused(_("This round was already decided."))
-    if decision not in (Decision.APPROVED, Decision.REJECTED):
-        raise ActionRefused(_("Approve or reject."))
-    if decided_by_party not in Decider.values:
-        raise ActionRefused(_("Say who decided: the merchandiser or the customer."))
-    if (
-        decided_by_party == Decider.CUSTOMER
-        and customer_reason not in CustomerDecisionReason.values
-    ):
-        raise ActionRefused(
-            _("Say why the customer decided: it asked to, or we could not agree with the factory.")
-        )
-    if decision == Decision.REJECTED and not comments:
-        raise ActionRefused(_("Please give the comments for the factory."))
-    submission.decision = decision
+    """Put the answer on the round (the transition's rules read it), then take the transition,
+    which records who decided and when; refused, nothing is saved."""
+    already = _("This round was already decided.")
+    if decision not in DECISIONS:
+        raise ActionRefused(already if not submission.is_pending else _("Approve or reject."))
     submission.decided_by_party = decided_by_party
     submission.customer_reason = customer_reason if decided_by_party == Decider.CUSTOMER else ""
-    submission.comments = comments
-    submission.recorded_by = user
-    submission.decided_at = timezone.now()
+    submission.comments = (comments or "").strip()
+    perform(
+        submission, DECISIONS[decision], user=user, not_possible=already, by=user, at=timezone.now()
+    )
 
 
 def _decision_detail(subject: str, submission) -> dict:
@@ -298,6 +291,7 @@ def _record_decision(
     with transaction.atomic():
         submission = lock_row(queryset, pk=submission_id)
         order = lock_for(material(submission).order_id, user)
+        material(submission).order = order
         _decide(submission, user=user, **answer)
         approved = answer["decision"] == Decision.APPROVED
         if approved and sign:

@@ -153,6 +153,34 @@ def test_r2_customer_decision_records_who_and_why(order, merchandiser):
     )
 
 
+def test_r2_a_decision_is_refused_saying_why_and_leaves_the_round_waiting(order, merchandiser):
+    sub = services.lab_dip_submit(
+        order_id=order.pk, user=merchandiser, colourway="Navy", submitted_on=date.today()
+    )
+    outsider = make_user("merchandiser", team=make_team())
+    refusals = [
+        ({"user": outsider, "decision": Decision.APPROVED}, "You may not change the materials"),
+        ({"decision": "maybe"}, "Approve or reject."),
+        ({"decision": Decision.APPROVED, "decided_by_party": "factory"}, "Say who decided"),
+        ({"decision": Decision.REJECTED, "comments": "  "}, "Please give the comments"),
+    ]
+    for answer, refusal in refusals:
+        with pytest.raises(ActionRefused, match=refusal):
+            services.lab_dip_decide(submission_id=sub.pk, **{"user": merchandiser, **answer})
+    sub.refresh_from_db()
+    assert (
+        sub.is_pending
+        and sub.recorded_by is None
+        and not order.events.filter(action="lab_dip_approved").exists()
+    )
+    services.lab_dip_decide(submission_id=sub.pk, user=merchandiser, decision=Decision.APPROVED)
+    for decision in (Decision.REJECTED, "maybe"):
+        with pytest.raises(ActionRefused, match="This round was already decided."):
+            services.lab_dip_decide(
+                submission_id=sub.pk, user=merchandiser, decision=decision, comments="Too red"
+            )
+
+
 # ---- bulk fabric ----------------------------------------------------------------------------
 
 
