@@ -2,7 +2,8 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import F, Sum
+from django.db.models import F, OuterRef, Subquery, Sum
+from django.db.models.functions import Trim, Upper
 from django.utils.translation import gettext as _
 
 from orders.choices import Stage
@@ -35,16 +36,55 @@ def r18_customer_last_price(quotation) -> tuple[Decimal, str] | None:
     )
     if latest is None:
         return None
-    price = (Decimal(latest["value"]) / Decimal(latest["pieces"])).quantize(
-        PRICE_PLACES, rounding=ROUND_HALF_UP
+    return _r18_price_of(latest["value"], latest["pieces"], latest["po_number"])
+
+
+def _r18_price_of(value, pieces, po_number) -> tuple[Decimal, str]:
+    price = (Decimal(value) / Decimal(pieces)).quantize(PRICE_PLACES, rounding=ROUND_HALF_UP)
+    return price, po_number
+
+
+def r18_customer_last_prices(quotations) -> dict[int, tuple[Decimal, str] | None]:
+    """R18: `r18_customer_last_price` of each quotation of a queryset in one query, by
+    quotation id (a page listing quotations reads them all at once)."""
+    latest = (
+        Order.objects.filter(
+            customer_id=OuterRef("customer_id"),
+            currency=OuterRef("currency"),
+        )
+        .annotate(style_key=Upper("style_no"))
+        .filter(style_key=Upper(Trim(OuterRef("style_no"))))
+        .exclude(stage=Stage.CANCELLED)
+        .annotate(
+            pieces=Sum("lines__quantity"),
+            value=Sum(F("lines__quantity") * F("lines__unit_price")),
+        )
+        .filter(pieces__gt=0)
+        .order_by("-order_date", "-id")
     )
-    return price, latest["po_number"]
+    rows = (
+        quotations.order_by()
+        .annotate(
+            last_po=Subquery(latest.values("po_number")[:1]),
+            last_pieces=Subquery(latest.values("pieces")[:1]),
+            last_value=Subquery(latest.values("value")[:1]),
+        )
+        .values_list("pk", "last_po", "last_pieces", "last_value")
+    )
+    return {
+        pk: None if pieces is None else _r18_price_of(value, pieces, po_number)
+        for pk, po_number, pieces, value in rows
+    }
 
 
-def r18_special_price_reasons(quotation, *, threshold: Decimal) -> list[str]:
+_READ = object()
+
+
+def r18_special_price_reasons(quotation, *, threshold: Decimal, last=_READ) -> list[str]:
     """R18: why this quotation is a special price (empty when it is not): a margin under the
     `threshold` the admin set (QuotationPolicy), at any break, or a price below the customer's
-    last price for the style. A special price needs the general manager or the deputy."""
+    last price for the style (`last`, read here unless given, as `r18_customer_last_price`
+    returns it). A special price needs the general manager or the deputy."""
     reasons = []
     figures = quotation.break_figures()
     for item in figures:
@@ -57,7 +97,8 @@ def r18_special_price_reasons(quotation, *, threshold: Decimal) -> list[str]:
                     "threshold": threshold,
                 }
             )
-    last = r18_customer_last_price(quotation)
+    if last is _READ:
+        last = r18_customer_last_price(quotation)
     if last is not None:
         last_price, po_number = last
         for item in figures:

@@ -4,9 +4,9 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from orders.permissions import team_id_of
-from orders.quotations import permissions
+from orders.quotations import permissions, rules
 from orders.quotations.choices import QuotationStatus
-from orders.quotations.models import Quotation
+from orders.quotations.models import Quotation, QuotationPolicy
 from orders.roles import Role, has_role
 
 
@@ -56,4 +56,17 @@ def waiting_for_approval(user) -> list[Quotation]:
         .prefetch_related("costing_lines", "price_breaks")
         .order_by("submitted_at", "id")
     )
+    waiting = list(waiting)
+    # R18's special price of each, from one read of the policy and of the last prices (the
+    # permission and the page read them from the quotation).
+    threshold = QuotationPolicy.current().special_price_margin_percent
+    last_prices = rules.r18_customer_last_prices(
+        Quotation.objects.filter(pk__in=[quotation.pk for quotation in waiting])
+    )
+    for quotation in waiting:
+        quotation.remember_special_price_reasons(
+            rules.r18_special_price_reasons(
+                quotation, threshold=threshold, last=last_prices.get(quotation.pk)
+            )
+        )
     return [quotation for quotation in waiting if permissions.can_approve(quotation, user)]

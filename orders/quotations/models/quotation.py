@@ -163,6 +163,10 @@ class Quotation(StatusBadge, ConcurrentTransitionMixin, models.Model):
             cached = self._special_reasons = r18_special_price_reasons(self, threshold=threshold)
         return cached
 
+    def remember_special_price_reasons(self, reasons: list[str]) -> None:
+        """Keep R18's reasons read for many quotations at once (a list page's selector)."""
+        self._special_reasons = reasons
+
     def needs_special_approval(self) -> bool:
         return bool(self.special_price_reasons())
 
