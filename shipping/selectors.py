@@ -3,12 +3,13 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
 from orders import selectors as order_selectors
 from orders.choices import Stage
 from orders.models import Customer, Order
+from orders.roles import Role, has_role
 from orders.visibility import visible, visible_orders
 from shipping import permissions, rules
 from shipping.choices import AGEING_BUCKETS, InspectionKind, InvoiceRequestStatus, PaymentStatus
@@ -244,23 +245,35 @@ def inspections(user):
 
 def invoice_requests_waiting(user) -> tuple[list, list]:
     """R34: the requests whose next level this user signs, and (finance) the approved ones
-    waiting for the commercial invoice."""
+    waiting for the commercial invoice. Only those are read: SQL keeps the requests whose next
+    level is one of the user's roles (the level at the index of the signatures given), the
+    permission then has the last word on them."""
 
     requests = (
-        InvoiceRequest.objects.filter(
-            status__in=[InvoiceRequestStatus.REQUESTED, InvoiceRequestStatus.APPROVED]
-        )
-        .select_related("order__customer", "order__merchandiser", "raised_by")
+        InvoiceRequest.objects.select_related("order__customer", "order__merchandiser", "raised_by")
         .prefetch_related("approvals")
         .order_by("raised_at", "id")
     )
-    waiting, to_invoice = [], []
-    for request in requests:
-        if request.status == InvoiceRequestStatus.REQUESTED:
-            if permissions.can_approve_invoice_request(request, user):
-                waiting.append(request)
-        elif permissions.can_issue_invoice(request.order, user):
-            to_invoice.append(request)
+    requested = InvoiceRequest.objects.filter(status=InvoiceRequestStatus.REQUESTED)
+    roles = [role.value for role in Role if has_role(user, role)]
+    # The longest chain of levels among the waiting requests (the admin may change the levels;
+    # a request keeps those of the day it was raised).
+    chains = requested.order_by().values_list("approval_roles", flat=True).distinct()
+    levels = max((len(chain) for chain in chains), default=0)
+    next_is_mine = Q(pk__in=[])
+    for index in range(levels):
+        next_is_mine |= Q(signed=index, **{f"approval_roles__{index}__in": roles})
+    waiting = [
+        request
+        for request in requests.filter(status=InvoiceRequestStatus.REQUESTED)
+        .exclude(raised_by=user)
+        .annotate(signed=Count("approvals"))
+        .filter(next_is_mine)
+        if permissions.can_approve_invoice_request(request, user)
+    ]
+    to_invoice = []
+    if permissions.issues_invoices(user):
+        to_invoice = list(requests.filter(status=InvoiceRequestStatus.APPROVED))
     return waiting, to_invoice
 
 
