@@ -32,14 +32,18 @@ APPROVAL_STEP_ROLE = {
 }
 
 
-def needs_general_manager(order) -> bool:
-    """R10: large amounts, prepayment or commission terms need the general manager."""
+def needs_general_manager(order, *, thresholds: dict | None = None) -> bool:
+    """R10: large amounts, prepayment or commission terms need the general manager.
+    `thresholds` (ApprovalThreshold.amounts) when deciding for many: read here otherwise."""
 
     if order.commission:
         return True
     if order.payment_terms == PaymentTerms.TELEGRAPHIC_TRANSFER and order.deposit_percent > 0:
         return True
-    threshold = ApprovalThreshold.amount_for(order.currency)
+    if thresholds is None:
+        threshold = ApprovalThreshold.amount_for(order.currency)
+    else:
+        threshold = thresholds.get(order.currency)
     return threshold is not None and order.total_amount.amount > threshold
 
 

@@ -108,7 +108,7 @@ def order_after(order, proposed: dict, diff):
     return contract_money(order, proposed, diff.after.amount)
 
 
-def general_manager_reasons(order, proposed: dict, diff) -> list:
+def general_manager_reasons(order, proposed: dict, diff, *, thresholds=None) -> list:
     """R8/R10: the general manager approves a change when they approved the original, when the
     order after the change needs them (amount over the threshold, prepayment, commission), or
     when the change touches the payment terms."""
@@ -117,16 +117,16 @@ def general_manager_reasons(order, proposed: dict, diff) -> list:
         reasons.append(_("the general manager approved the original contract"))
     if any(diff.changed(key) for key in PAYMENT_TERM_FIELDS):
         reasons.append(_("the change touches the payment terms"))
-    if order_rules.needs_general_manager(order_after(order, proposed, diff)):
+    if order_rules.needs_general_manager(order_after(order, proposed, diff), thresholds=thresholds):
         reasons.append(
             _("after the change, its amount, prepayment or commission needs the general manager")
         )
     return reasons
 
 
-def required_change_steps(order, proposed: dict, diff) -> list[str]:
+def required_change_steps(order, proposed: dict, diff, *, thresholds=None) -> list[str]:
     steps = list(CHANGE_CHAIN)
-    if not general_manager_reasons(order, proposed, diff):
+    if not general_manager_reasons(order, proposed, diff, thresholds=thresholds):
         steps.remove(ApprovalStep.GENERAL_MANAGER)
     return steps
 

@@ -20,7 +20,7 @@ from orders.changes.choices import (
 from orders.changes.common import is_stale, unmet_conditions
 from orders.changes.registry import ChangeContext, impacts
 from orders.choices import ApprovalStep, Decision
-from orders.models import ChangeRequest, Order
+from orders.models import ApprovalThreshold, ChangeRequest, Order
 from orders.permissions import can_drive_change, can_edit
 from orders.reminders.registry import Reach, ReminderItem
 from orders.reminders.selection import users_by_role
@@ -187,11 +187,12 @@ class WaitingChange:
     what: object
 
 
-def next_action(change: ChangeRequest) -> tuple[str | None, object]:
+def next_action(change: ChangeRequest, thresholds=None) -> tuple[str | None, object]:
     """Who acts next on an open request, and what they do: (the role of the R10 step that must
-    sign, or None for the order's merchandiser; the label)."""
+    sign, or None for the order's merchandiser; the label). `thresholds`
+    (ApprovalThreshold.amounts) when deciding for many requests."""
     if change.status == ChangeStatus.CUSTOMER_CONFIRMED:
-        step = change.next_step()
+        step = change.next_step(thresholds=thresholds)
         return APPROVAL_STEP_ROLE[step] if step else None, ApprovalStep(step).label if step else ""
     if change.status == ChangeStatus.DRAFT:
         return None, _("Send the change notice to the factory")
@@ -253,7 +254,8 @@ def collect_waiting_changes(today: date, reach: Reach | None = None) -> list:
     changes = list(
         changes.select_related("order").prefetch_related("approvals", "order__approvals")
     )
-    waiting = [(change, *next_action(change)) for change in changes]
+    thresholds = ApprovalThreshold.amounts()
+    waiting = [(change, *next_action(change, thresholds)) for change in changes]
     people = users_by_role({role for _change, role, _what in waiting if role})
     items = []
     for change, role, what in waiting:

@@ -162,8 +162,20 @@ class ChangeRequest(StatusBadge, ConcurrentTransitionMixin, models.Model):
         """R14: an amendment waits for the production side's written figures."""
         return not self.is_amendment or bool(self.production_figures)
 
-    def required_steps(self) -> list[str]:
-        return required_change_steps(self.order, self.proposed, self.diff())
+    def money_diff(self):
+        """The diff of the order's own fields and lines, without the contributed ones (trims,
+        marks, packing: a query each): all R10's chain reads (payment terms, the amount)."""
+        cached = getattr(self, "_money_diff", None)
+        if cached is None:
+            cached = self._money_diff = compute_diff(
+                self.base, self.proposed, currency=self.order.currency
+            )
+        return cached
+
+    def required_steps(self, *, thresholds=None) -> list[str]:
+        return required_change_steps(
+            self.order, self.proposed, self.money_diff(), thresholds=thresholds
+        )
 
     def signed_steps(self) -> set[str]:
         return {
@@ -172,9 +184,10 @@ class ChangeRequest(StatusBadge, ConcurrentTransitionMixin, models.Model):
             if a.round == self.approval_round and a.decision == Decision.APPROVED
         }
 
-    def next_step(self) -> str | None:
+    def next_step(self, *, thresholds=None) -> str | None:
         signed = self.signed_steps()
-        return next((step for step in self.required_steps() if step not in signed), None)
+        required = self.required_steps(thresholds=thresholds)
+        return next((step for step in required if step not in signed), None)
 
     def approval_chain_complete(self) -> bool:
         return self.next_step() is None

@@ -115,6 +115,11 @@ class ApprovalThreshold(models.Model):
     def amount_for(cls, currency: str):
         return cls.objects.filter(currency=currency).values_list("amount", flat=True).first()
 
+    @classmethod
+    def amounts(cls) -> dict:
+        """Every currency's threshold, for a page deciding R10 for many contracts at once."""
+        return dict(cls.objects.values_list("currency", "amount"))
+
 
 class CurrentClearances(models.Manager):
     """The clearances in force: one a change made too small (R8) no longer opens the gate. It
