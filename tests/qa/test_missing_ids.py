@@ -71,8 +71,17 @@ def _answers(client, url) -> dict:
     answers = {method: getattr(client, method)(url).status_code for method in ("get", "post")}
     form_class = getattr(getattr(resolve(url).func, "view_class", None), "form_class", None)
     if form_class is not None:
-        answers["valid post"] = client.post(url, valid_data(form_class())).status_code
+        answers["valid post"] = client.post(url, _valid_data_of(form_class)).status_code
     return answers
+
+
+def _valid_data_of(form_class) -> dict:
+    """A valid filling of the form; a form built on its object (a return's lines) has none
+    without it, and the view must answer 404 before it builds that form."""
+    try:
+        return valid_data(form_class())
+    except TypeError:
+        return {}
 
 
 @pytest.mark.parametrize("url", [url for url in URLS if "/missing/" not in url])
