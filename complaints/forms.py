@@ -14,6 +14,7 @@ from complaints.choices import (
     ReturnCause,
     SignOffStep,
 )
+from orders import form_fields
 from orders.forms import FreeText, OnceForm
 from orders.uploads import UploadValidator, validate_upload
 from orders.widgets import DateInput
@@ -51,11 +52,12 @@ class ComplaintForm(OnceForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=ComplaintKind.choices)
     received_on = forms.DateField(label=_("Received on"), widget=_date_input())
     description = FreeText(label=_("Customer's description"), widget=forms.Textarea)
-    quantity_affected = forms.IntegerField(label=_("Quantity affected (pcs)"), min_value=0)
+    quantity_affected = form_fields.IntegerField(label=_("Quantity affected (pcs)"), min_value=0)
     measured_weight_kg = forms.DecimalField(
         label=_("Weight measured by the customer (kg)"),
         required=False,
         min_value=0,
+        max_digits=10,
         decimal_places=3,
         help_text=_("Required for short-shipment complaints (R16)."),
     )
@@ -132,7 +134,7 @@ class RemedyShippedForm(forms.Form):
 
 
 class ClaimForm(OnceForm):
-    amount = forms.DecimalField(label=_("Amount"), min_value=0, decimal_places=2)
+    amount = forms.DecimalField(label=_("Amount"), min_value=0, max_digits=14, decimal_places=2)
     reason = FreeText(label=_("Reason"), widget=forms.Textarea)
 
 
@@ -160,7 +162,7 @@ class ReturnLineForm(forms.Form):
     style_no = forms.CharField(label=_("Style no."), max_length=60, required=False)
     colour = forms.CharField(label=_("Colour"), max_length=80, required=False)
     size = forms.CharField(label=_("Size"), max_length=20, required=False)
-    quantity = forms.IntegerField(label=_("Quantity"), min_value=0, required=False)
+    quantity = form_fields.IntegerField(label=_("Quantity"), min_value=0, required=False)
 
 
 ReturnLineFormSet = forms.formset_factory(ReturnLineForm, extra=4)
@@ -192,7 +194,7 @@ class ReceiveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.lines = list(application.lines.all())
         for line in self.lines:
-            self.fields[f"line_{line.pk}"] = forms.IntegerField(
+            self.fields[f"line_{line.pk}"] = form_fields.IntegerField(
                 label=f"{line.style_no} {line.colour} {line.size} ({line.quantity})",
                 min_value=0,
                 initial=line.quantity,
@@ -210,7 +212,7 @@ class SignOffForm(forms.Form):
 class ArrivalForm(OnceForm):
     arrived_on = forms.DateField(label=_("Arrived on"), widget=_date_input())
     goods = FreeText(label=_("What arrived"), widget=forms.Textarea)
-    quantity = forms.IntegerField(label=_("Pieces"), min_value=0)
+    quantity = form_fields.IntegerField(label=_("Pieces"), min_value=0)
     waybill = forms.CharField(label=_("Carrier / waybill"), required=False, max_length=120)
     decision = forms.ChoiceField(
         label=_("Decision"), choices=ArrivalDecision.choices, initial=ArrivalDecision.REFUSED

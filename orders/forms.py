@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from orders import form_fields
 from orders.choices import Clearance, Decision
 from orders.form_ids import OwnIds
 from orders.models import Order
@@ -69,7 +70,7 @@ class FreeText(forms.CharField):
 class OrderForm(forms.ModelForm):
     """The order's header. `version` comes back from the page so a concurrent edit is refused."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = form_fields.IntegerField(widget=forms.HiddenInput, required=False)
     for_the_record = forms.BooleanField(
         label=_("An old order, entered for the record"),
         help_text=_(
@@ -160,7 +161,7 @@ class OrderLineForm(forms.Form):
         help_text=_("e.g. S:100, M:200, L:150"),
         widget=forms.TextInput(attrs={"placeholder": "S:100, M:200, L:150"}),
     )
-    quantity = forms.IntegerField(
+    quantity = form_fields.IntegerField(
         label=_("Quantity"),
         required=False,
         min_value=1,
@@ -263,7 +264,7 @@ class OnceForm(forms.Form):
 class VersionForm(forms.Form):
     """Every POST on the order page carries the version the user saw."""
 
-    version = forms.IntegerField(label=_("Version"), widget=forms.HiddenInput)
+    version = form_fields.IntegerField(label=_("Version"), widget=forms.HiddenInput)
 
 
 class TransitionForm(VersionForm):

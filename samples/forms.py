@@ -4,10 +4,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from orders import form_fields
 from orders.forms import FreeText, OnceForm, RowKeyedBy
 from orders.uploads import UploadValidator
 from orders.widgets import DateInput
 from samples.choices import Area, DecidedBy, LetterLayout, Recipient, SampleType, Severity
+
+# A sample is a handful of pieces; the three counts add up to the sample's quantity, which must
+# still fit its column.
+SAMPLE_PIECES_MAX = 1000
 
 
 class SampleRequestForm(OnceForm):
@@ -22,9 +27,15 @@ class SampleRequestForm(OnceForm):
         required=False,
         widget=DateInput(),
     )
-    customer_pieces = forms.IntegerField(label=_("Pieces for the customer"), min_value=0, initial=1)
-    file_pieces = forms.IntegerField(label=_("Pieces for our file / QC"), min_value=0, initial=1)
-    factory_pieces = forms.IntegerField(label=_("Pieces for the factory"), min_value=0, initial=1)
+    customer_pieces = form_fields.IntegerField(
+        label=_("Pieces for the customer"), min_value=0, max_value=SAMPLE_PIECES_MAX, initial=1
+    )
+    file_pieces = form_fields.IntegerField(
+        label=_("Pieces for our file / QC"), min_value=0, max_value=SAMPLE_PIECES_MAX, initial=1
+    )
+    factory_pieces = form_fields.IntegerField(
+        label=_("Pieces for the factory"), min_value=0, max_value=SAMPLE_PIECES_MAX, initial=1
+    )
     instructions = FreeText(
         label=_("Instructions to the factory"),
         required=False,

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders import form_fields
 from orders.form_ids import OwnIds
 from orders.forms import FreeText, OnceForm
 from orders.uploads import UploadValidator
@@ -25,7 +26,7 @@ DATE = DateInput()
 
 
 class AQLCalculatorForm(forms.Form):
-    lot = forms.IntegerField(label=_("Lot size"), min_value=1)
+    lot = form_fields.IntegerField(label=_("Lot size"), min_value=1)
     level = forms.ChoiceField(label=_("Inspection level"), choices=INSPECTION_LEVEL_CHOICES)
     aql = forms.ChoiceField(label=_("AQL"), choices=AQL_CHOICES, initial="2.5")
 
@@ -38,7 +39,7 @@ class BookingForm(OnceForm):
     kind = forms.ChoiceField(label=_("Inspection"), choices=InspectionKind.choices)
     party = forms.ChoiceField(label=_("Inspected by"), choices=InspectorParty.choices)
     planned_date = forms.DateField(label=_("Inspection date"), widget=DATE)
-    lot_size = forms.IntegerField(label=_("Lot size"), min_value=1, required=False)
+    lot_size = form_fields.IntegerField(label=_("Lot size"), min_value=1, required=False)
     level = forms.ChoiceField(
         label=_("Inspection level"), choices=INSPECTION_LEVEL_CHOICES, initial="II"
     )
@@ -98,9 +99,7 @@ class PackingForm(OwnIds, forms.Form):
 
     # The bounds are the columns' (PackingList): a figure typed with too many digits gets its
     # error here instead of overflowing the database column (a 500).
-    pieces_per_carton = forms.IntegerField(
-        label=_("Pieces per carton"), min_value=1, max_value=2147483647
-    )
+    pieces_per_carton = form_fields.IntegerField(label=_("Pieces per carton"), min_value=1)
     net_weight_per_piece_kg = forms.DecimalField(
         label=_("Net weight per piece (kg)"), min_value=0, max_digits=8, decimal_places=3
     )

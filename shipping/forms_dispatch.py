@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders import form_fields
 from orders.documents.forms import SendLanguageForm
 from orders.forms import FreeText, OnceForm
 
@@ -18,14 +19,14 @@ class DispatchSlipForm(OnceForm):
         remaining, cartons = remaining or {}, cartons or {}
         for line in self.order_lines:
             left = max(remaining.get(line.pk, line.quantity), 0)
-            self.fields[f"quantity_{line.pk}"] = forms.IntegerField(
+            self.fields[f"quantity_{line.pk}"] = form_fields.IntegerField(
                 label=_("%(colour)s: quantity (%(left)s left)")
                 % {"colour": line.colour, "left": left},
                 min_value=0,
                 max_value=left,
                 initial=left,
             )
-            self.fields[f"cartons_{line.pk}"] = forms.IntegerField(
+            self.fields[f"cartons_{line.pk}"] = form_fields.IntegerField(
                 label=_("%(colour)s: cartons") % {"colour": line.colour},
                 min_value=0,
                 initial=cartons.get(line.colour),
@@ -71,12 +72,12 @@ class PreparedForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.lines = lines
         for line in lines:
-            self.fields[f"quantity_{line.pk}"] = forms.IntegerField(
+            self.fields[f"quantity_{line.pk}"] = form_fields.IntegerField(
                 label=_("%(line)s: quantity prepared") % {"line": f"{line.model} {line.colour}"},
                 min_value=0,
                 initial=line.quantity if line.prepared_quantity is None else line.prepared_quantity,
             )
-            self.fields[f"cartons_{line.pk}"] = forms.IntegerField(
+            self.fields[f"cartons_{line.pk}"] = form_fields.IntegerField(
                 label=_("%(line)s: cartons prepared") % {"line": f"{line.model} {line.colour}"},
                 min_value=0,
                 initial=line.cartons if line.prepared_cartons is None else line.prepared_cartons,

@@ -4,6 +4,7 @@ the camera), the measurements per size, and photos of the lot."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders import form_fields
 from orders.forms import FreeText, OnceForm, RowKeyedBy
 from orders.uploads import UploadValidator
 from orders.widgets import DateInput
@@ -14,11 +15,11 @@ CAMERA = {"accept": "image/*", "capture": "environment"}
 
 class ReportForm(OnceForm):
     inspected_on = forms.DateField(label=_("Inspected on"), widget=DateInput)
-    quantity_presented = forms.IntegerField(label=_("Quantity presented"), min_value=0)
-    cartons_opened = forms.IntegerField(label=_("Cartons opened"), min_value=0, initial=0)
-    critical = forms.IntegerField(label=_("Critical defects found"), min_value=0, initial=0)
-    major = forms.IntegerField(label=_("Major defects found"), min_value=0, initial=0)
-    minor = forms.IntegerField(label=_("Minor defects found"), min_value=0, initial=0)
+    quantity_presented = form_fields.IntegerField(label=_("Quantity presented"), min_value=0)
+    cartons_opened = form_fields.IntegerField(label=_("Cartons opened"), min_value=0, initial=0)
+    critical = form_fields.IntegerField(label=_("Critical defects found"), min_value=0, initial=0)
+    major = form_fields.IntegerField(label=_("Major defects found"), min_value=0, initial=0)
+    minor = form_fields.IntegerField(label=_("Minor defects found"), min_value=0, initial=0)
     packing_ok = forms.BooleanField(label=_("Packing as instructed"), required=False)
     marking_ok = forms.BooleanField(label=_("Shipping marks and labels correct"), required=False)
     packing_notes = FreeText(
@@ -41,7 +42,7 @@ class DefectForm(RowKeyedBy, forms.Form):
         label=_("Class"), choices=DefectClass.choices, initial=DefectClass.MAJOR
     )
     description = forms.CharField(label=_("Defect"), max_length=255)
-    quantity = forms.IntegerField(label=_("Pieces"), min_value=1, initial=1)
+    quantity = form_fields.IntegerField(label=_("Pieces"), min_value=1, initial=1)
     photo = forms.ImageField(
         label=_("Photo"),
         required=False,

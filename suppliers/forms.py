@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders import form_fields
 from orders.forms import FreeText, OnceForm
 from orders.uploads import UploadValidator
 from orders.widgets import DateInput
@@ -155,7 +156,7 @@ class ProcurementForm(forms.Form):
 
 class TrimCardReceiveForm(forms.Form):
     received_on = forms.DateField(label=_("received on"), widget=DATE)
-    copies = forms.IntegerField(label=_("copies"), initial=2, min_value=1)
+    copies = form_fields.IntegerField(label=_("copies"), initial=2, min_value=1)
 
 
 class TrimCardReviewForm(forms.Form):

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders import form_fields
 from orders.forms import FreeText
 
 
@@ -11,7 +12,7 @@ class OrderActionForm(forms.Form):
     comment = FreeText(
         label=_("Comment"), widget=forms.Textarea(attrs={"rows": 4, "cols": 60}), required=False
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = form_fields.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, comment_required: bool = False, comment_label=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from orders import form_fields
 from orders.changes.choices import Requester
 from orders.changes.fields import ORDER_FIELDS
 from orders.changes.registry import contributed_fields
@@ -123,12 +124,12 @@ class ChangeRequestForm(OnceForm):
             self.fields[f"{prefix}_sizes"] = forms.CharField(label=_("Sizes"), required=False)
             self.initial.setdefault(f"{prefix}_sizes", format_breakdown(line.get("sizes")))
         if quantity or not sizes:
-            self.fields[f"{prefix}_quantity"] = forms.IntegerField(
+            self.fields[f"{prefix}_quantity"] = form_fields.IntegerField(
                 label=_("Quantity"), required=False, min_value=0
             )
             self.initial.setdefault(f"{prefix}_quantity", line.get("quantity"))
         self.fields[f"{prefix}_price"] = forms.DecimalField(
-            label=_("Unit price"), required=False, min_value=0, decimal_places=4
+            label=_("Unit price"), required=False, min_value=0, max_digits=12, decimal_places=4
         )
         self.initial.setdefault(f"{prefix}_price", line.get("unit_price"))
 
@@ -277,7 +278,7 @@ class FactoryLinkAnswerForm(forms.Form):
             self.lines = []
         for line in self.lines:
             for kind, label in (("cut", _("%(colour)s: cut")), ("made", _("%(colour)s: made"))):
-                self.fields[f"{kind}_{line['id']}"] = forms.IntegerField(
+                self.fields[f"{kind}_{line['id']}"] = form_fields.IntegerField(
                     label=label % {"colour": line["colour"]}, min_value=0, required=False
                 )
 

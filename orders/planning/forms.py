@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from orders import form_fields
 from orders.forms import OnceForm
 from orders.models import ProcessStep
 from orders.planning.choices import Party
@@ -24,8 +25,8 @@ class ProgressForm(OnceForm):
     reported_on = forms.DateField(
         label=_("Figures as of"), widget=DateInput, initial=timezone.localdate
     )
-    quantity_done = forms.IntegerField(label=_("Quantity done (to date)"), min_value=0)
-    quantity_scrapped = forms.IntegerField(
+    quantity_done = form_fields.IntegerField(label=_("Quantity done (to date)"), min_value=0)
+    quantity_scrapped = form_fields.IntegerField(
         label=_("Quantity scrapped (to date)"), min_value=0, initial=0
     )
     exception = forms.CharField(label=_("Exception"), required=False, max_length=1000)

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from orders import form_fields
 from orders.forms import FreeText
 from orders.models import Order
 from orders.quotations.choices import CostBasis, CostKind
@@ -48,7 +49,7 @@ class CostingLineForm(forms.Form):
 
 
 class PriceBreakForm(forms.Form):
-    min_quantity = forms.IntegerField(label=_("From quantity (pcs)"), min_value=1)
+    min_quantity = form_fields.IntegerField(label=_("From quantity (pcs)"), min_value=1)
     unit_price = forms.DecimalField(
         label=_("Unit price"), max_digits=12, decimal_places=4, min_value=Decimal("0.0001")
     )
@@ -85,7 +86,7 @@ class CreateOrderForm(forms.Form):
     po_number = forms.CharField(label=_("Customer P/O no."), max_length=60)
     factory = forms.ModelChoiceField(label=_("Factory"), queryset=None)
     colour = forms.CharField(label=_("Colour"), max_length=80)
-    quantity = forms.IntegerField(label=_("Quantity"), min_value=1)
+    quantity = form_fields.IntegerField(label=_("Quantity"), min_value=1)
     order_date = forms.DateField(label=_("Order date"), widget=DateInput)
     customer_date = forms.DateField(label=_("Customer date"), widget=DateInput)
     ex_factory_date = forms.DateField(label=_("Ex-factory date"), widget=DateInput)
