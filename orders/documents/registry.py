@@ -64,12 +64,15 @@ class LinkAnswer:
     agrees to a change notice or refuses it with a comment (R8). While `pending(obj)`, the link's
     page shows `form(obj, data, files)` (a form with a `name` field) and `record(obj, form)`
     records the answer through the owning app's service; receipt is confirmed in the same
-    transaction."""
+    transaction. Once it is no longer pending, `answered(obj)` states the answer as recorded
+    (through the link, or on paper by our staff) in the recipient's language, and the page then
+    offers no form to answer again (nor a bare receipt)."""
 
     pending: Callable[[Any], bool]
     form: Callable[..., Any]
     record: Callable[[Any, Any], None]
     submit_label: object = ""
+    answered: Callable[[Any], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,9 @@ class FormSpec:
     link_answer: LinkAnswer | None = None
     seen_by: Callable[[Any, Any], bool] | None = None  # (obj, user) when order_of gives None
     on_sent: Callable[[Any, Any, Any], None] | None = None  # (obj, SentDocument, user)
+    # How the link's pages name the contact who sent it (a lazy text, e.g. "Finance" for the
+    # forms finance sends); None: "Your merchandiser".
+    contact_label: Any = None
 
     def model_class(self):
         return apps.get_model(self.model)

@@ -57,6 +57,7 @@ def _about(document) -> dict:
     return {
         "company_name": letterhead.name,
         "contact": merchandiser_contact(document.order or document.printed),
+        "contact_label": get_form(document.form_code).contact_label,
     }
 
 
@@ -129,6 +130,15 @@ def factory_page(request, token: str):
     with override(document.recipient_language):
         uploading = document.is_confirmed
         answer = _link_answer(document) if not uploading else None
+        answered = _answered(document)
+        if answered and not uploading:
+            # Answered on paper (or otherwise closed) before the link was used: the page states
+            # the answer as recorded; there is nothing to confirm or answer here any more.
+            return render(
+                request,
+                "forms/public/document.html",
+                _page(document, token, answered=answered),
+            )
         data = request.POST or None
         if uploading and data is not None and _answered_again(request):
             data = None  # a double click on "Confirm receipt" (or the answer): it is in already
@@ -146,17 +156,39 @@ def factory_page(request, token: str):
             else:
                 form = SignedCopyForm() if not document.signed_copy else None
                 answer = None
-        context = {
-            "answer": answer,
-            "document": document,
-            "form_name": get_form(document.form_code).name,
-            "form": form if not document.signed_copy else None,
-            "error": error,
-            "token": token,
-            **_about(document),
-        }
+        context = _page(
+            document,
+            token,
+            answer=answer,
+            answered=_answered(document),
+            form=form if not document.signed_copy else None,
+            error=error,
+        )
         status = 400 if error or (form is not None and form.errors) else 200
         return render(request, "forms/public/document.html", context, status=status)
+
+
+def _page(document, token: str, **context) -> dict:
+    return {
+        "document": document,
+        "form_name": get_form(document.form_code).name,
+        "token": token,
+        **_about(document),
+        **context,
+    }
+
+
+def _answered(document) -> str:
+    """The recipient's answer as recorded, once it is no longer awaited ("" otherwise)."""
+    answer = get_form(document.form_code).link_answer
+    if (
+        answer is None
+        or answer.answered is None
+        or document.printed is None
+        or answer.pending(document.printed)
+    ):
+        return ""
+    return answer.answered(document.printed)
 
 
 def _answered_again(request) -> bool:

@@ -1,6 +1,8 @@
 """The statement (F-STM-001) in the customer's language, e-mailed through the forms machinery;
 the customer confirms it or disputes lines through the mail's signed link (R31)."""
 
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from orders.documents.registry import FormSpec, LinkAnswer, Signature, register_form, signed_by
@@ -62,6 +64,47 @@ def _record_answer(statement, form) -> None:
     )
 
 
+def _day(moment) -> str:
+    return timezone.localtime(moment).date().isoformat() if moment else ""
+
+
+def statement_answered(statement) -> str:
+    """R31: the customer's answer as finance has it (given through the link or on paper), and
+    once a dispute is resolved, what was agreed; stated on the link's page in the customer's
+    language instead of a form to answer again."""
+    said = {"name": statement.answered_by_name, "date": _day(statement.answered_at)}
+    if statement.status == StatementStatus.CONFIRMED:
+        return gettext("%(name)s confirmed this statement on %(date)s. Thank you.") % said
+    if statement.status not in (StatementStatus.DISPUTED, StatementStatus.RESOLVED):
+        return ""
+    lines = [gettext("%(name)s disputed this statement on %(date)s.") % said]
+    if statement.answer_comment:
+        lines.append(gettext("Your reason: %(comment)s") % {"comment": statement.answer_comment})
+    if statement.status == StatementStatus.DISPUTED:
+        lines.append(
+            gettext(
+                "Finance is resolving the differences with you and will tell you what is "
+                "agreed; there is nothing more to answer here."
+            )
+        )
+    else:
+        lines.append(
+            gettext("The differences were resolved on %(date)s: %(resolution)s")
+            % {"date": _day(statement.resolved_at), "resolution": statement.resolution}
+        )
+    return "\n".join(lines)
+
+
+def invoice_run_answered(run) -> str:
+    """R31: the receipt as recorded (through the link or on paper by finance)."""
+    if run.status != InvoiceRunStatus.RECEIVED:
+        return ""
+    return gettext("Receipt of these invoices was confirmed by %(name)s on %(date)s.") % {
+        "name": run.received_by_name,
+        "date": _day(run.received_at),
+    }
+
+
 STATEMENT = FormSpec(
     code=STATEMENT_FORM,
     name=_("Monthly statement"),
@@ -94,7 +137,9 @@ STATEMENT = FormSpec(
         form=_answer_form,
         record=_record_answer,
         submit_label=_("Send our answer"),
+        answered=statement_answered,
     ),
+    contact_label=_("Finance"),
 )
 
 
@@ -153,7 +198,9 @@ INVOICE_RUN = FormSpec(
         form=_receipt_form,
         record=_record_receipt,
         submit_label=_("We received the invoices"),
+        answered=invoice_run_answered,
     ),
+    contact_label=_("Finance"),
 )
 
 
