@@ -138,6 +138,28 @@ def test_expired_link_is_refused_and_changes_nothing(client, document, settings)
     assert not document.is_confirmed
 
 
+@pytest.mark.parametrize(
+    "language, label",
+    [("en", "Your merchandiser"), ("zh-hant", "負責跟單員"), ("zh-hans", "负责跟单员")],
+)
+def test_expired_link_names_the_merchandiser_who_sent_an_order_form(
+    client, order, merchandiser, settings, language, label
+):
+    """Only the forms finance sends name finance instead (tests/statements)."""
+    order.factory.language = language
+    order.factory.save(update_fields=["language"])
+    with mock.patch.object(deliver_outbox, "apply_async"):
+        document = document_send(spec_code="F-ORD-001", obj=order, user=merchandiser)
+    mark_sent(document.outbox_id)
+    document.refresh_from_db()
+    with freeze_time(document.queued_at):
+        link = url(document)
+    later = document.queued_at + timedelta(days=settings.GENDAN_DOCUMENT_LINK_DAYS, minutes=1)
+    with freeze_time(later):
+        page = client.get(link).content.decode()
+    assert f"<h2>{label}</h2>" in page and merchandiser.email in page
+
+
 def test_link_still_works_just_before_it_expires(client, document, settings):
     with freeze_time(document.queued_at):
         link = url(document)

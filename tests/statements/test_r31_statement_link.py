@@ -142,12 +142,8 @@ def test_r31_link_states_a_dispute_given_through_it_once_answered(client, month,
 def test_r31_link_states_a_receipt_finance_recorded_for_the_invoices(
     client, month, finance, language
 ):
-    month.customer.language = language
-    month.customer.save(update_fields=["language"])
-    cutoff = InvoicingPolicy.current().last_closed_cutoff(timezone.localdate())
-    run = invoice_run_generate(customer=month.customer, cutoff=cutoff, user=finance)
-    run = invoice_run_send(run_id=run.pk, user=finance)
-    link = _link(_document("F-INV-001", run))
+    run, document = _sent_invoice_run(month, finance, language)
+    link = _link(document)
     invoice_run_record_receipt(
         run_id=run.pk, user=finance, name="陳小姐", received_on=timezone.localdate()
     )
@@ -157,11 +153,21 @@ def test_r31_link_states_a_receipt_finance_recorded_for_the_invoices(
     assert '<form method="post"' not in page
 
 
+def _sent_invoice_run(month, finance, language):
+    month.customer.language = language
+    month.customer.save(update_fields=["language"])
+    cutoff = InvoicingPolicy.current().last_closed_cutoff(timezone.localdate())
+    run = invoice_run_generate(customer=month.customer, cutoff=cutoff, user=finance)
+    run = invoice_run_send(run_id=run.pk, user=finance)
+    return run, _document("F-INV-001", run)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_r31_expired_statement_link_names_finance_not_a_merchandiser(
-    client, month, finance, settings, language
+@pytest.mark.parametrize("sent", [_sent_statement, _sent_invoice_run], ids=["stm", "inv"])
+def test_r31_expired_link_of_a_form_finance_sent_names_finance_not_a_merchandiser(
+    client, month, finance, settings, language, sent
 ):
-    _statement, document = _sent_statement(month, finance, language)
+    _obj, document = sent(month, finance, language)
     with freeze_time(document.queued_at):
         link = _link(document)
     later = document.queued_at + timedelta(days=settings.GENDAN_DOCUMENT_LINK_DAYS, minutes=1)
