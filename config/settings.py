@@ -184,6 +184,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "orders.outbox.tasks.outbox_sweep",
         "schedule": envint("GENDAN_OUTBOX_SWEEP_SECONDS", 60),
     },
+    # Every minute as well: an import whose check or write never reached a worker (the broker
+    # was down when it was queued) is queued again (orders.importing.services.import_sweep).
+    "import sweep": {
+        "task": "orders.importing.tasks.import_sweep",
+        "schedule": envint("GENDAN_OUTBOX_SWEEP_SECONDS", 60),
+    },
     # R18: an approved or sent quotation past its validity date is expired.
     "quotation expiry": {
         "task": "orders.quotations.tasks.expire_quotations",
@@ -290,5 +296,7 @@ GENDAN_UPLOAD_MAX_MB = {
 GENDAN_IMPORT_MAX_MB = envint("GENDAN_IMPORT_MAX_MB", 50)
 GENDAN_UPLOAD_MAX_MB["spreadsheet"] = GENDAN_IMPORT_MAX_MB
 GENDAN_IMPORT_MAX_ROWS = envint("GENDAN_IMPORT_MAX_ROWS", 20000)
+# An import queued this many seconds ago and not yet taken by a worker is queued again.
+GENDAN_IMPORT_REQUEUE_SECONDS = envint("GENDAN_IMPORT_REQUEUE_SECONDS", 180)
 # Longest free text (comments, reasons, remarks) a form accepts; longer is refused with the limit.
 GENDAN_FREE_TEXT_MAX_CHARS = envint("GENDAN_FREE_TEXT_MAX_CHARS", 4000)

@@ -57,10 +57,15 @@ def import_check(*, import_id: int) -> OrderImport | None:
 
 
 def import_write(*, import_id: int) -> OrderImport | None:
-    """The confirmed import: the same pass, committed with the job's new status, or nothing."""
+    """The confirmed import: taken once, then the same pass, committed with the job's new status,
+    or nothing. The taking is one conditional update: of a write queued twice (the confirm's,
+    then the sweep's after the broker came back) one task runs, the other finds it taken."""
+    taken = OrderImport.objects.filter(
+        pk=import_id, status=ImportStatus.IMPORTING, queued_at__isnull=False
+    ).update(queued_at=None)
     job = OrderImport.objects.get(pk=import_id)
-    if job.status != ImportStatus.IMPORTING:
-        return job  # already written (a redelivered task), or never confirmed
+    if not taken:
+        return job  # taken by another task, written already, or never confirmed
     with translation.override(job.language):
         outcome = _process(job, write=True)
         if outcome.errors or outcome.file_error:
@@ -87,6 +92,7 @@ def _claim(import_id: int, status: str, transition: str) -> OrderImport | None:
             return None  # another worker has it, or it is done
         getattr(job, transition)()
         job.phase = ImportPhase.READING
+        job.queued_at = None  # taken: the sweep leaves it alone
         job.save()
     return job
 

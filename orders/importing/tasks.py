@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from orders.importing import processing
+from orders.importing import processing, services
 
 
 @shared_task
@@ -13,3 +13,8 @@ def check_import(import_id: int) -> None:
 @shared_task
 def run_import(import_id: int) -> None:
     processing.import_write(import_id=import_id)
+
+
+@shared_task(ignore_result=True)
+def import_sweep() -> int:
+    return services.import_sweep()

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
@@ -79,6 +80,10 @@ class OrderImport(models.Model):
         verbose_name=_("confirmed by"),
     )
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # When its task (the check, or the write once confirmed) was last handed to the broker;
+    # cleared when a worker takes it. Still set minutes later: the broker was down, and the
+    # sweep (orders.importing.services.import_sweep) queues it again.
+    queued_at = models.DateTimeField(_("queued at"), null=True, blank=True, default=timezone.now)
 
     class Meta:
         verbose_name = _("P/O import")
