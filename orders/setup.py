@@ -14,6 +14,7 @@ from orders.changes import setup as changes_setup
 from orders.documents import setup as documents_setup
 from orders.feedback import setup as feedback_setup
 from orders.files import register_orders_files
+from orders.importing import tasks as import_tasks  # noqa: F401  enqueue finds them by name
 from orders.kpis import builtin as kpis_builtin
 from orders.memos import setup as memos_setup
 from orders.outbox import kinds as outbox_kinds

@@ -31,13 +31,14 @@ def broker_unreachable():
         _reset_broker_pools()
 
 
-def sweep_until(done, *, timeout: float, every: float = 1.0) -> float:
-    """Run the outbox sweep (beat does every minute) until done(); seconds it took."""
+def sweep_until(done, *, timeout: float, every: float = 1.0, sweep=outbox_sweep) -> float:
+    """Run the sweep (the outbox's unless told; beat runs each every minute) until done();
+    seconds it took."""
     start = time.monotonic()
     while not done():
         if time.monotonic() - start > timeout:
             pytest.fail(f"not delivered within {timeout:.0f} s")
-        outbox_sweep()
+        sweep()
         time.sleep(every)
     return time.monotonic() - start
 
