@@ -199,9 +199,12 @@ def test_the_plans_kept_date_picks_the_plans_their_milestones_would(orders, merc
     days = [BUILT + timedelta(days=n) for n in (1, 20, 60, 97, 98, 99, 120, 200, 400)]
     for day in days:
         assert sorted(reprojection.plans_that_can_move(day)) == can_move_by_the_milestones(day)
-    first = Milestone.objects.filter(order=orders["late"][1], actual_date=None).order_by(
-        "planned_date"
-    )[0]
+    # Not the written reply: R13 holds it until PMC has replied, and this order has no reply.
+    first = (
+        Milestone.objects.filter(order=orders["late"][1], actual_date=None)
+        .exclude(code="customer_reply")
+        .order_by("planned_date", "pk")[0]
+    )
     with freeze_time(DAY):
         milestone_complete(milestone_id=first.pk, user=merchandiser, on=DAY)
     OrderPlan.objects.update(projected_on=BUILT)
