@@ -92,7 +92,7 @@ def complaints_demo(demo: DemoOrder) -> None:
             complaint_id=complaint.pk,
             applied_on=received - timedelta(days=12),
         )
-        return_approve(application_id=application.pk, user=manager, handling="Rework in HK")
+        return_approve(application_id=application.pk, user=manager, handling="在香港返工")
         line = application.lines.first()
         return_receive(
             application_id=application.pk, user=users["warehouse"], received={line.pk: 38}
@@ -140,7 +140,9 @@ def _closed_return(demo: DemoOrder) -> None:
         lines=_return_lines(order, 24),
         applied_on=demo.today - timedelta(days=30),
     )
-    return_approve(application_id=application.pk, user=users["manager"], handling="Credit note")
+    return_approve(
+        application_id=application.pk, user=users["manager"], handling="以貸項通知單抵扣"
+    )
     line = application.lines.first()
     return_receive(application_id=application.pk, user=users["warehouse"], received={line.pk: 24})
     signers = {
