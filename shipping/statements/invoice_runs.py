@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from orders.documents.services import document_send
 from orders.models import Customer, OrderLine
 from orders.money import Money
-from orders.services.common import ActionRefused, perform
+from orders.services.common import ActionRefused, lock_row
 from orders.uploads import upload_checked
 from shipping.models import CommercialInvoice
 from shipping.statements import ledger, permissions
@@ -25,6 +25,7 @@ from shipping.statements.models import (
     InvoiceRunRecord,
     InvoicingPolicy,
 )
+from shipping.statements.services import finance_step
 
 
 def record(run, *, action: str, before: str = "", user=None, name: str = "", comment=""):
@@ -107,21 +108,13 @@ def invoice_run_generate(*, customer, cutoff: date, user=None) -> InvoiceRun:
 
 
 def _locked(run_id: int) -> InvoiceRun:
-    return InvoiceRun.objects.select_for_update().select_related("customer").get(pk=run_id)
+    return lock_row(InvoiceRun.objects.select_related("customer"), pk=run_id)
 
 
 def _step(run: InvoiceRun, name: str, *args, user=None) -> str:
-    before, _after = perform(
-        run,
-        name,
-        *args,
-        user=user,
-        not_possible=_("The invoice run is %(status)s.")
-        % {"status": run.get_status_display().lower()},
-        not_yours=_("Only finance does this; the customer answers through its link (R31)."),
+    return finance_step(
+        run, name, *args, user=user, not_possible=_("The invoice run is %(status)s.")
     )
-    run.save()
-    return before
 
 
 def invoice_run_refresh(*, run_id: int, user) -> InvoiceRun:

@@ -103,18 +103,25 @@ def _locked(statement_id: int) -> Statement:
     return lock_row(Statement.objects.select_related("customer"), pk=statement_id)
 
 
-def _step(statement: Statement, name: str, *args, user=None) -> str:
+def finance_step(obj, name: str, *args, user=None, not_possible: str) -> str:
+    """One transition of a statement or an invoice run, finance's step (R31), saved; returns
+    the state before. `not_possible` names the object and takes its %(status)s."""
     before, _after = perform(
-        statement,
+        obj,
         name,
         *args,
         user=user,
-        not_possible=_("The statement is %(status)s.")
-        % {"status": statement.get_status_display().lower()},
+        not_possible=not_possible % {"status": obj.get_status_display().lower()},
         not_yours=_("Only finance does this; the customer answers through its link (R31)."),
     )
-    statement.save()
+    obj.save()
     return before
+
+
+def _step(statement: Statement, name: str, *args, user=None) -> str:
+    return finance_step(
+        statement, name, *args, user=user, not_possible=_("The statement is %(status)s.")
+    )
 
 
 def statement_refresh(*, statement_id: int, user) -> Statement:
